@@ -1,0 +1,58 @@
+#pragma once
+/// @file
+/// The error hierarchy of ku: every exception the library throws for bad input
+/// derives from ku::error, which derives from std::runtime_error.
+/// Programming errors (a broken precondition) are GSL contract violations instead.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace ku {
+
+/// Root of every exception ku throws for bad input or an impossible request.
+class error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Text that cannot be read as the value asked for (an amount, a code, a date, a CSV cell).
+/// Keeps the offending input, the 1-based character position of the fault (0 when the
+/// whole input is at fault) and where the input came from (e.g. "keys.csv:3:key_a").
+class parse_error : public error {
+public:
+    parse_error(std::string_view input, std::size_t position, std::string_view reason,
+                std::string_view where = {});
+
+    [[nodiscard]] const std::string& input() const noexcept { return input_; }
+    [[nodiscard]] std::size_t position() const noexcept { return position_; }
+    [[nodiscard]] const std::string& where() const noexcept { return where_; }
+
+private:
+    std::string input_;
+    std::size_t position_;
+    std::string where_;
+};
+
+/// An exact result that does not fit its representation (e.g. an amount beyond ±2^63 öre).
+/// Never a wrapped value: the operation that would overflow throws this instead.
+class overflow_error : public error {
+public:
+    using error::error;
+};
+
+/// A value outside its domain: a negative weight, a zero denominator, an empty member set,
+/// a state part larger than what remains.
+class domain_error : public error {
+public:
+    using error::error;
+};
+
+/// A name or code that is not known: an unknown kommun, area, column or funding source.
+class lookup_error : public error {
+public:
+    using error::error;
+};
+
+} // namespace ku

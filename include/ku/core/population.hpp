@@ -1,0 +1,80 @@
+#pragma once
+/// @file
+/// Population (invånare): a count of inhabitants, and a table of counts per kommun at a date,
+/// the raw material of population allocation keys.
+
+#include <chrono>
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "ku/core/error.hpp"
+#include "ku/core/kommun.hpp"
+
+namespace ku {
+
+/// A number of inhabitants: a non-negative count, not an amount and not a plain integer.
+class population {
+public:
+    /// Zero inhabitants.
+    constexpr population() noexcept = default;
+    /// `count` inhabitants; throws ku::domain_error when negative.
+    constexpr explicit population(std::int64_t count) : count_{count}
+    {
+        if (count < 0) {
+            throw domain_error("population: a count of inhabitants cannot be negative (" +
+                               std::to_string(count) + ")");
+        }
+    }
+    population(double) = delete; // inhabitants are counted: pass a whole number
+
+    [[nodiscard]] constexpr std::int64_t count() const noexcept { return count_; }
+
+    /// The sum of two counts; throws ku::overflow_error beyond 2^63 - 1.
+    [[nodiscard]] friend constexpr population operator+(population a, population b)
+    {
+        std::int64_t total = 0;
+        if (__builtin_add_overflow(a.count_, b.count_, &total)) {
+            throw overflow_error("population: the sum of counts does not fit 64 bits");
+        }
+        return population{total};
+    }
+
+    friend constexpr auto operator<=>(population, population) noexcept = default;
+    friend constexpr bool operator==(population, population) noexcept = default;
+
+private:
+    std::int64_t count_{0};
+};
+
+/// Counts of inhabitants per kommun at one date, under a name ("key A, 2023-11-01").
+/// Each kommun appears at most once; order is kept as given.
+class population_table {
+public:
+    using entry = std::pair<kommun_code, population>;
+
+    /// Throws ku::domain_error naming the kommun when a code appears twice.
+    population_table(std::string name, std::optional<std::chrono::year_month_day> date,
+                     std::vector<entry> counts);
+
+    [[nodiscard]] const std::string& name() const noexcept { return name_; }
+    /// The date the counts refer to, when known.
+    [[nodiscard]] std::optional<std::chrono::year_month_day> date() const noexcept { return date_; }
+    [[nodiscard]] const std::vector<entry>& entries() const noexcept { return counts_; }
+
+    /// The count for `code`; throws ku::lookup_error naming the code and the table.
+    [[nodiscard]] population at(kommun_code code) const;
+    /// The sum over all kommuner; throws ku::overflow_error if it does not fit.
+    [[nodiscard]] population total() const;
+
+private:
+    std::string name_;
+    std::optional<std::chrono::year_month_day> date_;
+    std::vector<entry> counts_;
+};
+
+} // namespace ku

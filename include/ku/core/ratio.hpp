@@ -1,0 +1,158 @@
+#pragma once
+/// @file
+/// ku::ratio, an exact fraction (a population share, a fraction of a fee), and the exact
+/// scaling of an amount by one, which always takes an explicit rounding mode.
+
+#include <compare>
+#include <cstdint>
+#include <numeric>
+#include <string>
+#include <string_view>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include "ku/core/error.hpp"
+#include "ku/core/money.hpp"
+#include "ku/core/rounding.hpp"
+
+namespace ku {
+
+/// An exact rational number num/den in lowest terms with den > 0, both 64-bit.
+/// Arithmetic is done in 128 bits and reduced; a result that still does not fit 64 bits
+/// throws ku::overflow_error. Use to_rational() for unbounded exact work.
+class ratio {
+public:
+    /// Zero.
+    constexpr ratio() noexcept = default;
+
+    /// The fraction numerator/denominator, reduced. Throws ku::domain_error for a zero
+    /// denominator and ku::overflow_error when the sign cannot be normalised.
+    constexpr ratio(std::int64_t numerator, std::int64_t denominator)
+    {
+        if (denominator == 0) {
+            throw domain_error("ratio: the denominator is zero");
+        }
+        *this = reduce(numerator, denominator);
+    }
+
+    ratio(double) = delete; // a ratio is exact: pass a numerator and a denominator, or parse a decimal text
+
+    /// A whole number as a ratio (n/1).
+    [[nodiscard]] static constexpr ratio whole(std::int64_t n) { return ratio{n, 1}; }
+
+    /// Reads "3/10", "0,15", "0.15", "-2" or "12,5 %" (a percent sign divides by 100).
+    /// Throws ku::parse_error naming the text, position and `where`.
+    [[nodiscard]] static ratio parse(std::string_view text, std::string_view where = {});
+
+    [[nodiscard]] constexpr std::int64_t num() const noexcept { return num_; }
+    [[nodiscard]] constexpr std::int64_t den() const noexcept { return den_; }
+
+    /// The exact value as an unbounded Boost.Multiprecision rational.
+    [[nodiscard]] boost::multiprecision::cpp_rational to_rational() const
+    {
+        return boost::multiprecision::cpp_rational{num_, den_};
+    }
+
+    [[nodiscard]] friend constexpr ratio operator+(ratio a, ratio b)
+    {
+        return reduce(int128{a.num_} * b.den_ + int128{b.num_} * a.den_, int128{a.den_} * b.den_);
+    }
+    [[nodiscard]] friend constexpr ratio operator-(ratio a, ratio b)
+    {
+        return reduce(int128{a.num_} * b.den_ - int128{b.num_} * a.den_, int128{a.den_} * b.den_);
+    }
+    [[nodiscard]] friend constexpr ratio operator*(ratio a, ratio b)
+    {
+        return reduce(int128{a.num_} * b.num_, int128{a.den_} * b.den_);
+    }
+    /// Throws ku::domain_error when dividing by zero.
+    [[nodiscard]] friend constexpr ratio operator/(ratio a, ratio b)
+    {
+        if (b.num_ == 0) {
+            throw domain_error("ratio: division by zero");
+        }
+        return reduce(int128{a.num_} * b.den_, int128{a.den_} * b.num_);
+    }
+    [[nodiscard]] constexpr ratio operator-() const { return reduce(-int128{num_}, den_); }
+
+    [[nodiscard]] friend constexpr std::strong_ordering operator<=>(ratio a, ratio b) noexcept
+    {
+        return int128{a.num_} * b.den_ <=> int128{b.num_} * a.den_;
+    }
+    friend constexpr bool operator==(ratio, ratio) noexcept = default;
+
+private:
+    [[nodiscard]] static constexpr int128 gcd128(int128 a, int128 b) noexcept
+    {
+        a = a < 0 ? -a : a;
+        b = b < 0 ? -b : b;
+        while (b != 0) {
+            const int128 t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    [[nodiscard]] static constexpr ratio reduce(int128 numerator, int128 denominator)
+    {
+        if (denominator < 0) {
+            numerator = -numerator;
+            denominator = -denominator;
+        }
+        const int128 divisor = numerator == 0 ? denominator : gcd128(numerator, denominator);
+        numerator /= divisor;
+        denominator /= divisor;
+        constexpr auto limit = std::numeric_limits<std::int64_t>::max();
+        if (numerator > limit || numerator < -limit || denominator > limit) {
+            throw overflow_error("ratio: the exact result does not fit 64-bit numerator and denominator");
+        }
+        ratio r;
+        r.num_ = static_cast<std::int64_t>(numerator);
+        r.den_ = static_cast<std::int64_t>(denominator);
+        return r;
+    }
+
+    std::int64_t num_{0};
+    std::int64_t den_{1};
+};
+
+/// "3/10" for a fraction, "2" for a whole number.
+[[nodiscard]] std::string to_string(ratio r);
+
+/// amount × factor, rounded to a whole number of `u` by `mode` (e.g. 10 % of a fee, to whole
+/// kronor, half-up). Exact in 128 bits; throws ku::overflow_error if the result leaves the range.
+[[nodiscard]] constexpr money multiply(money amount, ratio factor, rounding_mode mode,
+                                       unit u = unit::ore)
+{
+    const int128 step = ore_per(u);
+    const int128 units = divide_rounded(int128{amount.in_ore()} * factor.num(),
+                                        int128{factor.den()} * step, mode);
+    return money::ore(detail::checked_ore(units * step, "multiply(money, ratio)"));
+}
+
+/// amount ÷ divisor, rounded to a whole number of `u` by `mode`. Throws ku::domain_error for a
+/// zero divisor and ku::overflow_error if the result leaves the range.
+[[nodiscard]] constexpr money divide(money amount, ratio divisor, rounding_mode mode,
+                                     unit u = unit::ore)
+{
+    if (divisor.num() == 0) {
+        throw domain_error("divide(money, ratio): division by zero");
+    }
+    const int128 step = ore_per(u);
+    const int128 units = divide_rounded(int128{amount.in_ore()} * divisor.den(),
+                                        int128{divisor.num()} * step, mode);
+    return money::ore(detail::checked_ore(units * step, "divide(money, ratio)"));
+}
+
+/// The exact ratio of two amounts (a part of a total). Throws ku::domain_error when `whole`
+/// is zero and ku::overflow_error if the reduced fraction does not fit.
+[[nodiscard]] constexpr ratio ratio_of(money part, money whole)
+{
+    if (whole.in_ore() == 0) {
+        throw domain_error("ratio_of(money, money): the whole is zero");
+    }
+    return ratio{part.in_ore(), whole.in_ore()};
+}
+
+} // namespace ku

@@ -1,0 +1,82 @@
+#pragma once
+/// @file
+/// Rounding modes and the exact rounded division every rounding in ku goes through.
+
+#include <cstdint>
+#include <string_view>
+
+#include <gsl/assert>
+
+namespace ku {
+
+/// A signed 128-bit integer: the width of every intermediate product in the fast path
+/// (an amount in öre times a 64-bit weight always fits).
+__extension__ using int128 = __int128;
+
+/// How an exact value is brought to a whole number of units. Always a parameter, never global.
+enum class rounding_mode : std::uint8_t {
+    half_up,   ///< nearest; a half goes away from zero (the spreadsheet ROUND): 2.5 → 3, -2.5 → -3
+    half_even, ///< nearest; a half goes to the even neighbour (banker's rounding): 2.5 → 2, 3.5 → 4
+    half_down, ///< nearest; a half goes toward zero: 2.5 → 2, -2.5 → -2
+    up,        ///< away from zero: 2.1 → 3, -2.1 → -3
+    down,      ///< toward zero (truncation): 2.9 → 2, -2.9 → -2
+    floor,     ///< toward minus infinity: -2.1 → -3
+    ceiling,   ///< toward plus infinity: 2.1 → 3
+};
+
+/// The mode's name as used in files and on the command line: "half-up", "half-even", ...
+[[nodiscard]] constexpr std::string_view to_string(rounding_mode mode) noexcept
+{
+    switch (mode) {
+    case rounding_mode::half_up: return "half-up";
+    case rounding_mode::half_even: return "half-even";
+    case rounding_mode::half_down: return "half-down";
+    case rounding_mode::up: return "up";
+    case rounding_mode::down: return "down";
+    case rounding_mode::floor: return "floor";
+    case rounding_mode::ceiling: return "ceiling";
+    }
+    return "?";
+}
+
+/// Reads a mode by its name ("half-up", ...); throws ku::lookup_error naming the text and `where`.
+[[nodiscard]] rounding_mode parse_rounding_mode(std::string_view text, std::string_view where = {});
+
+/// The exact quotient numerator / denominator rounded by `mode`. The denominator must not be
+/// zero and neither operand may be the most negative int128 (contract). Never overflows.
+[[nodiscard]] constexpr int128 divide_rounded(int128 numerator, int128 denominator,
+                                              rounding_mode mode) noexcept
+{
+    Expects(denominator != 0);
+    if (denominator < 0) {
+        numerator = -numerator;
+        denominator = -denominator;
+    }
+    const int128 quotient = numerator / denominator; // truncated toward zero
+    const int128 remainder = numerator % denominator; // has the sign of the numerator
+    if (remainder == 0) {
+        return quotient;
+    }
+    const bool negative = numerator < 0;
+    const int128 away = negative ? quotient - 1 : quotient + 1;
+    const int128 abs_remainder = negative ? -remainder : remainder;
+    const int128 rest = denominator - abs_remainder; // distance to the next multiple
+    switch (mode) {
+    case rounding_mode::down: return quotient;
+    case rounding_mode::up: return away;
+    case rounding_mode::floor: return negative ? away : quotient;
+    case rounding_mode::ceiling: return negative ? quotient : away;
+    case rounding_mode::half_up:
+        return abs_remainder >= rest ? away : quotient;
+    case rounding_mode::half_down:
+        return abs_remainder > rest ? away : quotient;
+    case rounding_mode::half_even:
+        if (abs_remainder != rest) {
+            return abs_remainder > rest ? away : quotient;
+        }
+        return quotient % 2 == 0 ? quotient : away;
+    }
+    return quotient;
+}
+
+} // namespace ku

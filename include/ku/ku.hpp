@@ -1,0 +1,14 @@
+#pragma once
+/// @file
+/// Umbrella header: everything in the ku library.
+
+#include "ku/core/error.hpp"
+#include "ku/core/funding.hpp"
+#include "ku/core/kommun.hpp"
+#include "ku/core/money.hpp"
+#include "ku/core/partnerskap.hpp"
+#include "ku/core/period.hpp"
+#include "ku/core/population.hpp"
+#include "ku/core/rate.hpp"
+#include "ku/core/ratio.hpp"
+#include "ku/core/rounding.hpp"
