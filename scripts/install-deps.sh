@@ -13,6 +13,8 @@ packages=(
   libbenchmark-dev      # Google Benchmark
   libcli11-dev          # CLI11, for the ku command-line tool
   nlohmann-json3-dev    # JSON output
+  libtomlplusplus-dev   # proposal specs (TOML)
+  libcsv-dev            # CSV reading
 )
 
 missing=()

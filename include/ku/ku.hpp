@@ -12,3 +12,8 @@
 #include "ku/core/rate.hpp"
 #include "ku/core/ratio.hpp"
 #include "ku/core/rounding.hpp"
+
+#include "ku/allocation/allocation.hpp"
+#include "ku/allocation/apportion.hpp"
+#include "ku/allocation/method.hpp"
+#include "ku/allocation/weight.hpp"

@@ -262,7 +262,10 @@ std::string format_swedish(money amount, const swedish_format& format)
     int decimals = 0;
     if (format.decimals) {
         decimals = *format.decimals;
-        Expects(decimals >= 0 && decimals <= 18);
+        if (decimals < 0 || decimals > 18) {
+            throw domain_error("format_swedish: " + std::to_string(decimals) +
+                               " decimals; choose 0 to 18");
+        }
     } else {
         // As many decimals as the amount needs, at most the unit's öre digits.
         const int max_decimals = unit_decimals(format.in);

@@ -171,8 +171,11 @@ year_month_day read_date(detail::scanner& s, std::string_view text, std::string_
 
 year_month_day parse_date(std::string_view text, std::string_view where)
 {
-    detail::scanner s{detail::trim(text)};
+    // Scan the text as given, so that positions count the spaces in front of the date.
+    detail::scanner s{text};
+    detail::skip_spaces(s);
     const year_month_day date = read_date(s, text, where);
+    detail::skip_spaces(s);
     if (!s.done()) {
         throw parse_error(text, s.position(), "unexpected text after the date", where);
     }
@@ -182,8 +185,12 @@ year_month_day parse_date(std::string_view text, std::string_view where)
 period period::parse(std::string_view text, std::string_view where)
 {
     const std::string_view body = detail::trim(text);
-    detail::scanner s{body};
+    // Scan the text as given, so that positions count the spaces in front of the label.
+    detail::scanner s{text};
+    detail::skip_spaces(s);
+    const std::size_t lead = s.position() - 1; // characters of space in front of the label
     const auto finish = [&](period p) {
+        detail::skip_spaces(s);
         if (!s.done()) {
             throw parse_error(text, s.position(), "unexpected text after the period", where);
         }
@@ -197,7 +204,7 @@ period period::parse(std::string_view text, std::string_view where)
     if (s.accept("bokslut ")) {
         const year_month_day d = read_date(s, text, where);
         if (d.month() != December || d.day() != day{31}) {
-            throw parse_error(text, 9, "a bokslut is at 31 December", where);
+            throw parse_error(text, lead + 9, "a bokslut is at 31 December", where);
         }
         return finish(bokslut(d.year()));
     }
@@ -207,7 +214,7 @@ period period::parse(std::string_view text, std::string_view where)
             throw parse_error(text, s.position(), "expected T1 2025 or H1 2025", where);
         }
         if (number < 1 || number > (tertial_label ? 3 : 2)) {
-            throw parse_error(text, 2, tertial_label ? "a tertial is T1, T2 or T3" : "a halvår is H1 or H2", where);
+            throw parse_error(text, lead + 2, tertial_label ? "a tertial is T1, T2 or T3" : "a halvår is H1 or H2", where);
         }
         return finish(tertial_label ? tertial(std::chrono::year{y}, number) : halvar(std::chrono::year{y}, number));
     }

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <compare>
+#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -43,6 +44,8 @@ public:
         : value_{validate(digits, where)}
     {
     }
+    template <std::integral I>
+    lan_code(I) = delete; // a län code is text with its leading zero: lan_code{"06"}
 
     /// The code as its two digits, "06".
     [[nodiscard]] std::string str() const
@@ -75,6 +78,8 @@ public:
         : value_{validate(digits, where)}
     {
     }
+    template <std::integral I>
+    kommun_code(I) = delete; // a kommun code is text with its leading zero: kommun_code{"0683"}
 
     /// The code as its four digits, "0683".
     [[nodiscard]] std::string str() const
@@ -89,6 +94,10 @@ public:
 
     /// The län the kommun is in (the first two digits).
     [[nodiscard]] lan_code lan() const { return lan_code{str().substr(0, 2)}; }
+
+    /// The code's digits as a number (683 for "0683"), for ordering and tie-breaking keys
+    /// only; a code is not a quantity.
+    [[nodiscard]] constexpr std::uint16_t ordinal() const noexcept { return value_; }
 
     friend constexpr auto operator<=>(kommun_code, kommun_code) noexcept = default;
     friend constexpr bool operator==(kommun_code, kommun_code) noexcept = default;

@@ -49,6 +49,14 @@ enum class unit : std::uint8_t { ore, kr, tkr, mnkr };
 /// the text and `where`.
 [[nodiscard]] unit parse_unit(std::string_view text, std::string_view where = {});
 
+/// An integer type that counts things (not bool, not a character type): what an amount may be
+/// multiplied by.
+template <typename I>
+concept count_integer = std::integral<I> && !std::same_as<I, bool> && !std::same_as<I, char> &&
+                        !std::same_as<I, signed char> && !std::same_as<I, unsigned char> &&
+                        !std::same_as<I, char8_t> && !std::same_as<I, char16_t> &&
+                        !std::same_as<I, char32_t> && !std::same_as<I, wchar_t>;
+
 namespace detail {
 [[noreturn]] void throw_money_overflow(std::string_view operation);
 
@@ -129,12 +137,12 @@ public:
     }
     /// An amount times a count (12 members × 42 000 kr). Scaling by a fraction needs
     /// ku::multiply with a rounding mode.
-    template <std::integral I>
+    template <count_integer I>
     [[nodiscard]] friend constexpr money operator*(money a, I n)
     {
         return money{detail::checked_ore(int128{a.ore_} * int128{n}, "money * integer")};
     }
-    template <std::integral I>
+    template <count_integer I>
     [[nodiscard]] friend constexpr money operator*(I n, money a)
     {
         return a * n;
@@ -146,7 +154,7 @@ public:
 
     constexpr money& operator+=(money other) { return *this = *this + other; }
     constexpr money& operator-=(money other) { return *this = *this - other; }
-    template <std::integral I>
+    template <count_integer I>
     constexpr money& operator*=(I n)
     {
         return *this = *this * n;
@@ -186,7 +194,7 @@ template <std::ranges::input_range R>
 /// How an amount is written for people: the unit it is shown in, how many decimals
 /// (none given: as many as the amount needs to be exact, at most the unit's öre digits),
 /// the rounding used when decimals are fewer than the amount needs, and whether to append
-/// the unit symbol.
+/// the unit symbol. Decimals outside 0–18 are a ku::domain_error.
 struct swedish_format {
     unit in = unit::kr;
     std::optional<int> decimals{};

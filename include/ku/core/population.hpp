@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <compare>
+#include <concepts>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,7 +31,8 @@ public:
                                std::to_string(count) + ")");
         }
     }
-    population(double) = delete; // inhabitants are counted: pass a whole number
+    template <std::floating_point F>
+    population(F) = delete; // inhabitants are counted: pass a whole number
 
     [[nodiscard]] constexpr std::int64_t count() const noexcept { return count_; }
 

@@ -3,6 +3,7 @@
 /// ku::rate: an exact decimal rate such as an overhead surcharge (15 %, 20 %) or a derived
 /// fee's fraction (0,1 of another fee). A rate is a ratio whose value is a finite decimal.
 
+#include <concepts>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -33,7 +34,8 @@ public:
         }
     }
 
-    rate(double) = delete; // a rate is exact: use rate::percent or rate::parse("15 %")
+    template <std::floating_point F>
+    rate(F) = delete; // a rate is exact: use rate::percent or rate::parse("15 %")
 
     /// `p` percent: rate::percent(15) is 15 % = 0,15.
     [[nodiscard]] static constexpr rate percent(std::int64_t p) { return rate{ratio{p, 100}}; }

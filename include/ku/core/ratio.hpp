@@ -4,6 +4,8 @@
 /// scaling of an amount by one, which always takes an explicit rounding mode.
 
 #include <compare>
+#include <concepts>
+#include <limits>
 #include <cstdint>
 #include <numeric>
 #include <string>
@@ -35,7 +37,8 @@ public:
         *this = reduce(numerator, denominator);
     }
 
-    ratio(double) = delete; // a ratio is exact: pass a numerator and a denominator, or parse a decimal text
+    template <std::floating_point F>
+    ratio(F) = delete; // a ratio is exact: pass a numerator and a denominator, or parse a decimal text
 
     /// A whole number as a ratio (n/1).
     [[nodiscard]] static constexpr ratio whole(std::int64_t n) { return ratio{n, 1}; }

@@ -1,0 +1,37 @@
+#pragma once
+/// @file
+/// Reading allocation inputs from files: weights from a CSV key file, a proposal spec from
+/// TOML, a published proposal from CSV. Every error names the file, line and column.
+
+#include <filesystem>
+#include <string_view>
+#include <vector>
+
+#include "ku/allocation/allocation.hpp"
+#include "ku/allocation/proposal.hpp"
+#include "ku/core/kommun.hpp"
+#include "ku/io/csv.hpp"
+
+namespace ku {
+
+/// The weights in column `column` of a key file with a `code` column (like
+/// population_keys.csv). Throws ku::lookup_error for a missing column or a code not in
+/// `catalogue`, ku::domain_error for a duplicate code or a negative weight, ku::parse_error for
+/// a malformed code or weight, each naming file:line:column.
+[[nodiscard]] std::vector<member_weight> read_weights(const csv_table& table, std::string_view column,
+                                                      const kommun_catalogue& catalogue);
+
+/// Reads a proposal spec (TOML; the format is in docs/formats.md). Key files are read relative
+/// to the spec's folder. Throws ku::parse_error naming the spec, line and field for malformed
+/// TOML or a bad value, ku::lookup_error for an unknown key, kommun, method or unit.
+[[nodiscard]] proposal_spec read_proposal_spec(const std::filesystem::path& path,
+                                               const kommun_catalogue& catalogue);
+
+/// Reads a published proposal: columns `code`, `kommun`, one per fee, `Summa`; kommun rows and
+/// one row whose `kommun` is "Summa". Amounts are in `in` (whole kronor by default), written
+/// the Swedish or the plain way; a blank cell is a kommun that does not take part.
+[[nodiscard]] published_proposal read_published_proposal(const csv_table& table,
+                                                         const kommun_catalogue& catalogue,
+                                                         unit in = unit::kr);
+
+} // namespace ku

@@ -1,0 +1,49 @@
+#pragma once
+/// @file
+/// Reading CSV files (RFC 4180 with a header row, read with libcsv) into a table of text
+/// cells that remembers where each cell came from, for error messages that name the file,
+/// line and column.
+
+#include <cstddef>
+#include <filesystem>
+#include <istream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ku/core/error.hpp"
+
+namespace ku {
+
+/// One data record of a CSV file and the line it starts on (the header is line 1).
+struct csv_row {
+    std::size_t line = 0;
+    std::vector<std::string> fields;
+};
+
+/// A CSV file: its source name, its header and its data rows, every row as wide as the header.
+struct csv_table {
+    std::string source;
+    std::vector<std::string> header;
+    std::vector<csv_row> rows;
+
+    /// The index of the column named `name`, or none.
+    [[nodiscard]] std::optional<std::size_t> find_column(std::string_view name) const;
+    /// The index of the column named `name`; throws ku::lookup_error naming the file and the
+    /// columns it has.
+    [[nodiscard]] std::size_t column(std::string_view name) const;
+    /// Where a cell came from, for messages: "population_keys.csv:3:key_a".
+    [[nodiscard]] std::string where(const csv_row& row, std::size_t column) const;
+};
+
+/// Reads CSV text with a header row; `source` names it in errors. A UTF-8 byte order mark is
+/// skipped; fields may be quoted. Throws ku::parse_error naming source and line for malformed
+/// quoting, a row wider or narrower than the header, an empty or duplicate header name, or
+/// no header at all.
+[[nodiscard]] csv_table read_csv(std::istream& input, std::string source, char delimiter = ',');
+
+/// Reads a CSV file; throws ku::error when it cannot be opened, as read_csv otherwise.
+[[nodiscard]] csv_table read_csv_file(const std::filesystem::path& path, char delimiter = ',');
+
+} // namespace ku

@@ -1,0 +1,168 @@
+// The ku command-line tool: allocations and proposal tables from files.
+// Exit status: 0 success, 1 differences found (proposal --compare), 2 bad input.
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "ku/ku.hpp"
+#include "ku/io/allocation_io.hpp"
+#include "ku/io/csv.hpp"
+#include "ku/io/report.hpp"
+
+namespace {
+
+constexpr int exit_ok = 0;
+constexpr int exit_differences = 1;
+constexpr int exit_bad_input = 2;
+
+/// What a command produced: the text for standard output and the exit status. Commands build
+/// their whole output before anything is printed, so a failure prints no partial result.
+struct outcome {
+    std::string output;
+    int status = exit_ok;
+};
+
+struct allocate_options {
+    std::string total;
+    std::string weights_file;
+    std::string column;
+    std::string members;
+    std::string method = "largest-remainder";
+    std::string unit = "kr";
+    bool json = false;
+};
+
+outcome run_allocate(const allocate_options& options)
+{
+    const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
+    const ku::unit in = ku::parse_unit(options.unit, "--unit");
+    const ku::allocation_rule rule{ku::parse_allocation_method(options.method, "--method"), in};
+    const ku::money total = ku::money::parse(options.total, ku::unit::kr, "--total");
+    std::vector<ku::member_weight> weights =
+        ku::read_weights(ku::read_csv_file(options.weights_file), options.column, catalogue);
+    if (!options.members.empty()) {
+        std::vector<ku::member_weight> chosen;
+        std::stringstream list{options.members};
+        std::string code_text;
+        while (std::getline(list, code_text, ',')) {
+            const ku::kommun_code code{code_text, "--members"};
+            const auto found = std::ranges::find(weights, code, &ku::member_weight::member);
+            if (found == weights.end()) {
+                throw ku::lookup_error("--members: kommun " + code_text + " is not in " + options.weights_file);
+            }
+            if (std::ranges::find(chosen, code, &ku::member_weight::member) != chosen.end()) {
+                throw ku::domain_error("--members: kommun " + code_text + " appears twice");
+            }
+            chosen.push_back(*found);
+        }
+        if (chosen.empty()) {
+            throw ku::domain_error("--members: the member set is empty");
+        }
+        weights = std::move(chosen);
+    }
+    const ku::allocation result = ku::allocate(total, weights, rule);
+    return {options.json ? ku::allocation_as_json(result, catalogue) : ku::allocation_as_text(result, catalogue)};
+}
+
+struct proposal_options {
+    std::string spec;
+    std::string compare;
+    std::string format = "table";
+};
+
+std::string differences_as_csv(const std::vector<ku::proposal_difference>& differences,
+                               const ku::kommun_catalogue& catalogue)
+{
+    std::string out = "kind,code,kommun,fee,published,computed\n";
+    const auto amount = [](const std::optional<ku::money>& m) { return m ? ku::format_plain(*m) : std::string{}; };
+    for (const auto& d : differences) {
+        const std::string name = d.kommun ? std::string{catalogue.at(*d.kommun).name} : std::string{};
+        out += std::string{ku::to_string(d.kind)} + "," + (d.kommun ? d.kommun->str() : "") + "," + name + ",\"" +
+               d.fee + "\"," + amount(d.published) + "," + amount(d.computed) + "\n";
+    }
+    return out;
+}
+
+outcome run_proposal(const proposal_options& options)
+{
+    const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
+    const ku::proposal_spec spec = ku::read_proposal_spec(options.spec, catalogue);
+    const ku::proposal_table table = ku::build_proposal(spec, catalogue);
+    if (options.compare.empty()) {
+        if (options.format == "csv") {
+            return {ku::proposal_as_csv(table)};
+        }
+        if (options.format == "json") {
+            return {ku::proposal_as_json(table)};
+        }
+        return {ku::proposal_as_text(table)};
+    }
+    const ku::published_proposal published =
+        ku::read_published_proposal(ku::read_csv_file(options.compare), catalogue);
+    const std::vector<ku::proposal_difference> differences = ku::compare(table, published);
+    const int status = differences.empty() ? exit_ok : exit_differences;
+    if (options.format == "csv") {
+        return {differences_as_csv(differences, catalogue), status};
+    }
+    if (options.format == "json") {
+        return {ku::differences_as_json(differences, catalogue), status};
+    }
+    return {ku::differences_as_text(differences, catalogue), status};
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"ku: exact financing calculations for Kommunal utveckling, Jönköpings län"};
+    app.require_subcommand(1);
+
+    allocate_options allocate;
+    CLI::App* allocate_command = app.add_subcommand("allocate", "Split a total among kommuner by a weight column");
+    allocate_command->add_option("--total", allocate.total, "The total, e.g. \"1 583 550\" or \"58 088 tkr\"")->required();
+    allocate_command->add_option("--weights", allocate.weights_file, "CSV with a code column and weight columns")->required();
+    allocate_command->add_option("--column", allocate.column, "The weight column to use, e.g. key_b")->required();
+    allocate_command->add_option("--members", allocate.members, "Only these kommun codes, comma-separated");
+    allocate_command->add_option("--method", allocate.method, "largest-remainder, sainte-lague, round-each or largest-absorbs")
+        ->check(CLI::IsMember({"largest-remainder", "sainte-lague", "round-each", "largest-absorbs"}));
+    allocate_command->add_option("--unit", allocate.unit, "Round to whole ore, kr or tkr")
+        ->check(CLI::IsMember({"ore", "öre", "kr", "tkr"}));
+    allocate_command->add_flag("--json", allocate.json, "Print JSON with exact decimal strings");
+
+    proposal_options proposal;
+    CLI::App* proposal_command = app.add_subcommand("proposal", "Compute a kommun × fee financing proposal from a spec");
+    proposal_command->add_option("spec", proposal.spec, "The proposal spec (TOML), e.g. data/proposal_2025.toml")->required();
+    proposal_command->add_option("--compare", proposal.compare, "A published proposal (CSV) to compare with, cell by cell");
+    proposal_command->add_option("--format", proposal.format, "table, csv or json")
+        ->check(CLI::IsMember({"table", "csv", "json"}));
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? exit_ok : exit_bad_input;
+    }
+
+    try {
+        outcome result;
+        if (allocate_command->parsed()) {
+            result = run_allocate(allocate);
+        } else {
+            result = run_proposal(proposal);
+        }
+        std::fwrite(result.output.data(), 1, result.output.size(), stdout);
+        return result.status;
+    } catch (const ku::error& e) {
+        std::cerr << "ku: error: " << e.what() << '\n';
+        return exit_bad_input;
+    } catch (const std::exception& e) {
+        std::cerr << "ku: error: " << e.what() << '\n';
+        return exit_bad_input;
+    }
+}

@@ -1,0 +1,324 @@
+// Reading weights, proposal specs (TOML) and published proposals (CSV).
+
+#include "ku/io/allocation_io.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include <toml++/toml.h>
+
+namespace ku {
+
+std::vector<member_weight> read_weights(const csv_table& table, std::string_view column,
+                                        const kommun_catalogue& catalogue)
+{
+    const std::size_t code_column = table.column("code");
+    const std::size_t weight_column = table.column(column);
+    std::vector<member_weight> weights;
+    weights.reserve(table.rows.size());
+    for (const csv_row& row : table.rows) {
+        const std::string where_code = table.where(row, code_column);
+        const kommun_code code{row.fields[code_column], where_code};
+        (void)catalogue.at(code, where_code);
+        if (std::ranges::find(weights, code, &member_weight::member) != weights.end()) {
+            throw domain_error(where_code + ": kommun " + code.str() + " appears twice");
+        }
+        weights.push_back({code, weight::parse(row.fields[weight_column], table.where(row, weight_column))});
+    }
+    if (weights.empty()) {
+        throw domain_error(table.source + ": no rows of weights");
+    }
+    return weights;
+}
+
+namespace {
+
+/// Where a TOML node is: "spec.toml:12:5 (fees[3].total)".
+std::string where_of(const std::filesystem::path& path, const toml::node& node, std::string_view field)
+{
+    const auto& source = node.source();
+    return path.string() + ":" + std::to_string(source.begin.line) + ":" +
+           std::to_string(source.begin.column) + " (" + std::string{field} + ")";
+}
+
+[[noreturn]] void bad_field(const std::filesystem::path& path, const toml::node& node, std::string_view field,
+                            std::string_view reason)
+{
+    throw parse_error("", 0, reason, where_of(path, node, field));
+}
+
+std::string require_string(const std::filesystem::path& path, const toml::node& node, std::string_view field)
+{
+    if (const auto* value = node.as_string()) {
+        return value->get();
+    }
+    bad_field(path, node, field, "expected a text value");
+}
+
+/// An amount: a text in Swedish or plain form, or an integer number of the unit. A float is
+/// refused: it cannot be exact.
+money read_amount(const std::filesystem::path& path, const toml::node& node, std::string_view field, unit in)
+{
+    if (const auto* text = node.as_string()) {
+        return money::parse(text->get(), in, where_of(path, node, field));
+    }
+    if (const auto* integer = node.as_integer()) {
+        return money::in(in, integer->get());
+    }
+    if (node.is_floating_point()) {
+        bad_field(path, node, field, "a floating-point number is not exact; write the amount as text, e.g. \"1 234,50\"");
+    }
+    bad_field(path, node, field, "expected an amount, e.g. \"9 000 000\"");
+}
+
+std::vector<kommun_code> read_codes(const std::filesystem::path& path, const toml::node& node,
+                                    std::string_view field, const kommun_catalogue& catalogue)
+{
+    const auto* array = node.as_array();
+    if (array == nullptr) {
+        bad_field(path, node, field, "expected a list of kommun codes, e.g. [\"0604\", \"0686\"]");
+    }
+    std::vector<kommun_code> codes;
+    for (const toml::node& item : *array) {
+        const std::string where = where_of(path, item, field);
+        const kommun_code code{require_string(path, item, field), where};
+        (void)catalogue.at(code, where);
+        codes.push_back(code);
+    }
+    return codes;
+}
+
+allocation_key read_key(const std::filesystem::path& spec_path, std::string name, const toml::node& node,
+                        const kommun_catalogue& catalogue)
+{
+    const std::string field = "keys." + name;
+    const auto* table = node.as_table();
+    if (table == nullptr || !table->contains("file") || !table->contains("column")) {
+        bad_field(spec_path, node, field, "a key is { file = \"keys.csv\", column = \"key_a\" }");
+    }
+    const std::filesystem::path file =
+        spec_path.parent_path() / require_string(spec_path, *table->get("file"), field + ".file");
+    const std::string column = require_string(spec_path, *table->get("column"), field + ".column");
+    return allocation_key{std::move(name), read_weights(read_csv_file(file), column, catalogue)};
+}
+
+fee_spec read_fee(const std::filesystem::path& path, const toml::table& fee_table, std::size_t index,
+                  const allocation_rule& defaults, const kommun_catalogue& catalogue)
+{
+    const std::string prefix = "fees[" + std::to_string(index + 1) + "]";
+    static constexpr std::string_view known_fields[] = {
+        "name", "total", "per_capita", "per_capita_rounding", "fraction_of", "fraction", "key", "members",
+        "members_except", "fixed_per_member", "supplements", "method", "unit", "in_row_sum"};
+    for (const auto& [field_name, value] : fee_table) {
+        if (std::ranges::find(known_fields, field_name.str()) == std::end(known_fields)) {
+            bad_field(path, value, prefix + "." + std::string{field_name.str()}, "unknown field");
+        }
+    }
+    const auto field = [&](std::string_view name) { return prefix + "." + std::string{name}; };
+    const auto node = [&](std::string_view name) -> const toml::node* { return fee_table.get(name); };
+
+    fee_spec fee;
+    fee.rule = defaults;
+    if (!node("name")) {
+        throw parse_error("", 0, "a fee needs a name", path.string() + " (" + prefix + ")");
+    }
+    fee.name = require_string(path, *node("name"), field("name"));
+    if (const auto* n = node("method")) {
+        fee.rule.method = parse_allocation_method(require_string(path, *n, field("method")), where_of(path, *n, field("method")));
+    }
+    if (const auto* n = node("unit")) {
+        fee.rule.unit = parse_unit(require_string(path, *n, field("unit")), where_of(path, *n, field("unit")));
+    }
+    if (const auto* n = node("in_row_sum")) {
+        if (!n->is_boolean()) {
+            bad_field(path, *n, field("in_row_sum"), "expected true or false");
+        }
+        fee.in_row_sum = n->as_boolean()->get();
+    }
+    const int kinds = (node("total") ? 1 : 0) + (node("per_capita") ? 1 : 0) + (node("fraction_of") ? 1 : 0);
+    if (kinds != 1) {
+        throw parse_error("", 0, "a fee has exactly one of total, per_capita or fraction_of",
+                          path.string() + " (" + prefix + " \"" + fee.name + "\")");
+    }
+    if (const auto* total = node("total")) {
+        fee.amount = fee_spec::by_total{read_amount(path, *total, field("total"), unit::kr)};
+    } else if (const auto* rate_node = node("per_capita")) {
+        fee_spec::by_per_capita by{read_amount(path, *rate_node, field("per_capita"), unit::kr), rounding_mode::half_up};
+        if (const auto* r = node("per_capita_rounding")) {
+            by.rounding = parse_rounding_mode(require_string(path, *r, field("per_capita_rounding")),
+                                              where_of(path, *r, field("per_capita_rounding")));
+        }
+        fee.amount = by;
+    } else {
+        const auto* of = node("fraction_of");
+        const auto* fraction = node("fraction");
+        if (fraction == nullptr) {
+            bad_field(path, *of, field("fraction"), "a fee with fraction_of needs a fraction, e.g. \"10 %\"");
+        }
+        fee.amount = fee_spec::by_fraction{require_string(path, *of, field("fraction_of")),
+                                           ratio::parse(require_string(path, *fraction, field("fraction")),
+                                                        where_of(path, *fraction, field("fraction")))};
+    }
+    if (!std::holds_alternative<fee_spec::by_fraction>(fee.amount)) {
+        if (!node("key")) {
+            throw parse_error("", 0, "the fee needs a key", path.string() + " (" + prefix + " \"" + fee.name + "\")");
+        }
+        fee.key = require_string(path, *node("key"), field("key"));
+    }
+    if (node("members") && node("members_except")) {
+        bad_field(path, *node("members_except"), field("members_except"), "give members or members_except, not both");
+    }
+    if (const auto* n = node("members")) {
+        fee.members = read_codes(path, *n, field("members"), catalogue);
+        if (fee.members->empty()) {
+            bad_field(path, *n, field("members"), "the member set is empty");
+        }
+    }
+    if (const auto* n = node("members_except")) {
+        // Resolved against the key when the proposal is built: store the exclusions as the
+        // complement of the catalogue here, and intersect with the key in build_proposal.
+        const std::vector<kommun_code> except = read_codes(path, *n, field("members_except"), catalogue);
+        std::vector<kommun_code> members;
+        for (const kommun& k : catalogue.all()) {
+            if (std::ranges::find(except, k.code) == except.end()) {
+                members.push_back(k.code);
+            }
+        }
+        fee.members = std::move(members);
+    }
+    if (const auto* n = node("fixed_per_member")) {
+        fee.fixed_per_member = read_amount(path, *n, field("fixed_per_member"), unit::kr);
+    }
+    if (const auto* n = node("supplements")) {
+        const auto* table = n->as_table();
+        if (table == nullptr) {
+            bad_field(path, *n, field("supplements"), "expected { \"0662\" = \"17 136\", ... }");
+        }
+        for (const auto& [code_text, amount] : *table) {
+            const std::string where = where_of(path, amount, field("supplements"));
+            const kommun_code code{code_text.str(), where};
+            (void)catalogue.at(code, where);
+            fee.supplements.push_back({code, read_amount(path, amount, field("supplements." + std::string{code_text.str()}), unit::kr)});
+        }
+    }
+    return fee;
+}
+
+} // namespace
+
+proposal_spec read_proposal_spec(const std::filesystem::path& path, const kommun_catalogue& catalogue)
+{
+    toml::table document;
+    try {
+        document = toml::parse_file(path.string());
+    } catch (const toml::parse_error& e) {
+        throw parse_error("", 0, std::string{e.description()},
+                          path.string() + ":" + std::to_string(e.source().begin.line) + ":" +
+                              std::to_string(e.source().begin.column));
+    }
+    proposal_spec spec;
+    allocation_rule defaults;
+    for (const auto& [name, value] : document) {
+        const std::string_view field = name.str();
+        if (field == "title") {
+            spec.title = require_string(path, value, "title");
+        } else if (field == "method") {
+            defaults.method = parse_allocation_method(require_string(path, value, "method"), where_of(path, value, "method"));
+        } else if (field == "unit") {
+            defaults.unit = parse_unit(require_string(path, value, "unit"), where_of(path, value, "unit"));
+        } else if (field != "keys" && field != "fees") {
+            bad_field(path, value, field, "unknown field");
+        }
+    }
+    const auto* keys = document.get_as<toml::table>("keys");
+    if (keys == nullptr) {
+        throw parse_error("", 0, "the spec has no [keys] table", path.string());
+    }
+    for (const auto& [name, value] : *keys) {
+        spec.keys.push_back(read_key(path, std::string{name.str()}, value, catalogue));
+    }
+    const auto* fees = document.get_as<toml::array>("fees");
+    if (fees == nullptr || fees->empty()) {
+        throw parse_error("", 0, "the spec has no [[fees]]", path.string());
+    }
+    for (std::size_t i = 0; i < fees->size(); ++i) {
+        const auto* fee = fees->get(i)->as_table();
+        if (fee == nullptr) {
+            bad_field(path, *fees->get(i), "fees[" + std::to_string(i + 1) + "]", "expected a table");
+        }
+        spec.fees.push_back(read_fee(path, *fee, i, defaults, catalogue));
+    }
+    // members_except was stored as a catalogue complement: keep only the key's kommuner.
+    for (fee_spec& fee : spec.fees) {
+        if (!fee.members || fee.key.empty()) {
+            continue;
+        }
+        const auto key = std::ranges::find(spec.keys, fee.key, &allocation_key::name);
+        if (key == spec.keys.end()) {
+            continue; // build_proposal names the unknown key
+        }
+        std::erase_if(*fee.members, [&](kommun_code code) {
+            return std::ranges::find(key->weights, code, &member_weight::member) == key->weights.end();
+        });
+    }
+    return spec;
+}
+
+published_proposal read_published_proposal(const csv_table& table, const kommun_catalogue& catalogue, unit in)
+{
+    const std::size_t code_column = table.column("code");
+    const std::size_t name_column = table.column("kommun");
+    const std::size_t summa_column = table.column("Summa");
+    published_proposal published;
+    std::vector<std::size_t> fee_columns;
+    for (std::size_t c = 0; c < table.header.size(); ++c) {
+        if (c != code_column && c != name_column && c != summa_column) {
+            fee_columns.push_back(c);
+            published.fees.push_back(table.header[c]);
+        }
+    }
+    const auto amount = [&](const csv_row& row, std::size_t c) -> std::optional<money> {
+        if (row.fields[c].empty()) {
+            return std::nullopt;
+        }
+        return money::parse(row.fields[c], in, table.where(row, c));
+    };
+    bool summa_seen = false;
+    for (const csv_row& row : table.rows) {
+        if (row.fields[name_column] == "Summa") {
+            if (summa_seen) {
+                throw parse_error("Summa", 0, "a second Summa row", table.where(row, name_column));
+            }
+            summa_seen = true;
+            for (const std::size_t c : fee_columns) {
+                published.fee_totals.push_back(amount(row, c));
+            }
+            published.grand_total = amount(row, summa_column);
+            continue;
+        }
+        const std::string where = table.where(row, code_column);
+        const kommun_code code{row.fields[code_column], where};
+        const kommun k = catalogue.at(code, where);
+        if (k.name != row.fields[name_column]) {
+            throw parse_error(row.fields[name_column], 0,
+                              "the kommun with code " + code.str() + " is " + std::string{k.name},
+                              table.where(row, name_column));
+        }
+        if (std::ranges::find(published.kommuner, code) != published.kommuner.end()) {
+            throw domain_error(where + ": kommun " + code.str() + " appears twice");
+        }
+        published.kommuner.push_back(code);
+        std::vector<std::optional<money>> cells;
+        for (const std::size_t c : fee_columns) {
+            cells.push_back(amount(row, c));
+        }
+        published.cells.push_back(std::move(cells));
+        published.row_totals.push_back(amount(row, summa_column));
+    }
+    if (!summa_seen) {
+        published.fee_totals.assign(fee_columns.size(), std::nullopt);
+    }
+    return published;
+}
+
+} // namespace ku
