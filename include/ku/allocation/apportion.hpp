@@ -28,6 +28,31 @@ struct apportion_scratch {
 
 namespace detail {
 
+/// numerator / denominator and numerator % denominator for numerator ≥ 0 < denominator: one
+/// 64-bit division when both fit 64 bits (the usual case), else the 128-bit one.
+struct quotient_remainder {
+    int128 quotient;
+    int128 remainder;
+};
+[[nodiscard]] inline quotient_remainder divide_nonnegative(int128 numerator, int128 denominator) noexcept
+{
+    const auto n = static_cast<uint128>(numerator);
+    const auto d = static_cast<uint128>(denominator);
+    if (((n | d) >> 64U) == 0) {
+        const auto n64 = static_cast<std::uint64_t>(n);
+        const auto d64 = static_cast<std::uint64_t>(d);
+        return {static_cast<int128>(n64 / d64), static_cast<int128>(n64 % d64)};
+    }
+    return {numerator / denominator, numerator % denominator};
+}
+
+/// numerator / denominator rounded half-up, for numerator ≥ 0 < denominator.
+[[nodiscard]] inline int128 divide_half_up_nonnegative(int128 numerator, int128 denominator) noexcept
+{
+    const auto [q, r] = divide_nonnegative(numerator, denominator);
+    return r >= denominator - r ? q + 1 : q;
+}
+
 /// Whether member a goes before member b when both have the same claim: larger weight first,
 /// then lower tie key. Independent of input order.
 [[nodiscard]] inline bool tie_before(std::int64_t weight_a, std::uint64_t key_a,
@@ -58,9 +83,9 @@ inline void largest_remainder(std::int64_t total, int128 weight_sum,
     scratch.remainders.resize(n);
     int128 given = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        const int128 numerator = int128{total} * weights[i];
-        units[i] = static_cast<std::int64_t>(numerator / weight_sum); // ≤ total: fits
-        scratch.remainders[i] = numerator % weight_sum;
+        const auto [quotient, remainder] = divide_nonnegative(int128{total} * weights[i], weight_sum);
+        units[i] = static_cast<std::int64_t>(quotient); // ≤ total: fits
+        scratch.remainders[i] = remainder;
         given += units[i];
     }
     const auto spare = static_cast<std::size_t>(total - given); // 0 ≤ spare < n
@@ -93,7 +118,7 @@ inline void sainte_lague(std::int64_t total, int128 weight_sum,
     int128 given = 0;
     for (std::size_t i = 0; i < n; ++i) {
         units[i] = static_cast<std::int64_t>(
-            divide_rounded(int128{total} * weights[i], weight_sum, rounding_mode::half_up));
+            divide_half_up_nonnegative(int128{total} * weights[i], weight_sum));
         given += units[i];
     }
     if (given == total) {
@@ -117,14 +142,27 @@ inline void sainte_lague(std::int64_t total, int128 weight_sum,
     };
     // A max-heap on "comes next": std heap functions keep the largest by `less` on top.
     const auto heap_less = [&](std::uint32_t a, std::uint32_t b) { return next_before(b, a); };
+    const int128 steps = adding ? total - given : given - total;
+    // Only members whose first claim is among the `steps` first can take part: each member's
+    // later claims come after its first one. Keep those (a heap with the last of them on top,
+    // filled in one sequential pass), then run the steps on them alone.
     scratch.order.clear();
     for (std::size_t i = 0; i < n; ++i) {
-        if (weights[i] > 0 && (adding || units[i] > 0)) {
-            scratch.order.push_back(static_cast<std::uint32_t>(i));
+        if (weights[i] <= 0 || (!adding && units[i] <= 0)) {
+            continue;
+        }
+        const auto member = static_cast<std::uint32_t>(i);
+        if (static_cast<int128>(scratch.order.size()) < steps) {
+            scratch.order.push_back(member);
+            std::push_heap(scratch.order.begin(), scratch.order.end(), next_before);
+        } else if (next_before(member, scratch.order.front())) {
+            std::pop_heap(scratch.order.begin(), scratch.order.end(), next_before);
+            scratch.order.back() = member;
+            std::push_heap(scratch.order.begin(), scratch.order.end(), next_before);
         }
     }
     std::make_heap(scratch.order.begin(), scratch.order.end(), heap_less);
-    for (int128 step = adding ? total - given : given - total; step > 0; --step) {
+    for (int128 step = steps; step > 0; --step) {
         std::pop_heap(scratch.order.begin(), scratch.order.end(), heap_less);
         const std::uint32_t member = scratch.order.back();
         units[member] += adding ? 1 : -1;
@@ -174,8 +212,8 @@ inline std::int64_t apportion(allocation_method method, std::int64_t total,
     case allocation_method::largest_absorbs: {
         int128 given = 0;
         for (std::size_t i = 0; i < weights.size(); ++i) {
-            units[i] = static_cast<std::int64_t>(divide_rounded(
-                int128{magnitude} * weights[i], weight_sum, rounding_mode::half_up));
+            units[i] = static_cast<std::int64_t>(
+                detail::divide_half_up_nonnegative(int128{magnitude} * weights[i], weight_sum));
             given += units[i];
         }
         residual = static_cast<std::int64_t>(magnitude - given); // |residual| ≤ n/2
