@@ -140,6 +140,16 @@ money allocation::sum() const
     return total_of_parts;
 }
 
+money allocation::residual() const
+{
+    // In 128 bits: round-each parts of a total near the end of the range may sum beyond it.
+    int128 difference = total.in_ore();
+    for (const allocation_part& part : parts) {
+        difference -= part.amount.in_ore();
+    }
+    return money::ore(detail::checked_ore(difference, "allocation residual"));
+}
+
 const allocation_part* allocation::find(kommun_code member) const noexcept
 {
     const auto found = std::ranges::find(parts, member, &allocation_part::member);
@@ -250,9 +260,14 @@ allocation allocate_fixed_plus(money total, money fixed_per_member,
     if (weights.empty()) {
         throw domain_error("allocate_fixed_plus: there are no members");
     }
+    // Every part must be a whole number of the unit, so what is paid on top must be too.
+    require_whole(fixed_per_member, rule.unit, "allocate_fixed_plus: the fixed amount");
     {
         std::vector<kommun_code> codes;
         for (const supplement& s : supplements) {
+            require_whole(s.amount, rule.unit,
+                          "allocate_fixed_plus: the supplement for kommun " + s.member.str() +
+                              " of");
             codes.push_back(s.member);
             if (std::ranges::find(weights, s.member, &member_weight::member) == weights.end()) {
                 throw domain_error("allocate_fixed_plus: the supplement of " +

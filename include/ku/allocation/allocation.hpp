@@ -78,8 +78,9 @@ struct allocation {
 
     /// The sum of the parts' amounts.
     [[nodiscard]] money sum() const;
-    /// total − sum: zero for every method except round-each.
-    [[nodiscard]] money residual() const { return total - sum(); }
+    /// total − sum: zero for every method except round-each. Exact even when the sum of
+    /// round-each parts lies just beyond the money range (a total near money::max()).
+    [[nodiscard]] money residual() const;
     /// The part of `member`, or none when it does not take part.
     [[nodiscard]] const allocation_part* find(kommun_code member) const noexcept;
     /// The part of `member`; throws ku::lookup_error when it does not take part.
