@@ -1,0 +1,18 @@
+# Runs one ku command and checks its exit status and output.
+#   -DCOMMAND="ku|arg|..." (arguments separated by |) -DEXIT=N [-DSTDOUT=regex] [-DSTDERR=regex] [-DSTDOUT_EMPTY=ON]
+string(REPLACE "|" ";" COMMAND "${COMMAND}")
+execute_process(COMMAND ${COMMAND} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+set(report "command: ${COMMAND}\nexit: ${status}\nstdout:\n${out}\nstderr:\n${err}")
+if(NOT status EQUAL EXIT)
+  message(FATAL_ERROR "expected exit ${EXIT}\n${report}")
+endif()
+if(DEFINED STDOUT AND NOT out MATCHES "${STDOUT}")
+  message(FATAL_ERROR "stdout does not match ${STDOUT}\n${report}")
+endif()
+if(DEFINED STDERR AND NOT err MATCHES "${STDERR}")
+  message(FATAL_ERROR "stderr does not match ${STDERR}\n${report}")
+endif()
+if(STDOUT_EMPTY AND NOT out STREQUAL "")
+  message(FATAL_ERROR "expected nothing on stdout\n${report}")
+endif()
+message(STATUS "ok: exit ${status}")

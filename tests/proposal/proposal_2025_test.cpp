@@ -1,0 +1,181 @@
+// The published 2025 financing proposal, recomputed from the bundled spec and compared cell by
+// cell with the table as published.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "ku/ku.hpp"
+#include "ku/io/allocation_io.hpp"
+#include "ku/io/csv.hpp"
+#include "ku/io/report.hpp"
+
+#include <sstream>
+
+namespace {
+
+const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
+
+ku::proposal_table proposal_2025()
+{
+    return ku::build_proposal(ku::read_proposal_spec(KU_DATA_DIR "/proposal_2025.toml", catalogue), catalogue);
+}
+
+ku::published_proposal published_2025()
+{
+    return ku::read_published_proposal(ku::read_csv_file(KU_DATA_DIR "/financing_proposal_2025.csv"), catalogue);
+}
+
+std::size_t fee_index(const ku::proposal_table& table, const std::string& name)
+{
+    const auto found = std::ranges::find(table.fees, name, &ku::fee_spec::name);
+    REQUIRE(found != table.fees.end());
+    return static_cast<std::size_t>(found - table.fees.begin());
+}
+
+std::size_t row_index(const ku::proposal_table& table, const char* code)
+{
+    const auto found = std::ranges::find(table.kommuner, ku::kommun_code{code}, &ku::kommun::code);
+    REQUIRE(found != table.kommuner.end());
+    return static_cast<std::size_t>(found - table.kommuner.begin());
+}
+
+ku::money kr(std::int64_t n) { return ku::money::kr(n); }
+
+} // namespace
+
+TEST_CASE("the 2025 Grundfinansiering column equals the published one krona for krona under largest remainder",
+          "[proposal][2025]")
+{
+    const ku::proposal_table table = proposal_2025();
+    const ku::published_proposal published = published_2025();
+    const std::size_t column = fee_index(table, "Grundfinansiering Social välfärd");
+    CHECK(table.allocations[column].rule.method == ku::allocation_method::largest_remainder);
+    const auto pcol = static_cast<std::size_t>(std::ranges::find(published.fees, "Grundfinansiering Social välfärd") -
+                                               published.fees.begin());
+    REQUIRE(table.kommuner.size() == 13);
+    for (std::size_t prow = 0; prow < published.kommuner.size(); ++prow) {
+        const std::size_t row = row_index(table, published.kommuner[prow].str().c_str());
+        INFO("kommun " << published.kommuner[prow].str());
+        CHECK(table.cell(row, column) == published.cells[prow][pcol]);
+    }
+    CHECK(table.cell(row_index(table, "0683"), column) == kr(845'154));
+    CHECK(table.cell(row_index(table, "0680"), column) == kr(3'562'623));
+}
+
+TEST_CASE("every column of the 2025 proposal sums exactly to its total", "[proposal][2025]")
+{
+    const ku::proposal_table table = proposal_2025();
+    REQUIRE(table.fees.size() == 16);
+    for (std::size_t column = 0; column < table.fees.size(); ++column) {
+        INFO(table.fees[column].name);
+        CHECK(table.allocations[column].residual() == ku::money{});
+        CHECK(table.column_sum(column) == table.allocations[column].total);
+    }
+    CHECK(table.column_sum(fee_index(table, "Digitalisering")) == kr(1'583'550));
+    CHECK(table.column_sum(fee_index(table, "Fritid")) == kr(1'144'526));
+    CHECK(table.column_sum(fee_index(table, "Arbete och delaktighet")) == kr(900'000));
+    // The row sums leave out Grundfinansiering, Arbete och delaktighet and Yrkesresorna, and
+    // add up to the published grand total.
+    CHECK(table.grand_total() == kr(27'902'191));
+    CHECK(table.row_sum(row_index(table, "0680")) == kr(10'860'203));
+}
+
+TEST_CASE("Mullsjö does not take part in Miljösamverkan and is shown as not participating", "[proposal][2025]")
+{
+    const ku::proposal_table table = proposal_2025();
+    const std::size_t column = fee_index(table, "Miljösamverkan");
+    CHECK_FALSE(table.cell(row_index(table, "0642"), column).has_value());
+    CHECK(table.allocations[column].parts.size() == 12);
+    CHECK(table.cell(row_index(table, "0662"), column) == kr(101'334)); // Gislaved: 42 000 + 17 136 + rest
+    CHECK(table.cell(row_index(table, "0643"), column) == kr(71'788));  // Habo: 42 000 + 10 850 + rest
+    CHECK(table.column_sum(column) == kr(1'050'979));
+}
+
+TEST_CASE("comparing with the published 2025 table lists exactly the hand-moved and per-cell-rounded kronor",
+          "[proposal][2025][compare]")
+{
+    const std::vector<ku::proposal_difference> differences = ku::compare(proposal_2025(), published_2025());
+
+    struct expected_cell {
+        const char* code;
+        const char* fee;
+        std::int64_t published;
+        std::int64_t computed;
+    };
+    // Digitalisering, Skola, Fjärrundervisning, Fritid: each cell rounded on its own, so the
+    // published column misses its total; largest remainder moves the krona to where it belongs.
+    // Medlemsavgift, Familjehemsresurs, Yrkesresorna: the column adds up, but a krona was put on
+    // (or taken off) Jönköping, the largest member, instead of the largest remainder.
+    const std::vector<expected_cell> cells{
+        {"0604", "Fjärrundervisning", 9'871, 9'870},
+        {"0617", "Yrkesresorna", 43'930, 43'929},
+        {"0642", "Skola", 55'346, 55'345},
+        {"0643", "Digitalisering", 56'599, 56'600},
+        {"0680", "Familjehemsresurs", 2'091'285, 2'091'286},
+        {"0680", "Medlemsavgift Kommunal utveckling", 3'562'624, 3'562'623},
+        {"0680", "Yrkesresorna", 689'909, 689'910},
+        {"0683", "Medlemsavgift Kommunal utveckling", 845'153, 845'154},
+        {"0684", "Familjehemsresurs", 166'849, 166'848},
+        {"0684", "Fritid", 36'374, 36'373},
+        {"0685", "Fritid", 85'591, 85'590},
+    };
+    // Published columns and rows whose parts do not add up to their published Summa.
+    struct expected_sum {
+        ku::difference_kind kind;
+        const char* code;
+        const char* fee;
+        std::int64_t published;
+        std::int64_t parts;
+    };
+    const std::vector<expected_sum> sums{
+        {ku::difference_kind::column_sum, nullptr, "Digitalisering", 1'583'550, 1'583'549},
+        {ku::difference_kind::column_sum, nullptr, "Skola", 2'702'752, 2'702'753},
+        {ku::difference_kind::column_sum, nullptr, "Fjärrundervisning", 535'325, 535'326},
+        {ku::difference_kind::column_sum, nullptr, "Fritid", 1'144'526, 1'144'528},
+        {ku::difference_kind::column_sum, nullptr, "Summa", 27'902'191, 27'902'192},
+        {ku::difference_kind::row_sum, "0604", "Summa", 548'400, 548'399},
+        {ku::difference_kind::row_sum, "0686", "Summa", 1'363'938, 1'363'937},
+        {ku::difference_kind::row_sum, "0662", "Summa", 2'226'713, 2'226'712},
+        {ku::difference_kind::row_sum, "0680", "Summa", 10'860'204, 10'860'203},
+        {ku::difference_kind::row_sum, "0642", "Summa", 549'969, 549'970},
+        {ku::difference_kind::row_sum, "0682", "Summa", 2'395'016, 2'395'017},
+        {ku::difference_kind::row_sum, "0684", "Summa", 908'572, 908'574},
+        {ku::difference_kind::row_sum, "0665", "Summa", 1'143'542, 1'143'543},
+        {ku::difference_kind::row_sum, "0685", "Summa", 2'085'392, 2'085'393},
+    };
+
+    REQUIRE(differences.size() == cells.size() + sums.size());
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const ku::proposal_difference& d = differences[i];
+        INFO("difference " << i << ": " << cells[i].code << " " << cells[i].fee);
+        CHECK(d.kind == ku::difference_kind::cell);
+        CHECK(d.kommun == ku::kommun_code{cells[i].code});
+        CHECK(d.fee == cells[i].fee);
+        CHECK(d.published == kr(cells[i].published));
+        CHECK(d.computed == kr(cells[i].computed));
+    }
+    for (std::size_t i = 0; i < sums.size(); ++i) {
+        const ku::proposal_difference& d = differences[cells.size() + i];
+        INFO("sum difference " << i << ": " << sums[i].fee);
+        CHECK(d.kind == sums[i].kind);
+        CHECK(d.fee == sums[i].fee);
+        if (sums[i].code != nullptr) {
+            CHECK(d.kommun == ku::kommun_code{sums[i].code});
+        } else {
+            CHECK_FALSE(d.kommun.has_value());
+        }
+        CHECK(d.published == kr(sums[i].published));
+        CHECK(d.computed == kr(sums[i].parts));
+    }
+}
+
+TEST_CASE("a proposal compared with its own CSV output has no differences", "[proposal][compare]")
+{
+    const ku::proposal_table table = proposal_2025();
+    std::istringstream csv{ku::proposal_as_csv(table)};
+    const ku::published_proposal reread = ku::read_published_proposal(ku::read_csv(csv, "own.csv"), catalogue);
+    CHECK(ku::compare(table, reread).empty());
+}
