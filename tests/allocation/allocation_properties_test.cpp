@@ -147,19 +147,19 @@ cpp_int round_half_up(const cpp_rational& q)
     return negative ? cpp_int{-rounded} : rounded;
 }
 
-cpp_rational abs(const cpp_rational& q) { return q < 0 ? cpp_rational{-q} : q; }
+cpp_rational magnitude(const cpp_rational& q) { return q < 0 ? cpp_rational{-q} : q; }
 
 cpp_int to_cpp_int(ku::int128 value)
 {
     const bool negative = value < 0;
-    const auto magnitude = static_cast<ku::uint128>(negative ? -value : value);
-    cpp_int result = static_cast<std::uint64_t>(magnitude >> 64U);
+    const auto bits = static_cast<ku::uint128>(negative ? -value : value);
+    cpp_int result = static_cast<std::uint64_t>(bits >> 64U);
     result <<= 64;
-    result += static_cast<std::uint64_t>(magnitude & 0xFFFF'FFFF'FFFF'FFFFU);
+    result += static_cast<std::uint64_t>(bits & 0xFFFF'FFFF'FFFF'FFFFU);
     return negative ? cpp_int{-result} : result;
 }
 
-/// Whether the units of a nonnegative total satisfy Webster's divisor criterion exactly:
+/// Whether the units satisfy Webster's divisor criterion exactly (for a refund, their negations):
 /// every member's last unit has at least the priority w/(2s − 1) of any member's next unit
 /// w/(2s + 1), i.e. some divisor rounds every quota to its units.
 bool satisfies_webster(const problem& p, const std::vector<std::int64_t>& units)
@@ -231,7 +231,7 @@ TEST_CASE("under largest remainder no member is a whole unit or more from its qu
             const cpp_rational q = quota(p, i, weights_total);
             INFO("round " << round << ", member " << i << ", total " << p.total << ", quota "
                           << q.str());
-            CHECK(abs(cpp_rational{out.units[i]} - q) < 1);
+            CHECK(magnitude(cpp_rational{out.units[i]} - q) < 1);
             // A zero weight gets nothing; no part has the sign opposite the total's.
             if (p.weights[i] == 0) {
                 CHECK(out.units[i] == 0);
@@ -260,7 +260,7 @@ TEST_CASE("round-each rounds every quota half-up and states the residual total �
         }
         INFO("round " << round << ", total " << p.total);
         CHECK(cpp_int{each.residual} == cpp_int{p.total} - rounded_sum);
-        CHECK(2 * abs(cpp_rational{each.residual}) <= p.weights.size());
+        CHECK(2 * magnitude(cpp_rational{each.residual}) <= p.weights.size());
 
         // Largest-absorbs is round-each with the residual on the largest weight (lowest key).
         std::size_t largest = 0;
@@ -369,6 +369,7 @@ TEST_CASE("Sainte-Laguë is house-monotone: one more unit to share never takes a
         }
     }
     // The same random walks show largest remainder's Alabama paradox many times over.
+    INFO("largest remainder paradoxes: " << hamilton_paradoxes);
     CHECK(hamilton_paradoxes > 10);
 }
 
@@ -391,7 +392,7 @@ TEST_CASE("ten thousand members: exact sums, quotas within a unit, Webster's cri
             if (method == allocation_method::largest_remainder) {
                 bool within = true;
                 for (std::size_t i = 0; i < n; ++i) {
-                    within = within && abs(cpp_rational{out.units[i]} - quota(p, i, weights_total)) < 1;
+                    within = within && magnitude(cpp_rational{out.units[i]} - quota(p, i, weights_total)) < 1;
                 }
                 CHECK(within);
             }
@@ -437,7 +438,7 @@ ku::money random_money(rng_t& rng, ku::unit u)
 {
     const std::int64_t limit = int64_max / ku::ore_per(u);
     switch (uniform(rng, 0, 3)) {
-    case 0: return ku::money::in(u, uniform(rng, -1'000, 1'000));
+    case 0: return ku::money::in(u, uniform(rng, -30, 30));
     case 1: return ku::money::in(u, limit - uniform(rng, 0, 50));
     case 2: return ku::money::in(u, -limit + uniform(rng, 0, 50));
     default: return ku::money::in(u, uniform(rng, -limit, limit));
@@ -455,10 +456,19 @@ std::vector<ku::member_weight> random_members(rng_t& rng)
     codes.erase(codes.begin() + static_cast<std::ptrdiff_t>(uniform_size(rng, 1, codes.size())),
                 codes.end());
     std::vector<ku::member_weight> members;
-    const bool ties = uniform(rng, 0, 2) == 0;
+    // One case in four has equal weights, one in four weights 1 and 2 only (in a common number
+    // of decimals), so that equal weights and equal remainders are common.
+    const std::int64_t shape = uniform(rng, 0, 3);
+    const int common_decimals = static_cast<int>(uniform(rng, 0, 3));
     for (const ku::kommun_code code : codes) {
-        const std::int64_t scaled = ties ? uniform(rng, 0, 2) : uniform(rng, 0, 200'000'000);
-        members.push_back({code, ku::weight{scaled, static_cast<int>(uniform(rng, 0, 3))}});
+        switch (shape) {
+        case 0: members.push_back({code, ku::weight{1, common_decimals}}); break;
+        case 1: members.push_back({code, ku::weight{uniform(rng, 1, 2), common_decimals}}); break;
+        default:
+            members.push_back({code, ku::weight{uniform(rng, 0, 200'000'000),
+                                                static_cast<int>(uniform(rng, 0, 3))}});
+            break;
+        }
     }
     if (std::all_of(members.begin(), members.end(),
                     [](const ku::member_weight& m) { return m.weight == ku::weight{}; })) {
@@ -502,20 +512,26 @@ TEST_CASE("kommun-level keys sum to the total, keep quotas exact and ignore inpu
         for (const ku::member_weight& m : members) {
             weights_total += as_rational(m.weight);
         }
+        // Round-each, and the member that absorbs its residual under largest-absorbs: the
+        // largest weight, then the lowest code.
+        const ku::allocation each =
+            ku::allocate(total, members, {allocation_method::round_each, u});
+        const ku::member_weight& largest = *std::min_element(
+            members.begin(), members.end(), [](const ku::member_weight& a, const ku::member_weight& b) {
+                return a.weight != b.weight ? a.weight > b.weight : a.member < b.member;
+            });
+        const ku::money absorbed = each.at(largest.member).amount + each.residual();
+
         for (const allocation_method method : all_methods) {
             INFO("round " << round << ", " << ku::to_string(method) << ", total "
                           << ku::format_swedish(total) << " in " << ku::to_string(u) << ", "
                           << members.size() << " members");
             const ku::allocation_rule rule{method, u};
             if (method == allocation_method::largest_absorbs &&
-                total.in_ore() / step > -100 && total.in_ore() / step < 100) {
-                // A small total may leave the largest member a part of the wrong sign, which
-                // ku::allocate refuses; otherwise it sums like the others.
-                try {
-                    CHECK(ku::allocate(total, members, rule).residual() == ku::money{});
-                } catch (const ku::domain_error&) {
-                    ++refused;
-                }
+                (absorbed < ku::money{}) != (total < ku::money{}) && absorbed != ku::money{}) {
+                // The largest member would pay a part of the wrong sign: refused.
+                CHECK_THROWS_AS(ku::allocate(total, members, rule), ku::domain_error);
+                ++refused;
                 continue;
             }
             const ku::allocation result = ku::allocate(total, members, rule);
@@ -533,12 +549,21 @@ TEST_CASE("kommun-level keys sum to the total, keep quotas exact and ignore inpu
                 CHECK(held == expected);
                 CHECK(part.amount.is_whole(u));
                 CHECK(cpp_int{(part.amount - part.adjustment).in_ore()} == truncated(expected, step));
-                rounded_sum += round_half_up(expected / step) * step;
-                if (method == allocation_method::largest_remainder) {
-                    CHECK(abs(cpp_rational{cpp_int{part.amount.in_ore()}} - expected) < step);
-                }
-                if (method == allocation_method::round_each) {
-                    CHECK(cpp_int{part.amount.in_ore()} == round_half_up(expected / step) * step);
+                const cpp_int rounded = round_half_up(expected / step) * step;
+                rounded_sum += rounded;
+                switch (method) {
+                case allocation_method::largest_remainder:
+                    CHECK(magnitude(cpp_rational{cpp_int{part.amount.in_ore()}} - expected) < step);
+                    break;
+                case allocation_method::round_each:
+                    CHECK(cpp_int{part.amount.in_ore()} == rounded);
+                    break;
+                case allocation_method::largest_absorbs:
+                    CHECK(part.amount == (part.member == largest.member
+                                              ? absorbed
+                                              : each.at(part.member).amount));
+                    break;
+                case allocation_method::sainte_lague: break;
                 }
                 const ku::allocation_part* same = reordered.find(part.member);
                 REQUIRE(same != nullptr);
@@ -553,6 +578,7 @@ TEST_CASE("kommun-level keys sum to the total, keep quotas exact and ignore inpu
             }
         }
     }
-    // Some small totals are refused by largest-absorbs, not all.
-    CHECK(refused < 200);
+    // Small totals among many small equal weights make largest-absorbs refuse a few cases.
+    CHECK(refused > 0);
+    CHECK(refused < 40);
 }

@@ -381,7 +381,7 @@ TEST_CASE("Arbete och delaktighet is 10 % of Grundfinansiering Social välfärd,
 }
 
 TEST_CASE("a 26 tkr fee by key A gives Aneby 1 tkr but a 27 tkr fee none under largest remainder "
-          "(the Alabama paradox); Sainte-Laguë never takes a unit away",
+          "(the Alabama paradox), while Sainte-Laguë never takes a unit away",
           "[allocation][alabama][sainte-lague][largest-remainder]")
 {
     const auto weights = weights_of(key::a);
