@@ -17,6 +17,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_support.hpp"
+
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -43,25 +45,9 @@
 
 namespace {
 
-/// A number the optimiser cannot see through, as if read from a data file at run time.
-/// (Not benchmark::DoNotOptimize(T&): with GCC 12 and Google Benchmark 1.7.1 its in/out asm
-/// operand destroys a double's value at -O2 and above, cf. google/benchmark#903. Only the
-/// input-only form, DoNotOptimize(const T&), is used in this file: see sink below.)
-template <class T>
-    requires std::is_arithmetic_v<T>
-[[nodiscard]] T opaque(T value)
-{
-    volatile T hidden = value;
-    return hidden;
-}
+using ku::bench::opaque;
+using ku::bench::sink;
 
-/// Keeps a result alive, so its computation cannot be dropped, without touching it:
-/// always the input-only DoNotOptimize(const T&).
-template <class T>
-void sink(const T& value)
-{
-    benchmark::DoNotOptimize(value);
-}
 
 /// Population key A of the 2025 proposal (data/population_keys.csv, in that file's order),
 /// and the kommun codes of those rows.

@@ -15,6 +15,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include "bench_support.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -32,6 +34,9 @@
 #include "ku/core/rounding.hpp"
 
 namespace {
+
+using ku::bench::opaque;
+using ku::bench::sink;
 
 /// Values processed per benchmark iteration (each array is 32 KiB: it stays in L1/L2).
 constexpr std::int64_t values_per_iteration = 4096;
@@ -54,25 +59,6 @@ constexpr std::int64_t text_limit_ore = 100'000'000'000;
 constexpr std::int64_t fixed_kr = 3'562'623;
 constexpr std::string_view fixed_text = "3 562 623 kr";
 
-/// A number the optimiser cannot see through, as if read from a data file at run time.
-/// (Not benchmark::DoNotOptimize(T&): with GCC 12 and Google Benchmark 1.7.1 its in/out asm
-/// operand destroys a double's value at -O2 and above, cf. google/benchmark#903. Only the
-/// input-only form, DoNotOptimize(const T&), is used in this file: see sink below.)
-template <class T>
-    requires std::is_arithmetic_v<T>
-[[nodiscard]] T opaque(T value)
-{
-    volatile T hidden = value;
-    return hidden;
-}
-
-/// Keeps a result alive, so its computation cannot be dropped, without touching it:
-/// always the input-only DoNotOptimize(const T&).
-template <class T>
-void sink(const T& value)
-{
-    benchmark::DoNotOptimize(value);
-}
 
 [[nodiscard]] std::vector<std::int64_t> random_integers(std::uint64_t seed, std::int64_t low,
                                                         std::int64_t high)
