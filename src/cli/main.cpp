@@ -76,19 +76,6 @@ struct proposal_options {
     std::string format = "table";
 };
 
-std::string differences_as_csv(const std::vector<ku::proposal_difference>& differences,
-                               const ku::kommun_catalogue& catalogue)
-{
-    std::string out = "kind,code,kommun,fee,published,computed\n";
-    const auto amount = [](const std::optional<ku::money>& m) { return m ? ku::format_plain(*m) : std::string{}; };
-    for (const auto& d : differences) {
-        const std::string name = d.kommun ? std::string{catalogue.at(*d.kommun).name} : std::string{};
-        out += std::string{ku::to_string(d.kind)} + "," + (d.kommun ? d.kommun->str() : "") + "," + name + ",\"" +
-               d.fee + "\"," + amount(d.published) + "," + amount(d.computed) + "\n";
-    }
-    return out;
-}
-
 outcome run_proposal(const proposal_options& options)
 {
     const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
@@ -108,7 +95,7 @@ outcome run_proposal(const proposal_options& options)
     const std::vector<ku::proposal_difference> differences = ku::compare(table, published);
     const int status = differences.empty() ? exit_ok : exit_differences;
     if (options.format == "csv") {
-        return {differences_as_csv(differences, catalogue), status};
+        return {ku::differences_as_csv(differences, catalogue), status};
     }
     if (options.format == "json") {
         return {ku::differences_as_json(differences, catalogue), status};

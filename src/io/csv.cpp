@@ -16,16 +16,13 @@ struct collector {
     std::vector<std::vector<std::string>> records;
     std::vector<std::size_t> lines; // the line each record starts on
     std::vector<std::string> current;
-    std::size_t line = 1;           // line of the parser's position
-    std::size_t record_start = 1;
+    std::size_t line = 1;           // the line being fed to the parser
+    std::size_t record_start = 0;   // the line the record being read starts on (0: none yet)
 };
 
 void on_field(void* data, std::size_t length, void* context)
 {
     auto& c = *static_cast<collector*>(context);
-    if (c.current.empty()) {
-        c.record_start = c.record_start == 0 ? c.line : c.record_start;
-    }
     c.current.emplace_back(static_cast<const char*>(data), length);
 }
 
@@ -80,7 +77,7 @@ csv_table read_csv(std::istream& input, std::string source, char delimiter)
     }
 
     csv_parser parser{};
-    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL * 0) != 0) {
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
         throw error(source + ": cannot initialise the CSV parser");
     }
     csv_set_delim(&parser, static_cast<unsigned char>(delimiter));

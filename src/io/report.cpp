@@ -286,6 +286,18 @@ std::string differences_as_text(std::span<const proposal_difference> differences
     return out;
 }
 
+std::string differences_as_csv(std::span<const proposal_difference> differences, const kommun_catalogue& catalogue)
+{
+    std::string out = "kind,code,kommun,fee,published,computed\n";
+    const auto amount = [](const std::optional<money>& m) { return m ? format_plain(*m) : std::string{}; };
+    for (const proposal_difference& d : differences) {
+        out += std::string{to_string(d.kind)} + "," + (d.kommun ? d.kommun->str() : std::string{}) + "," +
+               (d.kommun ? csv_field(name_of(*d.kommun, catalogue)) : std::string{}) + "," + csv_field(d.fee) + "," +
+               amount(d.published) + "," + amount(d.computed) + "\n";
+    }
+    return out;
+}
+
 std::string differences_as_json(std::span<const proposal_difference> differences, const kommun_catalogue& catalogue)
 {
     json list = json::array();

@@ -37,6 +37,11 @@ namespace ku {
 [[nodiscard]] std::string differences_as_text(std::span<const proposal_difference> differences,
                                               const kommun_catalogue& catalogue);
 
+/// The differences as CSV: kind,code,kommun,fee,published,computed (amounts plain decimals,
+/// blank when absent).
+[[nodiscard]] std::string differences_as_csv(std::span<const proposal_difference> differences,
+                                             const kommun_catalogue& catalogue);
+
 /// The differences as JSON: {"differences": [{"kind", "code", "kommun", "fee", "published",
 /// "computed"}]} with amounts as plain decimal strings or null.
 [[nodiscard]] std::string differences_as_json(std::span<const proposal_difference> differences,
