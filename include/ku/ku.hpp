@@ -1,6 +1,6 @@
 #pragma once
 /// @file
-/// Umbrella header: everything in the ku library.
+/// Umbrella header: everything in the ku library (core value types, allocation, io).
 
 #include "ku/core/error.hpp"
 #include "ku/core/funding.hpp"
@@ -17,3 +17,8 @@
 #include "ku/allocation/apportion.hpp"
 #include "ku/allocation/method.hpp"
 #include "ku/allocation/weight.hpp"
+#include "ku/allocation/proposal.hpp"
+
+#include "ku/io/allocation_io.hpp"
+#include "ku/io/csv.hpp"
+#include "ku/io/report.hpp"
