@@ -22,3 +22,8 @@
 #include "ku/io/allocation_io.hpp"
 #include "ku/io/csv.hpp"
 #include "ku/io/report.hpp"
+
+#include "ku/io/balance_io.hpp"
+#include "ku/ledger/audit.hpp"
+#include "ku/ledger/balance.hpp"
+#include "ku/ledger/reorganisation.hpp"

@@ -1,5 +1,5 @@
 // The ku command-line tool: allocations and proposal tables from files.
-// Exit status: 0 success, 1 differences found (proposal --compare), 2 bad input.
+// Exit status: 0 success, 1 differences or findings (proposal --compare, audit), 2 bad input.
 
 #include <cstdio>
 #include <exception>
@@ -12,6 +12,7 @@
 
 #include "ku/ku.hpp"
 #include "ku/io/allocation_io.hpp"
+#include "ku/io/balance_io.hpp"
 #include "ku/io/csv.hpp"
 #include "ku/io/report.hpp"
 
@@ -103,6 +104,35 @@ outcome run_proposal(const proposal_options& options)
     return {ku::differences_as_text(differences, catalogue), status};
 }
 
+struct audit_balance_options {
+    std::string file;
+    std::string previous;
+    std::string mapping;
+    std::string unit = "tkr";
+    bool json = false;
+};
+
+outcome run_audit_balance(const audit_balance_options& options)
+{
+    const ku::unit in = ku::parse_unit(options.unit, "--unit");
+    const ku::balance_table table = ku::read_balance_table(ku::read_csv_file(options.file), in);
+    std::optional<ku::balance_table> previous;
+    if (!options.previous.empty()) {
+        previous = ku::read_balance_table(ku::read_csv_file(options.previous), in);
+    }
+    std::optional<ku::reorganisation> mapping;
+    if (!options.mapping.empty()) {
+        if (!previous) {
+            throw ku::domain_error("--map needs --previous: a mapping carries last period's balances into this one");
+        }
+        mapping = ku::read_reorganisation(ku::read_csv_file(options.mapping), in, &*previous);
+    }
+    const std::vector<ku::finding> findings =
+        ku::audit_balance(table, previous ? &*previous : nullptr, mapping ? &*mapping : nullptr);
+    return {options.json ? ku::findings_as_json(findings) : ku::findings_as_text(findings, table),
+            findings.empty() ? exit_ok : exit_differences};
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -129,6 +159,20 @@ int main(int argc, char** argv)
     proposal_command->add_option("--format", proposal.format, "table, csv or json")
         ->check(CLI::IsMember({"table", "csv", "json"}));
 
+    audit_balance_options audit_balance;
+    CLI::App* audit_command = app.add_subcommand("audit", "Audit a published table");
+    audit_command->require_subcommand(1);
+    CLI::App* audit_balance_command =
+        audit_command->add_subcommand("balance", "Find every fault in a balance table (exit 1 when there are findings)");
+    audit_balance_command->add_option("file", audit_balance.file, "The balance table (CSV)")->required();
+    audit_balance_command->add_option("--previous", audit_balance.previous,
+                                      "The previous period's table, to check the carried balances");
+    audit_balance_command->add_option("--map", audit_balance.mapping,
+                                      "A reorganisation mapping (CSV: from,to,share or from,to,amount)");
+    audit_balance_command->add_option("--unit", audit_balance.unit, "The unit the tables are written in: tkr or kr")
+        ->check(CLI::IsMember({"tkr", "kr"}));
+    audit_balance_command->add_flag("--json", audit_balance.json, "Print {\"findings\": [...]} as JSON");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -140,8 +184,10 @@ int main(int argc, char** argv)
         outcome result;
         if (allocate_command->parsed()) {
             result = run_allocate(allocate);
-        } else {
+        } else if (proposal_command->parsed()) {
             result = run_proposal(proposal);
+        } else {
+            result = run_audit_balance(audit_balance);
         }
         std::fwrite(result.output.data(), 1, result.output.size(), stdout);
         return result.status;
