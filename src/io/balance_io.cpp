@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -57,6 +58,7 @@ balance_table read_balance_table(const csv_table& csv, unit in)
 
     balance_table table{.source = csv.source, .unit = in, .rows = {}};
     bool has_total = false;
+    std::unordered_set<std::string> areas;
     for (const csv_row& csv_line : csv.rows) {
         balance_row row{.area = std::string{csv_line.fields[0]}, .kind = row_kind::omrade, .cells = {}, .line = csv_line.line};
         if (row.area.empty()) {
@@ -88,7 +90,7 @@ balance_table read_balance_table(const csv_table& csv, unit in)
                 throw domain_error(csv.where(csv_line, 0) + ": a second total row");
             }
             has_total = true;
-        } else if (table.find(row.area) != nullptr) {
+        } else if (!areas.insert(row.area).second) {
             throw domain_error(csv.where(csv_line, 0) + ": area \"" + row.area + "\" appears twice");
         }
         table.rows.push_back(std::move(row));

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <gsl/narrow>
 
@@ -167,12 +170,30 @@ void check_carry_over(const balance_table& table, const balance_table& previous,
     const std::vector<area_amount> carried = map.apply(closing, table.unit);
     const std::int64_t half_unit = ore_per(table.unit) / 2;
 
+    // Lookups by name, so the audit stays linear in the number of areas.
+    std::unordered_map<std::string_view, money> carried_by_area;
+    for (const auto& [area, amount] : carried) {
+        carried_by_area.emplace(area, amount);
+    }
+    std::unordered_map<std::string_view, std::vector<std::string>> sources_by_target;
+    std::unordered_set<std::string_view> mapped_areas;
+    for (const reorganisation_rule& rule : map.rules()) {
+        mapped_areas.insert(rule.from);
+        if (!rule.to.empty()) {
+            sources_by_target[rule.to].push_back(rule.from);
+        }
+    }
+    std::unordered_set<std::string_view> previous_areas;
+    for (const auto& [area, amount] : closing) {
+        previous_areas.insert(area);
+    }
     const auto sources = [&](const std::string& area) {
         std::vector<std::string> from;
-        for (const std::string& source : map.sources_of(area)) {
-            if (std::ranges::find(closing, source, &area_amount::first) != closing.end()) {
-                from.push_back(source);
-            }
+        if (const auto found = sources_by_target.find(area); found != sources_by_target.end()) {
+            from = found->second;
+        }
+        if (!mapped_areas.contains(area) && previous_areas.contains(area)) {
+            from.push_back(area); // it carries its own balance too
         }
         return from;
     };
@@ -187,8 +208,8 @@ void check_carry_over(const balance_table& table, const balance_table& previous,
         if (row.kind != row_kind::omrade) {
             continue;
         }
-        const auto mapped = std::ranges::find(carried, row.area, &area_amount::first);
-        const money expected = mapped == carried.end() ? money{} : mapped->second;
+        const auto mapped = carried_by_area.find(row.area);
+        const money expected = mapped == carried_by_area.end() ? money{} : mapped->second;
         const money found = or_zero(row, balance_column::ingaende_balans);
         if (found == expected) {
             continue;
@@ -201,8 +222,14 @@ void check_carry_over(const balance_table& table, const balance_table& previous,
                                          : "överfört från " + joined(from)});
     }
     // Balances carried into areas this table does not have: money that vanished.
+    std::unordered_set<std::string_view> current_areas;
+    for (const balance_row& row : table.rows) {
+        if (row.kind == row_kind::omrade) {
+            current_areas.insert(row.area);
+        }
+    }
     for (const auto& [area, amount] : carried) {
-        if (table.find(area) == nullptr && amount != money{}) {
+        if (!current_areas.contains(area) && amount != money{}) {
             const std::vector<std::string> from = sources(area);
             findings.push_back({finding_kind::carry_over_difference, area, balance_column::ingaende_balans, amount,
                                 std::nullopt, -amount, classify(amount, from.size()),

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 #include "ku/ledger/reorganisation.hpp"
 
@@ -129,13 +131,16 @@ balance_period roll_forward(const balance_period& closed, ku::period next, const
         closing.emplace_back(entry.area, entry.kvarvarande_medel());
     }
     const std::vector<area_amount> opening = mapping ? mapping->apply(closing, u) : closing;
+    std::unordered_set<std::string_view> internal_areas;
+    for (const balance_entry& entry : closed.entries) {
+        if (entry.internal) {
+            internal_areas.insert(entry.area);
+        }
+    }
     balance_period result{.period = next, .entries = {}};
     result.entries.reserve(opening.size());
     for (const auto& [area, amount] : opening) {
-        const balance_entry* before = closed.find(area);
-        result.entries.push_back({.area = area,
-                                  .internal = before != nullptr && before->internal,
-                                  .ingaende_balans = amount});
+        result.entries.push_back({.area = area, .internal = internal_areas.contains(area), .ingaende_balans = amount});
     }
     Ensures(result.net_total(balance_column::ingaende_balans) == closed.accumulated_surplus());
     return result;

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <limits>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <numeric>
 #include <string>
 
@@ -106,33 +109,40 @@ std::vector<money> split_by_shares(money balance, const std::vector<const reorga
 
 std::vector<area_amount> reorganisation::apply(const std::vector<area_amount>& balances, unit u) const
 {
+    // The rules of each area, and each balance's name, looked up by hash: linear in the
+    // number of areas and rules.
+    std::unordered_map<std::string_view, std::vector<const reorganisation_rule*>> rules_by_area;
     for (const reorganisation_rule& rule : rules_) {
-        if (std::ranges::find(balances, rule.from, &area_amount::first) == balances.end()) {
+        rules_by_area[rule.from].push_back(&rule);
+    }
+    std::unordered_set<std::string_view> areas;
+    for (const auto& [area, balance] : balances) {
+        areas.insert(area);
+    }
+    for (const reorganisation_rule& rule : rules_) {
+        if (!areas.contains(rule.from)) {
             throw lookup_error("reorganisation: \"" + rule.from + "\" → \"" + rule.to +
                                "\" names an area that has no closing balance");
         }
     }
     // Targets in order of first appearance, summed exactly.
     std::vector<area_amount> result;
+    std::unordered_map<std::string, std::size_t> position;
     const auto add = [&](const std::string& area, money amount) {
-        const auto found = std::ranges::find(result, area, &area_amount::first);
-        if (found == result.end()) {
+        const auto [found, inserted] = position.try_emplace(area, result.size());
+        if (inserted) {
             result.emplace_back(area, amount);
         } else {
-            found->second += amount;
+            result[found->second].second += amount;
         }
     };
     for (const auto& [area, balance] : balances) {
-        std::vector<const reorganisation_rule*> rules;
-        for (const reorganisation_rule& rule : rules_) {
-            if (rule.from == area) {
-                rules.push_back(&rule);
-            }
-        }
-        if (rules.empty()) {
+        const auto found = rules_by_area.find(area);
+        if (found == rules_by_area.end()) {
             add(area, balance);
             continue;
         }
+        const std::vector<const reorganisation_rule*>& rules = found->second;
         if (rules.size() == 1 && rules.front()->to.empty()) {
             if (balance != money{}) {
                 throw domain_error("reorganisation: area \"" + area + "\" is closed but has a balance of " +
