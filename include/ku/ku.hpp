@@ -26,4 +26,5 @@
 #include "ku/io/balance_io.hpp"
 #include "ku/ledger/audit.hpp"
 #include "ku/ledger/balance.hpp"
+#include "ku/ledger/ledger.hpp"
 #include "ku/ledger/reorganisation.hpp"

@@ -3,6 +3,7 @@
 #include "ku/ledger/audit.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -165,12 +166,27 @@ void check_carry_over(const balance_table& table, const balance_table& previous,
             closing.emplace_back(row.area, closing_of(row));
         }
     }
+    std::vector<area_opening> opening;
+    for (const balance_row& row : table.rows) {
+        if (row.kind == row_kind::omrade) {
+            opening.push_back({row.area, row.cell(balance_column::ingaende_balans)});
+        }
+    }
+    std::ranges::move(carry_over_findings(closing, opening, mapping, table.unit), std::back_inserter(findings));
+}
+
+} // namespace
+
+std::vector<finding> carry_over_findings(const std::vector<area_amount>& closing,
+                                         const std::vector<area_opening>& opening, const reorganisation* mapping,
+                                         unit u)
+{
     const reorganisation identity;
     const reorganisation& map = mapping ? *mapping : identity;
-    const std::vector<area_amount> carried = map.apply(closing, table.unit);
-    const std::int64_t half_unit = ore_per(table.unit) / 2;
+    const std::vector<area_amount> carried = map.apply(closing, u);
+    const std::int64_t half_unit = ore_per(u) / 2;
 
-    // Lookups by name, so the audit stays linear in the number of areas.
+    // Lookups by name, so the check stays linear in the number of areas.
     std::unordered_map<std::string_view, money> carried_by_area;
     for (const auto& [area, amount] : carried) {
         carried_by_area.emplace(area, amount);
@@ -204,30 +220,22 @@ void check_carry_over(const balance_table& table, const balance_table& previous,
                    : carry_over_class::unexplained;
     };
 
-    for (const balance_row& row : table.rows) {
-        if (row.kind != row_kind::omrade) {
-            continue;
-        }
+    std::vector<finding> findings;
+    std::unordered_set<std::string_view> current_areas;
+    for (const area_opening& row : opening) {
+        current_areas.insert(row.area);
         const auto mapped = carried_by_area.find(row.area);
         const money expected = mapped == carried_by_area.end() ? money{} : mapped->second;
-        const money found = or_zero(row, balance_column::ingaende_balans);
+        const money found = row.ingaende_balans.value_or(money{});
         if (found == expected) {
             continue;
         }
         const std::vector<std::string> from = sources(row.area);
         findings.push_back({finding_kind::carry_over_difference, row.area, balance_column::ingaende_balans, expected,
-                            row.cell(balance_column::ingaende_balans), found - expected,
-                            classify(found - expected, from.size() + 1),
-                            from.empty() ? "nytt område: inget fördes över"
-                                         : "överfört från " + joined(from)});
+                            row.ingaende_balans, found - expected, classify(found - expected, from.size() + 1),
+                            from.empty() ? "nytt område: inget fördes över" : "överfört från " + joined(from)});
     }
-    // Balances carried into areas this table does not have: money that vanished.
-    std::unordered_set<std::string_view> current_areas;
-    for (const balance_row& row : table.rows) {
-        if (row.kind == row_kind::omrade) {
-            current_areas.insert(row.area);
-        }
-    }
+    // Balances carried into areas the next period does not have: money that vanished.
     for (const auto& [area, amount] : carried) {
         if (!current_areas.contains(area) && amount != money{}) {
             const std::vector<std::string> from = sources(area);
@@ -236,9 +244,8 @@ void check_carry_over(const balance_table& table, const balance_table& previous,
                                 "överfört från " + joined(from) + ", men området finns inte i tabellen"});
         }
     }
+    return findings;
 }
-
-} // namespace
 
 balance_period to_ledger(const balance_table& table, ku::period period)
 {

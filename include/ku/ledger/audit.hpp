@@ -94,6 +94,20 @@ struct finding {
     std::string note;
 };
 
+/// An area's opening balance as written in the next period (blank: none).
+struct area_opening {
+    std::string area;
+    std::optional<money> ingaende_balans;
+};
+
+/// Carry-over findings: each opening balance against the closing balances mapped through
+/// `mapping` in whole `u` (an area nothing maps to should open at zero), and balances mapped
+/// into areas `opening` does not have (money that vanished). Differences within half a `u` per
+/// row involved are classified as rounding. Throws as reorganisation::apply.
+[[nodiscard]] std::vector<finding> carry_over_findings(const std::vector<area_amount>& closing,
+                                                       const std::vector<area_opening>& opening,
+                                                       const reorganisation* mapping, unit u);
+
 /// Every fault in `table`, in row then column order, then carry-over findings: identities and
 /// invariants of each row, blank derived cells, the Summa row against the net sum of the rows
 /// (saying when counting the internal rows twice, or leaving them out, explains it), and, with
