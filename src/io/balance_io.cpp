@@ -104,7 +104,7 @@ reorganisation read_reorganisation(const csv_table& csv, unit in, const balance_
     const std::size_t to_column = csv.column("to");
     const auto share_column = csv.find_column("share");
     const auto amount_column = csv.find_column("amount");
-    if (share_column.has_value() == amount_column.has_value()) {
+    if (share_column.has_value() == amount_column.has_value() || csv.header.size() != 3) {
         throw lookup_error(csv.source + ":1: a mapping has the columns from,to,share or from,to,amount");
     }
     std::vector<reorganisation_rule> rules;
@@ -114,7 +114,8 @@ reorganisation read_reorganisation(const csv_table& csv, unit in, const balance_
         if (from.empty()) {
             throw parse_error("", 0, "the rule has no from area", csv.where(line, from_column));
         }
-        if (previous != nullptr && previous->find(from) == nullptr) {
+        const balance_row* source = previous != nullptr ? previous->find(from) : nullptr;
+        if (previous != nullptr && (source == nullptr || source->kind != row_kind::omrade)) {
             throw lookup_error(csv.where(line, from_column) + ": unknown area \"" + from + "\" (not in " +
                                previous->source + ")");
         }
@@ -123,6 +124,12 @@ reorganisation read_reorganisation(const csv_table& csv, unit in, const balance_
             rule.part = ratio::parse(line.fields[*share_column], csv.where(line, *share_column));
         } else {
             rule.part = money::parse(line.fields[*amount_column], in, csv.where(line, *amount_column));
+        }
+        for (std::size_t i = 0; i < rules.size(); ++i) {
+            if (rules[i].from == rule.from && rules[i].to == rule.to) {
+                throw domain_error(csv.where(line, to_column) + ": \"" + rule.from + "\" → \"" + rule.to +
+                                   "\" appears twice (first on line " + std::to_string(lines[i]) + ")");
+            }
         }
         rules.push_back(std::move(rule));
         lines.push_back(line.line);
@@ -165,7 +172,8 @@ std::string findings_as_text(std::span<const finding> findings, const balance_ta
     if (findings.empty()) {
         return "Granskning av " + table.source + ": inga avvikelser.\n";
     }
-    std::string out = fmt::format("Granskning av {}: {} avvikelser.\n", table.source, findings.size());
+    std::string out = fmt::format("Granskning av {}: {} {}.\n", table.source, findings.size(),
+                                  findings.size() == 1 ? "avvikelse" : "avvikelser");
     for (const finding& f : findings) {
         switch (f.kind) {
         case finding_kind::missing_value:

@@ -93,7 +93,7 @@ void check_row(const balance_row& row, std::vector<finding>& findings)
                                 std::nullopt,
                                 column == balance_column::disponibla_medel
                                     ? "ingående balans + erhållna medel"
-                                    : "disponibla − utfall förbrukning − utbetalt till kommuner − överförda medel"});
+                                    : "disponibla − utfall förbrukning − utbetalt till länets kommuner − överförda medel"});
         }
     }
     if (const auto state = row.cell(balance_column::varav_statliga_medel)) {

@@ -26,13 +26,13 @@ std::vector<finding> ledger::append(balance_period next, const reorganisation* m
 
     std::vector<finding> findings;
     for (const balance_entry& entry : next.entries) {
-        if (const auto violation = invariant_violation(entry)) {
-            const money remaining = entry.kvarvarande_medel();
-            findings.push_back({finding_kind::identity_broken, entry.area, balance_column::varav_statliga_medel,
-                                entry.varav_statliga_medel < money{} ? money{} : remaining,
-                                entry.varav_statliga_medel,
-                                entry.varav_statliga_medel - (entry.varav_statliga_medel < money{} ? money{} : remaining),
-                                std::nullopt, *violation});
+        if (invariant_violation(entry)) {
+            const bool negative = entry.varav_statliga_medel < money{};
+            const money limit = negative ? money{} : entry.kvarvarande_medel();
+            findings.push_back({finding_kind::identity_broken, entry.area, balance_column::varav_statliga_medel, limit,
+                                entry.varav_statliga_medel, entry.varav_statliga_medel - limit, std::nullopt,
+                                negative ? "statliga medel kan inte vara negativa"
+                                         : "statliga medel kan inte överstiga kvarvarande medel"});
         }
     }
     if (!periods_.empty()) {

@@ -136,6 +136,15 @@ std::vector<area_amount> reorganisation::apply(const std::vector<area_amount>& b
             result[found->second].second += amount;
         }
     };
+    // A part of a balance mapped by a rule without a target: allowed only when it is zero.
+    const auto carry = [&](const reorganisation_rule& rule, money part) {
+        if (!rule.to.empty()) {
+            add(rule.to, part);
+        } else if (part != money{}) {
+            throw domain_error("reorganisation: area \"" + rule.from + "\" sends " + format_swedish(part) +
+                               " to no area; only a zero balance can be closed, map it to another area");
+        }
+    };
     for (const auto& [area, balance] : balances) {
         const auto found = rules_by_area.find(area);
         if (found == rules_by_area.end()) {
@@ -164,7 +173,7 @@ std::vector<area_amount> reorganisation::apply(const std::vector<area_amount>& b
                                    format_swedish(total) + ", not to its balance " + format_swedish(balance));
             }
             for (const auto* rule : rules) {
-                add(rule->to, std::get<money>(rule->part));
+                carry(*rule, std::get<money>(rule->part));
             }
             continue;
         }
@@ -178,7 +187,7 @@ std::vector<area_amount> reorganisation::apply(const std::vector<area_amount>& b
         }
         const std::vector<money> parts = split_by_shares(balance, rules, u);
         for (std::size_t i = 0; i < rules.size(); ++i) {
-            add(rules[i]->to, parts[i]);
+            carry(*rules[i], parts[i]);
         }
     }
     return result;
