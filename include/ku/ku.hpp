@@ -17,14 +17,25 @@
 #include "ku/allocation/apportion.hpp"
 #include "ku/allocation/method.hpp"
 #include "ku/allocation/weight.hpp"
+#include "ku/allocation/overhead.hpp"
 #include "ku/allocation/proposal.hpp"
+#include "ku/allocation/scenario.hpp"
 
 #include "ku/io/allocation_io.hpp"
 #include "ku/io/csv.hpp"
 #include "ku/io/report.hpp"
+#include "ku/io/shares_io.hpp"
 
 #include "ku/io/balance_io.hpp"
 #include "ku/ledger/audit.hpp"
 #include "ku/ledger/balance.hpp"
 #include "ku/ledger/ledger.hpp"
 #include "ku/ledger/reorganisation.hpp"
+
+#include "ku/indicators/price_level.hpp"
+#include "ku/indicators/rates.hpp"
+#include "ku/indicators/staffing.hpp"
+
+#include "ku/shares/financing.hpp"
+#include "ku/shares/percent.hpp"
+#include "ku/shares/share_audit.hpp"

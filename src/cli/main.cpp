@@ -13,6 +13,8 @@
 #include "ku/ku.hpp"
 #include "ku/io/allocation_io.hpp"
 #include "ku/io/balance_io.hpp"
+#include "ku/io/shares_io.hpp"
+#include "ku/allocation/scenario.hpp"
 #include "ku/io/csv.hpp"
 #include "ku/io/report.hpp"
 
@@ -133,6 +135,56 @@ outcome run_audit_balance(const audit_balance_options& options)
             findings.empty() ? exit_ok : exit_differences};
 }
 
+struct shares_options {
+    std::string file;
+    int decimals = 0;
+    std::string unit = "kr";
+    bool json = false;
+};
+
+outcome run_shares(const shares_options& options)
+{
+    const std::vector<ku::area_funding> areas =
+        ku::read_area_funding(ku::read_csv_file(options.file), ku::parse_unit(options.unit, "--unit"));
+    const ku::percent_table table = ku::to_percent_table(ku::financing_shares(areas), options.decimals);
+    return {options.json ? ku::percent_table_as_json(table) : ku::percent_table_as_text(table)};
+}
+
+struct audit_shares_options {
+    std::string file;
+    bool json = false;
+};
+
+outcome run_audit_shares(const audit_shares_options& options)
+{
+    const ku::published_share_table table = ku::read_published_shares(ku::read_csv_file(options.file));
+    const std::vector<ku::share_finding> findings = ku::audit_shares(table);
+    return {options.json ? ku::share_findings_as_json(findings) : ku::share_findings_as_text(findings, table.source),
+            findings.empty() ? exit_ok : exit_differences};
+}
+
+struct scenario_options {
+    std::string base;
+    std::string alternative;
+    std::string format = "table";
+};
+
+outcome run_scenario(const scenario_options& options)
+{
+    const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
+    const ku::proposal_table base = ku::build_proposal(ku::read_proposal_spec(options.base, catalogue), catalogue);
+    const ku::proposal_table alternative =
+        ku::build_proposal(ku::read_proposal_spec(options.alternative, catalogue), catalogue);
+    const ku::scenario_comparison comparison = ku::compare_scenarios(base, alternative);
+    if (options.format == "csv") {
+        return {ku::scenario_as_csv(comparison)};
+    }
+    if (options.format == "json") {
+        return {ku::scenario_as_json(comparison)};
+    }
+    return {ku::scenario_as_text(comparison)};
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -173,6 +225,31 @@ int main(int argc, char** argv)
         ->check(CLI::IsMember({"tkr", "kr"}));
     audit_balance_command->add_flag("--json", audit_balance.json, "Print {\"findings\": [...]} as JSON");
 
+    audit_shares_options audit_shares;
+    CLI::App* audit_shares_command =
+        audit_command->add_subcommand("shares", "Check a published percent table (exit 1 when there are findings)");
+    audit_shares_command->add_option("file", audit_shares.file, "The percent table (CSV)")->required();
+    audit_shares_command->add_flag("--json", audit_shares.json, "Print {\"findings\": [...]} as JSON");
+
+    shares_options shares;
+    CLI::App* shares_command =
+        app.add_subcommand("shares", "Financing shares per area and source, in percents that sum to 100");
+    shares_command->add_option("file", shares.file, "CSV: omrade, grupp (optional), utfall, kommunerna, staten, ovriga")
+        ->required();
+    shares_command->add_option("--decimals", shares.decimals, "Decimals of each percent (0 to 6)")
+        ->check(CLI::Range(0, 6));
+    shares_command->add_option("--unit", shares.unit, "The unit the amounts are written in: kr or tkr")
+        ->check(CLI::IsMember({"kr", "tkr"}));
+    shares_command->add_flag("--json", shares.json, "Print {\"rows\": [...]} as JSON");
+
+    scenario_options scenario;
+    CLI::App* scenario_command =
+        app.add_subcommand("scenario", "Compare two budget alternatives per kommun and fee (alternative − base)");
+    scenario_command->add_option("base", scenario.base, "The base proposal spec (TOML)")->required();
+    scenario_command->add_option("alternative", scenario.alternative, "The alternative proposal spec (TOML)")->required();
+    scenario_command->add_option("--format", scenario.format, "table, csv or json")
+        ->check(CLI::IsMember({"table", "csv", "json"}));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -186,6 +263,12 @@ int main(int argc, char** argv)
             result = run_allocate(allocate);
         } else if (proposal_command->parsed()) {
             result = run_proposal(proposal);
+        } else if (scenario_command->parsed()) {
+            result = run_scenario(scenario);
+        } else if (shares_command->parsed()) {
+            result = run_shares(shares);
+        } else if (audit_shares_command->parsed()) {
+            result = run_audit_shares(audit_shares);
         } else {
             result = run_audit_balance(audit_balance);
         }

@@ -1,0 +1,91 @@
+# ku shares, ku audit shares and ku scenario, run as a user would (included from CMakeLists.txt,
+# which defines ku_cli_test, ${data} and ${bad}). No regex may hold '|' or ';'.
+set(shares ${PROJECT_SOURCE_DIR}/tests/data/shares)
+set(scenarios ${PROJECT_SOURCE_DIR}/data/scenarios)
+
+# ku shares
+ku_cli_test("shares prints each area, the group under varav and Summa, each row summing to 100 %" EXIT 0
+  STDOUT "^Område +Andel av utfall +Kommunerna +Staten +Övriga\nLedning och stab +8 % +100 % +0 % +0 %\nSocial välfärd och hälso- och sjukvård +55 % +40 % +53 % +7 %\nUtbildning +12 % +81 % +0 % +19 %\n  Nära vård +3 % +0 % +100 % +0 %\n  Förstärkt samverkan +18 % +10 % +60 % +30 %\n  ESF Digitalisering +4 % +20 % +0 % +80 %\nvarav projektverksamhet +25 % +11 % +54 % +35 %\nSumma +100 % +42 % +43 % +15 %\nVarje rad summerar till exakt 100 % \\(största rest\\)"
+  COMMAND shares ${shares}/funding_2023.csv)
+ku_cli_test("shares as JSON lists the rows with exact decimal strings and a Summa row" EXIT 0
+  STDOUT "^{\n  \"rows\": \\[\n    {\n      \"omrade\": \"Ledning och stab\",\n      \"grupp\": null,\n      \"rad_typ\": \"omrade\",\n      \"andel_av_utfall\": \"8\",\n      \"kommunerna\": \"100\",\n      \"staten\": \"0\",\n      \"ovriga\": \"0\"\n    },.*\"omrade\": \"Nära vård\",\n      \"grupp\": \"projektverksamhet\",.*\"omrade\": \"projektverksamhet\",\n      \"grupp\": null,\n      \"rad_typ\": \"grupp\",\n      \"andel_av_utfall\": \"25\",.*\"omrade\": \"Summa\",\n      \"grupp\": null,\n      \"rad_typ\": \"summa\",\n      \"andel_av_utfall\": \"100\",\n      \"kommunerna\": \"42\",\n      \"staten\": \"43\",\n      \"ovriga\": \"15\"\n    }\n  \\]\n}\n$"
+  COMMAND shares ${shares}/funding_2023.csv --json)
+ku_cli_test("shares with one decimal: Summa is 41,8 + 43,2 + 15,0 percent" EXIT 0
+  STDOUT "\"omrade\": \"Social välfärd och hälso- och sjukvård\",\n      \"grupp\": null,\n      \"rad_typ\": \"omrade\",\n      \"andel_av_utfall\": \"54\\.6\",\n      \"kommunerna\": \"40\\.0\",\n      \"staten\": \"53\\.3\",\n      \"ovriga\": \"6\\.7\".*\"andel_av_utfall\": \"100\\.0\",\n      \"kommunerna\": \"41\\.8\",\n      \"staten\": \"43\\.2\",\n      \"ovriga\": \"15\\.0\"\n"
+  COMMAND shares ${shares}/funding_2023.csv --decimals 1 --json)
+ku_cli_test("shares with two decimals as text writes a decimal comma" EXIT 0
+  STDOUT "\nSumma +100,00 % +41,82 % +43,17 % +15,01 %\n"
+  COMMAND shares ${shares}/funding_2023.csv --decimals 2)
+ku_cli_test("shares of amounts in tkr are the shares of the same amounts in kr" EXIT 0
+  STDOUT "varav projektverksamhet +25 % +11 % +54 % +35 %\nSumma +100 % +42 % +43 % +15 %\n"
+  COMMAND shares ${shares}/funding_2023_tkr.csv --unit tkr)
+
+ku_cli_test("shares with an unknown source column is bad input naming the file and the column" EXIT 2 STDOUT_EMPTY
+  STDERR "ku: error: [^\n]*funding_unknown_source\\.csv:1: unknown source column \"regionen\""
+  COMMAND shares ${shares}/funding_unknown_source.csv)
+ku_cli_test("shares with a malformed amount is bad input naming file, line and column" EXIT 2 STDOUT_EMPTY
+  STDERR "ku: error: cannot read \"35 OOO\" \\([^)]*funding_bad_amount\\.csv:5:staten\\)"
+  COMMAND shares ${shares}/funding_bad_amount.csv)
+ku_cli_test("shares with an area that spent money nobody brought is bad input naming the area" EXIT 2 STDOUT_EMPTY
+  STDERR "area \"Miljösamverkan\" has an outcome of 1 234 567 kr but no funding"
+  COMMAND shares ${shares}/funding_no_funding.csv)
+ku_cli_test("shares with no outcome at all is bad input" EXIT 2 STDOUT_EMPTY
+  STDERR "the total outcome is zero"
+  COMMAND shares ${shares}/funding_zero_outcome.csv)
+ku_cli_test("shares with an area listed twice is bad input naming it" EXIT 2 STDOUT_EMPTY
+  STDERR "\"Barnahus\" appears twice"
+  COMMAND shares ${shares}/funding_duplicate_area.csv)
+ku_cli_test("shares with seven decimals is refused by the command line" EXIT 2 STDOUT_EMPTY
+  COMMAND shares ${shares}/funding_2023.csv --decimals 7)
+ku_cli_test("shares in mnkr is refused by the command line" EXIT 2 STDOUT_EMPTY
+  COMMAND shares ${shares}/funding_2023.csv --unit mnkr)
+ku_cli_test("shares of a missing file is bad input" EXIT 2 STDOUT_EMPTY
+  STDERR "no_such_funding\\.csv"
+  COMMAND shares ${shares}/no_such_funding.csv)
+
+# ku audit shares
+ku_cli_test("auditing the table ku shares prints finds no faults and exits 0" EXIT 0
+  STDOUT "^Granskning av [^\n]*published_clean\\.csv: inga avvikelser\\.\n$"
+  COMMAND audit shares ${shares}/published_clean.csv)
+ku_cli_test("auditing a consistent table as JSON lists no findings" EXIT 0
+  STDOUT "^{\n  \"findings\": \\[\\]\n}\n$"
+  COMMAND audit shares ${shares}/published_clean.csv --json)
+ku_cli_test("a table written with percent signs is read in percent and is clean" EXIT 0
+  STDOUT "inga avvikelser"
+  COMMAND audit shares ${shares}/published_percent_signs.csv)
+ku_cli_test("a row of 54 % + 56 % exits 1 and names the row" EXIT 1
+  STDOUT ": 1 avvikelse\\.\n  Raden summerar inte till 100: Familjehemsresurs, summa: 110 %, väntat 100 % \\(tolerans ±1 procentenheter \\(2 avrundade celler\\)\\)\n$"
+  COMMAND audit shares ${shares}/published_row_110.csv)
+ku_cli_test("a row of 54 % + 56 % as JSON is a row_sum_mismatch of 10 percent points" EXIT 1
+  STDOUT "^{\n  \"findings\": \\[\n    {\n      \"kind\": \"row_sum_mismatch\",\n      \"area\": \"Familjehemsresurs\",\n      \"column\": \"summa\",\n      \"expected\": \"100\",\n      \"found\": \"110\",\n      \"difference\": \"10\",\n      \"note\": \"tolerans ±1 procentenheter \\(2 avrundade celler\\)\"\n    }\n  \\]\n}\n$"
+  COMMAND audit shares ${shares}/published_row_110.csv --json)
+ku_cli_test("a Summa averaging the rows instead of weighting them by outcome exits 1" EXIT 1
+  STDOUT ": 2 avvikelser\\.\n  Summan följer inte av raderna: Summa, kommunerna: 50 %, väntat 90 % [^\n]*viktat med andel av utfall\\)\n  Summan följer inte av raderna: Summa, staten: 50 %, väntat 10 % "
+  COMMAND audit shares ${shares}/published_summa_averaged.csv)
+ku_cli_test("a malformed percent is bad input naming file, line and column" EXIT 2 STDOUT_EMPTY
+  STDERR "ku: error: cannot read \"1OO\" \\([^)]*published_bad_cell\\.csv:3:staten\\)"
+  COMMAND audit shares ${shares}/published_bad_cell.csv)
+ku_cli_test("a funding table is not a percent table: bad input naming the missing column" EXIT 2 STDOUT_EMPTY
+  STDERR "funding_2023\\.csv: no column \"andel_av_utfall\""
+  COMMAND audit shares ${shares}/funding_2023.csv)
+
+# ku scenario
+ku_cli_test("raising ledning och stab from 1 730 to 3 500 tkr costs 1 770 000 kr, Jönköping 700 650 kr" EXIT 0
+  STDOUT "^Konsekvensbeskrivning: Scenario B: grundfinansiering ledning 3 500 tkr jämfört med Scenario A: grundfinansiering ledning 1 730 tkr\n\nAvgift \\(skillnad, kr\\) +Aneby .*\nGrundfinansiering ledning och stab +\\+32 790 [^\n]* \\+700 650 [^\n]* \\+1 770 000\nMedlemsavgift Kommunal utveckling( +0)+\nSumma +\\+32 790 [^\n]* \\+1 770 000\n"
+  COMMAND scenario ${scenarios}/ledning_1730.toml ${scenarios}/ledning_3500.toml)
+ku_cli_test("the scenario the other way round lowers every invoice: -1 770 000 kr" EXIT 0
+  STDOUT "\nSumma +-32 790 [^\n]* -1 770 000\n"
+  COMMAND scenario ${scenarios}/ledning_3500.toml ${scenarios}/ledning_1730.toml)
+ku_cli_test("the scenario delta as CSV has a row per kommun and a Summa row of 1770000.00" EXIT 0
+  STDOUT "^code,kommun,Grundfinansiering ledning och stab,Medlemsavgift Kommunal utveckling,Summa\n0604,Aneby,32790\\.00,0\\.00,32790\\.00\n.*\n0680,Jönköping,700650\\.00,0\\.00,700650\\.00\n.*\n,Summa,1770000\\.00,0\\.00,1770000\\.00\n$"
+  COMMAND scenario ${scenarios}/ledning_1730.toml ${scenarios}/ledning_3500.toml --format csv)
+ku_cli_test("the scenario delta as JSON holds base, alternative and delta per cell as exact decimals" EXIT 0
+  STDOUT "^{\n  \"base\": \"Scenario A: [^\n]*\n  \"alternative\": \"Scenario B: .*\"code\": \"0680\",\n      \"name\": \"Jönköping\",\n      \"fees\": {\n        \"Grundfinansiering ledning och stab\": {\n          \"base\": \"684815\\.00\",\n          \"alternative\": \"1385465\\.00\",\n          \"delta\": \"700650\\.00\"\n        },.*\n  \"total_delta\": \"1770000\\.00\"\n}\n$"
+  COMMAND scenario ${scenarios}/ledning_1730.toml ${scenarios}/ledning_3500.toml --format json)
+ku_cli_test("a scenario against a missing spec is bad input" EXIT 2 STDOUT_EMPTY
+  COMMAND scenario ${scenarios}/ledning_1730.toml ${scenarios}/no_such_scenario.toml)
+ku_cli_test("a malformed scenario spec is bad input naming the spec and the field" EXIT 2 STDOUT_EMPTY
+  STDERR "float_total\\.toml:[0-9]+:[0-9]+ \\(fees\\[1\\]\\.total\\)"
+  COMMAND scenario ${scenarios}/ledning_1730.toml ${bad}/float_total.toml)
+ku_cli_test("a scenario format other than table, csv or json is refused by the command line" EXIT 2 STDOUT_EMPTY
+  COMMAND scenario ${scenarios}/ledning_1730.toml ${scenarios}/ledning_3500.toml --format xml)
