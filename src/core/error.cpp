@@ -7,6 +7,10 @@ namespace {
 std::string describe(std::string_view input, std::size_t position, std::string_view reason,
                      std::string_view where)
 {
+    if (input.empty() && position == 0) {
+        // The fault is not in one value but in the text as a whole (a file, a row).
+        return (where.empty() ? std::string{"cannot read the input"} : std::string{where}) + ": " + std::string{reason};
+    }
     std::string message = "cannot read \"" + std::string{input} + "\"";
     if (!where.empty()) {
         message += " (" + std::string{where} + ")";

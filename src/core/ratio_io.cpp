@@ -45,8 +45,30 @@ ratio ratio::parse(std::string_view text, std::string_view where)
     }
     std::int64_t numerator = 0;
     std::int64_t denominator = 1;
-    if (read_digits(s, numerator, text, where) == 0) {
+    const int leading_digits = read_digits(s, numerator, text, where);
+    if (leading_digits == 0) {
         throw fail(s.position(), "expected a digit");
+    }
+    // Thousands groups, as in "9 309" or "146 197": a space (or U+00A0, U+202F) and three digits.
+    for (bool grouped = false;;) {
+        detail::scanner look = s;
+        if (!detail::accept_space(look) || !look.peek_digit()) {
+            break;
+        }
+        if (!grouped && leading_digits > 3) {
+            throw fail(s.position(), "a thousands separator must follow a group of one to three digits");
+        }
+        std::int64_t group = 0;
+        const std::size_t group_start = look.position();
+        if (read_digits(look, group, text, where) != 3) {
+            throw fail(group_start, "a thousands group has three digits");
+        }
+        if (numerator > (std::numeric_limits<std::int64_t>::max() - group) / 1000) {
+            throw fail(group_start, "too many digits for an exact ratio");
+        }
+        numerator = numerator * 1000 + group;
+        grouped = true;
+        s = look;
     }
     if (s.peek() == ',' || s.peek() == '.') {
         (void)s.take();

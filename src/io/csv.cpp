@@ -3,6 +3,7 @@
 #include "ku/io/csv.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <iterator>
 
@@ -68,13 +69,134 @@ std::string csv_table::where(const csv_row& row, std::size_t column_index) const
     return location;
 }
 
-csv_table read_csv(std::istream& input, std::string source, char delimiter)
+csv_encoding parse_csv_encoding(std::string_view text, std::string_view where)
 {
-    const std::string text{std::istreambuf_iterator<char>{input}, std::istreambuf_iterator<char>{}};
-    std::string_view body = text;
-    if (body.starts_with("\xEF\xBB\xBF")) {
-        body.remove_prefix(3);
+    if (text == "utf-8" || text == "utf8" || text == "UTF-8") {
+        return csv_encoding::utf8;
     }
+    if (text == "windows-1252" || text == "cp1252" || text == "latin1" || text == "iso-8859-1") {
+        return csv_encoding::windows_1252;
+    }
+    throw lookup_error("unknown encoding \"" + std::string{text} + "\"" +
+                       (where.empty() ? "" : " (" + std::string{where} + ")") +
+                       ": expected utf-8 or windows-1252");
+}
+
+namespace {
+
+/// The line (1-based) of byte `offset`.
+std::size_t line_at(std::string_view text, std::size_t offset)
+{
+    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+/// The offset of the first byte that does not belong to valid UTF-8, or npos.
+std::size_t invalid_utf8(std::string_view text)
+{
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        std::size_t length = 0;
+        if (lead < 0x80) {
+            length = 1;
+        } else if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+        } else {
+            return i;
+        }
+        if (i + length > text.size()) {
+            return i;
+        }
+        for (std::size_t k = 1; k < length; ++k) {
+            if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) {
+                return i;
+            }
+        }
+        i += length;
+    }
+    return std::string_view::npos;
+}
+
+/// Windows-1252 bytes 0x80–0x9F as Unicode code points (0: undefined).
+constexpr std::array<char32_t, 32> cp1252_high{
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+std::string windows_1252_to_utf8(std::string_view text, const std::string& source)
+{
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        char32_t cp = byte;
+        if (byte >= 0x80 && byte < 0xA0) {
+            cp = cp1252_high[byte - 0x80];
+            if (cp == 0) {
+                throw parse_error("", 0, "byte 0x" + std::string{"0123456789ABCDEF"[byte >> 4U]} +
+                                             "0123456789ABCDEF"[byte & 0xFU] + " is not a Windows-1252 character",
+                                  source + ":" + std::to_string(line_at(text, i)));
+            }
+        }
+        if (cp < 0x80) {
+            out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            out += static_cast<char>(0xC0 | (cp >> 6U));
+            out += static_cast<char>(0x80 | (cp & 0x3FU));
+        } else {
+            out += static_cast<char>(0xE0 | (cp >> 12U));
+            out += static_cast<char>(0x80 | ((cp >> 6U) & 0x3FU));
+            out += static_cast<char>(0x80 | (cp & 0x3FU));
+        }
+    }
+    return out;
+}
+
+/// ';' when the header line has more semicolons than commas outside quotes, else ','.
+char detect_delimiter(std::string_view text)
+{
+    std::size_t commas = 0;
+    std::size_t semicolons = 0;
+    bool quoted = false;
+    for (const char c : text) {
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (!quoted && (c == '\n' || c == '\r')) {
+            break;
+        } else if (!quoted && c == ',') {
+            ++commas;
+        } else if (!quoted && c == ';') {
+            ++semicolons;
+        }
+    }
+    return semicolons > commas ? ';' : ',';
+}
+
+} // namespace
+
+csv_table read_csv(std::istream& input, std::string source, const csv_options& options)
+{
+    std::string text{std::istreambuf_iterator<char>{input}, std::istreambuf_iterator<char>{}};
+    if (const auto nul = text.find('\0'); nul != std::string::npos) {
+        throw parse_error("", 0, "not a CSV text file: it has a NUL byte", source + ":" + std::to_string(line_at(text, nul)));
+    }
+    if (text.starts_with("\xEF\xBB\xBF")) {
+        text.erase(0, 3);
+    }
+    const std::size_t bad_byte = invalid_utf8(text);
+    const csv_encoding encoding = options.encoding.value_or(
+        bad_byte == std::string_view::npos ? csv_encoding::utf8 : csv_encoding::windows_1252);
+    if (encoding == csv_encoding::windows_1252) {
+        text = windows_1252_to_utf8(text, source);
+    } else if (bad_byte != std::string_view::npos) {
+        throw parse_error("", 0, "the file is not valid UTF-8 (give the encoding, e.g. windows-1252)",
+                          source + ":" + std::to_string(line_at(text, bad_byte)));
+    }
+    const std::string_view body = text;
+    const char delimiter = options.delimiter.value_or(detect_delimiter(body));
 
     csv_parser parser{};
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
@@ -137,13 +259,13 @@ csv_table read_csv(std::istream& input, std::string source, char delimiter)
     return table;
 }
 
-csv_table read_csv_file(const std::filesystem::path& path, char delimiter)
+csv_table read_csv_file(const std::filesystem::path& path, const csv_options& options)
 {
     std::ifstream file{path, std::ios::binary};
     if (!file) {
         throw error("cannot open " + path.string());
     }
-    return read_csv(file, path.string(), delimiter);
+    return read_csv(file, path.string(), options);
 }
 
 } // namespace ku

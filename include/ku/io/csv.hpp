@@ -5,6 +5,7 @@
 /// line and column.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <istream>
 #include <optional>
@@ -37,13 +38,30 @@ struct csv_table {
     [[nodiscard]] std::string where(const csv_row& row, std::size_t column) const;
 };
 
+/// The text encodings a CSV file may be in: what Swedish spreadsheet programs export.
+enum class csv_encoding : std::uint8_t { utf8, windows_1252 };
+
+/// Reads an encoding name: "utf-8" (or "utf8"), "windows-1252" (or "cp1252", "latin1");
+/// throws ku::lookup_error naming the text and `where` for any other.
+[[nodiscard]] csv_encoding parse_csv_encoding(std::string_view text, std::string_view where = {});
+
+/// How to read a CSV file; what is not given is detected.
+struct csv_options {
+    /// ',' or ';'. Detected from the header line when not given: ';' when it has more
+    /// semicolons than commas outside quotes (the Swedish export), else ','.
+    std::optional<char> delimiter{};
+    /// Detected when not given: UTF-8 when the bytes are valid UTF-8, else Windows-1252
+    /// (converted to UTF-8, so ö, ä, å come out right).
+    std::optional<csv_encoding> encoding{};
+};
+
 /// Reads CSV text with a header row; `source` names it in errors. A UTF-8 byte order mark is
-/// skipped; fields may be quoted. Throws ku::parse_error naming source and line for malformed
-/// quoting, a row wider or narrower than the header, an empty or duplicate header name, or
-/// no header at all.
-[[nodiscard]] csv_table read_csv(std::istream& input, std::string source, char delimiter = ',');
+/// skipped; fields may be quoted. Throws ku::parse_error naming source and line for text that
+/// is not CSV (a NUL byte), bytes invalid in the given encoding, malformed quoting, a row wider
+/// or narrower than the header, an empty or duplicate header name, or no header at all.
+[[nodiscard]] csv_table read_csv(std::istream& input, std::string source, const csv_options& options = {});
 
 /// Reads a CSV file; throws ku::error when it cannot be opened, as read_csv otherwise.
-[[nodiscard]] csv_table read_csv_file(const std::filesystem::path& path, char delimiter = ',');
+[[nodiscard]] csv_table read_csv_file(const std::filesystem::path& path, const csv_options& options = {});
 
 } // namespace ku
