@@ -15,6 +15,20 @@ packages=(
   nlohmann-json3-dev    # JSON output
   libtomlplusplus-dev   # proposal specs (TOML)
   libcsv-dev            # CSV reading
+  pybind11-dev          # the Python module
+  python3-dev
+  python3-pandas
+  python3-pytest
+  python3-hypothesis
+  python3-venv          # the install test makes a virtual environment
+  python3-pip
+  python3-setuptools
+  python3-wheel
+  python3-openpyxl      # reads back the .xlsx workbooks in the tests
+  libxlsxwriter-dev     # .xlsx output
+  doxygen               # the API reference
+  clang                 # libFuzzer targets
+  libclang-rt-14-dev
 )
 
 missing=()

@@ -2,6 +2,11 @@
 /// @file
 /// Umbrella header: everything in the ku library (core value types, allocation, io).
 
+/// @mainpage ku: exact financing for Kommunal utveckling
+/// Every public type and function of the headers under `include/ku`, all in namespace ku.
+/// Start with ku::money, ku::allocate(), ku::build_proposal(), ku::ledger and ku::financing_shares();
+/// `#include <ku/ku.hpp>` brings in everything. Guides: docs/user-guide.md, docs/rounding.md.
+
 #include "ku/core/error.hpp"
 #include "ku/core/funding.hpp"
 #include "ku/core/kommun.hpp"
@@ -23,8 +28,10 @@
 
 #include "ku/io/allocation_io.hpp"
 #include "ku/io/csv.hpp"
+#include "ku/io/markdown.hpp"
 #include "ku/io/report.hpp"
 #include "ku/io/shares_io.hpp"
+#include "ku/io/xlsx.hpp"
 
 #include "ku/io/balance_io.hpp"
 #include "ku/ledger/audit.hpp"

@@ -13,6 +13,9 @@ template <typename... F>
 struct overloaded : F... {
     using F::operator()...;
 };
+// Clang before 17 does not deduce an aggregate's template arguments (P1816) without this guide.
+template <typename... F>
+overloaded(F...) -> overloaded<F...>;
 
 const allocation_key& find_key(const proposal_spec& spec, const fee_spec& fee)
 {

@@ -1,8 +1,12 @@
 // The ku command-line tool: allocations and proposal tables from files.
 // Exit status: 0 success, 1 differences or findings (proposal --compare, audit), 2 bad input.
+// Every command that prints a table takes --format (table, csv, csv-sv, json, markdown, xlsx)
+// and --output FILE, written atomically: a failing command leaves no file behind.
 
 #include <cstdio>
 #include <exception>
+#include <filesystem>
+#include <functional>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -16,7 +20,9 @@
 #include "ku/io/shares_io.hpp"
 #include "ku/allocation/scenario.hpp"
 #include "ku/io/csv.hpp"
+#include "ku/io/markdown.hpp"
 #include "ku/io/report.hpp"
+#include "ku/io/xlsx.hpp"
 
 namespace {
 
@@ -24,12 +30,59 @@ constexpr int exit_ok = 0;
 constexpr int exit_differences = 1;
 constexpr int exit_bad_input = 2;
 
-/// What a command produced: the text for standard output and the exit status. Commands build
-/// their whole output before anything is printed, so a failure prints no partial result.
+/// How a command writes its table: --format, --output and the older --json flag.
+struct output_options {
+    std::string format = "table";
+    std::string file;
+    bool json = false;
+
+    /// The format asked for: --json is --format json.
+    [[nodiscard]] std::string chosen() const { return json ? "json" : format; }
+};
+
+/// The formats of a command that prints a table.
+const std::vector<std::string> table_formats{"table", "csv", "csv-sv", "json", "markdown", "xlsx"};
+
+/// What a command produced: the text for standard output (or --output), or for --format xlsx
+/// the writer of the workbook; and the exit status. Commands compute their whole result before
+/// anything is written, so a failure writes no partial result.
 struct outcome {
     std::string output;
+    std::function<void(const std::filesystem::path&)> workbook;
     int status = exit_ok;
 };
+
+/// A result printed as text (to standard output or --output).
+outcome printed(std::string text, int status = exit_ok)
+{
+    return {.output = std::move(text), .workbook = {}, .status = status};
+}
+
+/// A result written as an .xlsx workbook to --output.
+outcome workbook(std::function<void(const std::filesystem::path&)> write, int status = exit_ok)
+{
+    return {.output = {}, .workbook = std::move(write), .status = status};
+}
+
+/// The CSV convention of --format csv or csv-sv.
+ku::csv_convention convention_of(const std::string& format)
+{
+    return format == "csv-sv" ? ku::csv_convention::swedish : ku::csv_convention::plain;
+}
+
+/// Adds --format and --output to a command (and --json when it has that flag).
+void add_output_options(CLI::App* command, output_options& options, bool with_json_flag)
+{
+    CLI::Option* format =
+        command->add_option("--format", options.format,
+                            "table (default), csv, csv-sv (semicolons, decimal comma), json, markdown or xlsx")
+            ->check(CLI::IsMember(table_formats));
+    command->add_option("--output", options.file,
+                        "Write to FILE instead of standard output (required for xlsx); written atomically");
+    if (with_json_flag) {
+        command->add_flag("--json", options.json, "The same as --format json")->excludes(format);
+    }
+}
 
 struct allocate_options {
     std::string total;
@@ -38,7 +91,7 @@ struct allocate_options {
     std::string members;
     std::string method = "largest-remainder";
     std::string unit = "kr";
-    bool json = false;
+    output_options out;
 };
 
 outcome run_allocate(const allocate_options& options)
@@ -70,13 +123,28 @@ outcome run_allocate(const allocate_options& options)
         weights = std::move(chosen);
     }
     const ku::allocation result = ku::allocate(total, weights, rule);
-    return {options.json ? ku::allocation_as_json(result, catalogue) : ku::allocation_as_text(result, catalogue)};
+    const std::string format = options.out.chosen();
+    if (format == "xlsx") {
+        return workbook([=](const std::filesystem::path& file) {
+            ku::write_allocation_xlsx(result, catalogue, file);
+        });
+    }
+    if (format == "csv" || format == "csv-sv") {
+        return printed(ku::allocation_as_csv(result, catalogue, convention_of(format)));
+    }
+    if (format == "json") {
+        return printed(ku::allocation_as_json(result, catalogue));
+    }
+    if (format == "markdown") {
+        return printed(ku::allocation_as_markdown(result, catalogue));
+    }
+    return printed(ku::allocation_as_text(result, catalogue));
 }
 
 struct proposal_options {
     std::string spec;
     std::string compare;
-    std::string format = "table";
+    output_options out;
 };
 
 outcome run_proposal(const proposal_options& options)
@@ -84,26 +152,43 @@ outcome run_proposal(const proposal_options& options)
     const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
     const ku::proposal_spec spec = ku::read_proposal_spec(options.spec, catalogue);
     const ku::proposal_table table = ku::build_proposal(spec, catalogue);
+    const std::string format = options.out.chosen();
     if (options.compare.empty()) {
-        if (options.format == "csv") {
-            return {ku::proposal_as_csv(table)};
+        if (format == "xlsx") {
+            return workbook([=](const std::filesystem::path& file) {
+                ku::write_proposal_xlsx(table, file);
+            });
         }
-        if (options.format == "json") {
-            return {ku::proposal_as_json(table)};
+        if (format == "csv" || format == "csv-sv") {
+            return printed(ku::proposal_as_csv(table, convention_of(format)));
         }
-        return {ku::proposal_as_text(table)};
+        if (format == "json") {
+            return printed(ku::proposal_as_json(table));
+        }
+        if (format == "markdown") {
+            return printed(ku::proposal_as_markdown(table));
+        }
+        return printed(ku::proposal_as_text(table));
     }
     const ku::published_proposal published =
         ku::read_published_proposal(ku::read_csv_file(options.compare), catalogue);
     const std::vector<ku::proposal_difference> differences = ku::compare(table, published);
     const int status = differences.empty() ? exit_ok : exit_differences;
-    if (options.format == "csv") {
-        return {ku::differences_as_csv(differences, catalogue), status};
+    if (format == "xlsx") {
+        return workbook([=](const std::filesystem::path& file) {
+                    ku::write_differences_xlsx(differences, catalogue, file);
+                }, status);
     }
-    if (options.format == "json") {
-        return {ku::differences_as_json(differences, catalogue), status};
+    if (format == "csv" || format == "csv-sv") {
+        return printed(ku::differences_as_csv(differences, catalogue, convention_of(format)), status);
     }
-    return {ku::differences_as_text(differences, catalogue), status};
+    if (format == "json") {
+        return printed(ku::differences_as_json(differences, catalogue), status);
+    }
+    if (format == "markdown") {
+        return printed(ku::differences_as_markdown(differences, catalogue), status);
+    }
+    return printed(ku::differences_as_text(differences, catalogue), status);
 }
 
 struct audit_balance_options {
@@ -111,7 +196,7 @@ struct audit_balance_options {
     std::string previous;
     std::string mapping;
     std::string unit = "tkr";
-    bool json = false;
+    output_options out;
 };
 
 outcome run_audit_balance(const audit_balance_options& options)
@@ -131,15 +216,29 @@ outcome run_audit_balance(const audit_balance_options& options)
     }
     const std::vector<ku::finding> findings =
         ku::audit_balance(table, previous ? &*previous : nullptr, mapping ? &*mapping : nullptr);
-    return {options.json ? ku::findings_as_json(findings) : ku::findings_as_text(findings, table),
-            findings.empty() ? exit_ok : exit_differences};
+    const int status = findings.empty() ? exit_ok : exit_differences;
+    const std::string format = options.out.chosen();
+    if (format == "xlsx") {
+        return workbook([=](const std::filesystem::path& file) { ku::write_balance_xlsx(table, findings, file); }, status);
+    }
+    std::string output;
+    if (format == "csv" || format == "csv-sv") {
+        output = ku::findings_as_csv(findings, table, convention_of(format));
+    } else if (format == "json") {
+        output = ku::findings_as_json(findings);
+    } else if (format == "markdown") {
+        output = ku::balance_as_markdown(table, findings);
+    } else {
+        output = ku::findings_as_text(findings, table);
+    }
+    return printed(std::move(output), status);
 }
 
 struct shares_options {
     std::string file;
     int decimals = 0;
     std::string unit = "kr";
-    bool json = false;
+    output_options out;
 };
 
 outcome run_shares(const shares_options& options)
@@ -147,26 +246,57 @@ outcome run_shares(const shares_options& options)
     const std::vector<ku::area_funding> areas =
         ku::read_area_funding(ku::read_csv_file(options.file), ku::parse_unit(options.unit, "--unit"));
     const ku::percent_table table = ku::to_percent_table(ku::financing_shares(areas), options.decimals);
-    return {options.json ? ku::percent_table_as_json(table) : ku::percent_table_as_text(table)};
+    const std::string format = options.out.chosen();
+    if (format == "xlsx") {
+        return workbook([=](const std::filesystem::path& file) {
+            ku::write_percent_table_xlsx(table, file);
+        });
+    }
+    if (format == "csv" || format == "csv-sv") {
+        return printed(ku::percent_table_as_csv(table, convention_of(format)));
+    }
+    if (format == "json") {
+        return printed(ku::percent_table_as_json(table));
+    }
+    if (format == "markdown") {
+        return printed(ku::percent_table_as_markdown(table));
+    }
+    return printed(ku::percent_table_as_text(table));
 }
 
 struct audit_shares_options {
     std::string file;
-    bool json = false;
+    output_options out;
 };
 
 outcome run_audit_shares(const audit_shares_options& options)
 {
     const ku::published_share_table table = ku::read_published_shares(ku::read_csv_file(options.file));
     const std::vector<ku::share_finding> findings = ku::audit_shares(table);
-    return {options.json ? ku::share_findings_as_json(findings) : ku::share_findings_as_text(findings, table.source),
-            findings.empty() ? exit_ok : exit_differences};
+    const int status = findings.empty() ? exit_ok : exit_differences;
+    const std::string format = options.out.chosen();
+    if (format == "xlsx") {
+        return workbook([=](const std::filesystem::path& file) {
+                    ku::write_share_audit_xlsx(table, findings, file);
+                }, status);
+    }
+    std::string output;
+    if (format == "csv" || format == "csv-sv") {
+        output = ku::share_findings_as_csv(findings, convention_of(format));
+    } else if (format == "json") {
+        output = ku::share_findings_as_json(findings);
+    } else if (format == "markdown") {
+        output = ku::share_audit_as_markdown(table, findings);
+    } else {
+        output = ku::share_findings_as_text(findings, table.source);
+    }
+    return printed(std::move(output), status);
 }
 
 struct scenario_options {
     std::string base;
     std::string alternative;
-    std::string format = "table";
+    output_options out;
 };
 
 outcome run_scenario(const scenario_options& options)
@@ -176,13 +306,34 @@ outcome run_scenario(const scenario_options& options)
     const ku::proposal_table alternative =
         ku::build_proposal(ku::read_proposal_spec(options.alternative, catalogue), catalogue);
     const ku::scenario_comparison comparison = ku::compare_scenarios(base, alternative);
-    if (options.format == "csv") {
-        return {ku::scenario_as_csv(comparison)};
+    const std::string format = options.out.chosen();
+    if (format == "xlsx") {
+        return workbook([=](const std::filesystem::path& file) {
+            ku::write_scenario_xlsx(comparison, file);
+        });
     }
-    if (options.format == "json") {
-        return {ku::scenario_as_json(comparison)};
+    if (format == "csv" || format == "csv-sv") {
+        return printed(ku::scenario_as_csv(comparison, convention_of(format)));
     }
-    return {ku::scenario_as_text(comparison)};
+    if (format == "json") {
+        return printed(ku::scenario_as_json(comparison));
+    }
+    if (format == "markdown") {
+        return printed(ku::scenario_as_markdown(comparison));
+    }
+    return printed(ku::scenario_as_text(comparison));
+}
+
+/// Writes the command's result to --output or standard output.
+void deliver(const outcome& result, const output_options& options)
+{
+    if (result.workbook) {
+        result.workbook(options.file);
+    } else if (!options.file.empty()) {
+        ku::write_file_atomically(options.file, result.output);
+    } else {
+        std::fwrite(result.output.data(), 1, result.output.size(), stdout);
+    }
 }
 
 } // namespace
@@ -202,14 +353,13 @@ int main(int argc, char** argv)
         ->check(CLI::IsMember({"largest-remainder", "sainte-lague", "round-each", "largest-absorbs"}));
     allocate_command->add_option("--unit", allocate.unit, "Round to whole ore, kr or tkr")
         ->check(CLI::IsMember({"ore", "öre", "kr", "tkr"}));
-    allocate_command->add_flag("--json", allocate.json, "Print JSON with exact decimal strings");
+    add_output_options(allocate_command, allocate.out, true);
 
     proposal_options proposal;
     CLI::App* proposal_command = app.add_subcommand("proposal", "Compute a kommun × fee financing proposal from a spec");
     proposal_command->add_option("spec", proposal.spec, "The proposal spec (TOML), e.g. data/proposal_2025.toml")->required();
     proposal_command->add_option("--compare", proposal.compare, "A published proposal (CSV) to compare with, cell by cell");
-    proposal_command->add_option("--format", proposal.format, "table, csv or json")
-        ->check(CLI::IsMember({"table", "csv", "json"}));
+    add_output_options(proposal_command, proposal.out, false);
 
     audit_balance_options audit_balance;
     CLI::App* audit_command = app.add_subcommand("audit", "Audit a published table");
@@ -223,13 +373,13 @@ int main(int argc, char** argv)
                                       "A reorganisation mapping (CSV: from,to,share or from,to,amount)");
     audit_balance_command->add_option("--unit", audit_balance.unit, "The unit the tables are written in: tkr or kr")
         ->check(CLI::IsMember({"tkr", "kr"}));
-    audit_balance_command->add_flag("--json", audit_balance.json, "Print {\"findings\": [...]} as JSON");
+    add_output_options(audit_balance_command, audit_balance.out, true);
 
     audit_shares_options audit_shares;
     CLI::App* audit_shares_command =
         audit_command->add_subcommand("shares", "Check a published percent table (exit 1 when there are findings)");
     audit_shares_command->add_option("file", audit_shares.file, "The percent table (CSV)")->required();
-    audit_shares_command->add_flag("--json", audit_shares.json, "Print {\"findings\": [...]} as JSON");
+    add_output_options(audit_shares_command, audit_shares.out, true);
 
     shares_options shares;
     CLI::App* shares_command =
@@ -240,21 +390,31 @@ int main(int argc, char** argv)
         ->check(CLI::Range(0, 6));
     shares_command->add_option("--unit", shares.unit, "The unit the amounts are written in: kr or tkr")
         ->check(CLI::IsMember({"kr", "tkr"}));
-    shares_command->add_flag("--json", shares.json, "Print {\"rows\": [...]} as JSON");
+    add_output_options(shares_command, shares.out, true);
 
     scenario_options scenario;
     CLI::App* scenario_command =
         app.add_subcommand("scenario", "Compare two budget alternatives per kommun and fee (alternative − base)");
     scenario_command->add_option("base", scenario.base, "The base proposal spec (TOML)")->required();
     scenario_command->add_option("alternative", scenario.alternative, "The alternative proposal spec (TOML)")->required();
-    scenario_command->add_option("--format", scenario.format, "table, csv or json")
-        ->check(CLI::IsMember({"table", "csv", "json"}));
+    add_output_options(scenario_command, scenario.out, false);
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? exit_ok : exit_bad_input;
+    }
+
+    const output_options& out = allocate_command->parsed()       ? allocate.out
+                                : proposal_command->parsed()     ? proposal.out
+                                : scenario_command->parsed()     ? scenario.out
+                                : shares_command->parsed()       ? shares.out
+                                : audit_shares_command->parsed() ? audit_shares.out
+                                                                 : audit_balance.out;
+    if (out.chosen() == "xlsx" && out.file.empty()) {
+        std::cerr << "ku: error: --format xlsx writes a workbook: name it with --output FILE\n";
+        return exit_bad_input;
     }
 
     try {
@@ -272,7 +432,7 @@ int main(int argc, char** argv)
         } else {
             result = run_audit_balance(audit_balance);
         }
-        std::fwrite(result.output.data(), 1, result.output.size(), stdout);
+        deliver(result, out);
         return result.status;
     } catch (const ku::error& e) {
         std::cerr << "ku: error: " << e.what() << '\n';

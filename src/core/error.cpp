@@ -7,7 +7,7 @@ namespace {
 std::string describe(std::string_view input, std::size_t position, std::string_view reason,
                      std::string_view where)
 {
-    if (input.empty() && position == 0) {
+    if (input.empty() && position == 0 && !where.empty()) {
         // The fault is not in one value but in the text as a whole (a file, a row).
         return (where.empty() ? std::string{"cannot read the input"} : std::string{where}) + ": " + std::string{reason};
     }

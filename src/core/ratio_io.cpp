@@ -74,10 +74,11 @@ ratio ratio::parse(std::string_view text, std::string_view where)
         (void)s.take();
         int decimals = 0;
         while (s.peek_digit()) {
-            if (++decimals > 17 || numerator > std::numeric_limits<std::int64_t>::max() / 10) {
+            const int digit = s.peek() - '0';
+            if (++decimals > 17 || numerator > (std::numeric_limits<std::int64_t>::max() - digit) / 10) {
                 throw fail(s.position(), "too many digits for an exact ratio");
             }
-            numerator = numerator * 10 + (s.peek() - '0');
+            numerator = numerator * 10 + digit;
             denominator *= 10;
             (void)s.take();
         }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <ios>
 #include <iterator>
 
 #include <csv.h>
@@ -179,7 +180,13 @@ char detect_delimiter(std::string_view text)
 
 csv_table read_csv(std::istream& input, std::string source, const csv_options& options)
 {
-    std::string text{std::istreambuf_iterator<char>{input}, std::istreambuf_iterator<char>{}};
+    std::string text;
+    try {
+        text.assign(std::istreambuf_iterator<char>{input}, std::istreambuf_iterator<char>{});
+    } catch (const std::ios_base::failure& e) {
+        // A failed read throws from the stream buffer: a folder opened as a file, an I/O error.
+        throw error(source + ": cannot be read (" + e.code().message() + ")");
+    }
     if (const auto nul = text.find('\0'); nul != std::string::npos) {
         throw parse_error("", 0, "not a CSV text file: it has a NUL byte", source + ":" + std::to_string(line_at(text, nul)));
     }

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "../core/text.hpp"
+#include "sheet.hpp"
+#include "tables.hpp"
 
 namespace ku {
 
@@ -73,28 +75,6 @@ private:
     std::vector<std::vector<std::string>> rows_;
 };
 
-/// A CSV field, quoted when it needs to be.
-std::string csv_field(const std::string& text)
-{
-    if (text.find_first_of(",\"\n") == std::string::npos) {
-        return text;
-    }
-    std::string quoted = "\"";
-    for (const char c : text) {
-        quoted += c == '"' ? std::string{"\"\""} : std::string{c};
-    }
-    return quoted + "\"";
-}
-
-/// An amount in a plain unit form for CSV: "166730" when whole kronor, else "166730.50".
-std::string csv_amount(money amount)
-{
-    if (amount.is_whole(unit::kr)) {
-        return std::to_string(amount.in_ore() / 100);
-    }
-    return format_plain(amount);
-}
-
 json optional_amount(const std::optional<money>& amount)
 {
     return amount ? json(format_plain(*amount)) : json(nullptr);
@@ -120,6 +100,11 @@ std::string allocation_as_text(const allocation& result, const kommun_catalogue&
                        swedish(result.sum()), swedish(result.residual()));
     out += fmt::format("Metod: {} ({})\n", to_string(result.rule.method), result.basis);
     return out;
+}
+
+std::string allocation_as_csv(const allocation& result, const kommun_catalogue& catalogue, csv_convention convention)
+{
+    return detail::render_csv(detail::allocation_sheet(result, catalogue), convention);
 }
 
 std::string allocation_as_json(const allocation& result, const kommun_catalogue& catalogue)
@@ -192,27 +177,9 @@ std::string proposal_as_text(const proposal_table& proposal)
     return out;
 }
 
-std::string proposal_as_csv(const proposal_table& proposal)
+std::string proposal_as_csv(const proposal_table& proposal, csv_convention convention)
 {
-    std::string out = "code,kommun";
-    for (const fee_spec& fee : proposal.fees) {
-        out += "," + csv_field(fee.name);
-    }
-    out += ",Summa\n";
-    for (std::size_t r = 0; r < proposal.kommuner.size(); ++r) {
-        out += proposal.kommuner[r].code.str() + "," + csv_field(std::string{proposal.kommuner[r].name});
-        for (std::size_t column = 0; column < proposal.fees.size(); ++column) {
-            const auto amount = proposal.cell(r, column);
-            out += "," + (amount ? csv_amount(*amount) : std::string{});
-        }
-        out += "," + csv_amount(proposal.row_sum(r)) + "\n";
-    }
-    out += ",Summa";
-    for (std::size_t column = 0; column < proposal.fees.size(); ++column) {
-        out += "," + csv_amount(proposal.column_sum(column));
-    }
-    out += "," + csv_amount(proposal.grand_total()) + "\n";
-    return out;
+    return detail::render_csv(detail::proposal_sheets(proposal).front(), convention);
 }
 
 std::string proposal_as_json(const proposal_table& proposal)
@@ -286,16 +253,10 @@ std::string differences_as_text(std::span<const proposal_difference> differences
     return out;
 }
 
-std::string differences_as_csv(std::span<const proposal_difference> differences, const kommun_catalogue& catalogue)
+std::string differences_as_csv(std::span<const proposal_difference> differences, const kommun_catalogue& catalogue,
+                               csv_convention convention)
 {
-    std::string out = "kind,code,kommun,fee,published,computed\n";
-    const auto amount = [](const std::optional<money>& m) { return m ? format_plain(*m) : std::string{}; };
-    for (const proposal_difference& d : differences) {
-        out += std::string{to_string(d.kind)} + "," + (d.kommun ? d.kommun->str() : std::string{}) + "," +
-               (d.kommun ? csv_field(name_of(*d.kommun, catalogue)) : std::string{}) + "," + csv_field(d.fee) + "," +
-               amount(d.published) + "," + amount(d.computed) + "\n";
-    }
-    return out;
+    return detail::render_csv(detail::differences_sheet(differences, catalogue), convention);
 }
 
 std::string differences_as_json(std::span<const proposal_difference> differences, const kommun_catalogue& catalogue)
@@ -314,6 +275,29 @@ std::string differences_as_json(std::span<const proposal_difference> differences
     json document;
     document["differences"] = std::move(list);
     return document.dump(2) + "\n";
+}
+
+std::string scenario_as_csv(const scenario_comparison& comparison, csv_convention convention)
+{
+    if (convention == csv_convention::plain) {
+        return scenario_as_csv(comparison);
+    }
+    return detail::render_csv(detail::scenario_sheets(comparison).front(), convention);
+}
+
+std::string percent_table_as_csv(const percent_table& table, csv_convention convention)
+{
+    return detail::render_csv(detail::percent_sheet(table), convention);
+}
+
+std::string findings_as_csv(std::span<const finding> findings, const balance_table& table, csv_convention convention)
+{
+    return detail::render_csv(detail::balance_sheets(table, findings).back(), convention);
+}
+
+std::string share_findings_as_csv(std::span<const share_finding> findings, csv_convention convention)
+{
+    return detail::render_csv(detail::share_audit_sheets(published_share_table{}, findings).back(), convention);
 }
 
 } // namespace ku

@@ -91,11 +91,15 @@ published_share_table read_published_shares(const csv_table& table)
     const auto group_column = table.find_column("grupp");
     std::array<std::size_t, 3> sources{};
     for (std::size_t k = 0; k < 3; ++k) {
-        sources[k] = table.column(source_columns[k]);
+        auto found = table.find_column(source_columns[k]);
+        if (!found && k == 2) {
+            found = table.find_column("övriga");
+        }
+        sources[k] = found ? *found : table.column(source_columns[k]); // throws, naming the column
     }
     for (std::size_t c = 0; c < table.header.size(); ++c) {
         const std::string& name = table.header[c];
-        if (name != "omrade" && name != "andel_av_utfall" && name != "grupp" &&
+        if (name != "omrade" && name != "andel_av_utfall" && name != "grupp" && name != "övriga" &&
             std::ranges::find(source_columns, name) == source_columns.end()) {
             throw lookup_error(table.source + ":1: unknown column \"" + name + "\"");
         }
@@ -122,7 +126,7 @@ published_share_table read_published_shares(const csv_table& table)
         }
         out.is_total = out.area == "Summa";
         out.is_group = groups.contains(out.area);
-        const auto value = [&](std::size_t column) -> std::optional<exact_share> {
+        const auto value = [&](std::size_t column, std::size_t cell) -> std::optional<exact_share> {
             const std::string& text = row.fields[column];
             if (text.empty()) {
                 return std::nullopt;
@@ -138,11 +142,12 @@ published_share_table read_published_shares(const csv_table& table)
                 throw parse_error(text, 0, "a percent is between 0 and 100", table.where(row, column));
             }
             out.decimals = std::max(out.decimals, decimals_of(text));
+            out.cell_decimals[cell] = decimals_of(text);
             return percent_value;
         };
-        out.andel_av_utfall = value(share_column);
+        out.andel_av_utfall = value(share_column, 0);
         for (std::size_t k = 0; k < 3; ++k) {
-            out.by_kind[k] = value(sources[k]);
+            out.by_kind[k] = value(sources[k], k + 1);
         }
         published.rows.push_back(std::move(out));
     }

@@ -32,17 +32,19 @@ exact_share clamp_percent(exact_share value)
 /// The bounds of the outcome-weighted average of `values` with weights `weights`, every
 /// input known only to within ±half.
 std::pair<exact_share, exact_share> weighted_bounds(const std::vector<exact_share>& weights,
-                                                    const std::vector<exact_share>& values, const exact_share& half)
+                                                    const std::vector<exact_share>& weight_halves,
+                                                    const std::vector<exact_share>& values,
+                                                    const std::vector<exact_share>& value_halves)
 {
     exact_share low_numerator = 0;
     exact_share high_numerator = 0;
     exact_share low_weight = 0;
     exact_share high_weight = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
-        const exact_share w_low = clamp_percent(weights[i] - half);
-        const exact_share w_high = clamp_percent(weights[i] + half);
-        low_numerator += w_low * clamp_percent(values[i] - half);
-        high_numerator += w_high * clamp_percent(values[i] + half);
+        const exact_share w_low = clamp_percent(weights[i] - weight_halves[i]);
+        const exact_share w_high = clamp_percent(weights[i] + weight_halves[i]);
+        low_numerator += w_low * clamp_percent(values[i] - value_halves[i]);
+        high_numerator += w_high * clamp_percent(values[i] + value_halves[i]);
         low_weight += w_low;
         high_weight += w_high;
     }
@@ -103,63 +105,73 @@ std::string percent_text(const exact_share& value)
 std::vector<share_finding> audit_shares(const published_share_table& table)
 {
     std::vector<share_finding> findings;
-    const auto row_note = [](std::size_t cells, int decimals) {
-        std::string tolerance = percent_text(half_unit(decimals) * gsl::narrow<long long>(cells));
-        std::ranges::replace(tolerance, '.', ',');
-        return "tolerans ±" + tolerance +
-               " procentenheter (" + std::to_string(cells) + " avrundade celler)";
+    const auto note = [](const exact_share& tolerance, std::size_t cells) {
+        std::string text = percent_text(tolerance);
+        std::ranges::replace(text, '.', ',');
+        return "tolerans ±" + text + " procentenheter (" + std::to_string(cells) + " avrundade celler)";
+    };
+    const auto half_of = [](const published_share_row& row, std::size_t cell) {
+        return half_unit(row.cell_decimals[cell]);
+    };
+    const auto outside = [](const exact_share& difference, const exact_share& tolerance) {
+        return difference > tolerance || -difference > tolerance;
     };
 
-    // Each row's source percents sum to 100 within their rounding.
+    // Each row's source percents sum to 100 within their rounding, cell by cell.
     for (const published_share_row& row : table.rows) {
         exact_share sum = 0;
+        exact_share tolerance = 0;
         std::size_t cells = 0;
-        for (const auto& value : row.by_kind) {
-            if (value) {
-                sum += *value;
+        for (std::size_t k = 0; k < 3; ++k) {
+            if (row.by_kind[k]) {
+                sum += *row.by_kind[k];
+                tolerance += half_of(row, k + 1);
                 ++cells;
             }
         }
         if (cells == 0 || sum == 0) {
             continue; // a row without sources (an area without funding is caught elsewhere)
         }
-        const exact_share tolerance = half_unit(row.decimals) * gsl::narrow<long long>(cells);
-        const exact_share difference = sum - 100;
-        if (difference > tolerance || -difference > tolerance) {
-            findings.push_back({share_finding_kind::row_sum_mismatch, row.area, "summa", 100, sum, difference,
-                                row_note(cells, row.decimals)});
+        if (outside(sum - 100, tolerance)) {
+            findings.push_back({share_finding_kind::row_sum_mismatch, row.area, "summa", 100, sum, sum - 100,
+                                note(tolerance, cells)});
         }
     }
 
     // The areas' shares of the outcome sum to 100 within their rounding.
-    // The coarsest rounding of the area rows: a row written in whole percents stands for ±0,5
-    // even when another row has decimals, so the tolerance follows the fewest decimals.
     std::vector<const published_share_row*> areas;
-    int decimals = 0;
     for (const published_share_row& row : table.rows) {
         if (!row.is_total && !row.is_group) {
-            decimals = areas.empty() ? row.decimals : std::min(decimals, row.decimals);
             areas.push_back(&row);
         }
     }
     {
         exact_share sum = 0;
+        exact_share tolerance = 0;
         std::size_t cells = 0;
         for (const auto* row : areas) {
             if (row->andel_av_utfall) {
                 sum += *row->andel_av_utfall;
+                tolerance += half_of(*row, 0);
                 ++cells;
             }
         }
-        const exact_share tolerance = half_unit(decimals) * gsl::narrow<long long>(cells);
-        if (cells > 0 && (sum - 100 > tolerance || 100 - sum > tolerance)) {
+        if (cells > 0 && outside(sum - 100, tolerance)) {
             findings.push_back({share_finding_kind::column_sum_mismatch, "Summa", "andel_av_utfall", 100, sum,
-                                sum - 100, row_note(cells, decimals)});
+                                sum - 100, note(tolerance, cells)});
+        }
+    }
+
+    // The Summa row's own share of the outcome is the whole: 100.
+    for (const published_share_row& row : table.rows) {
+        if (row.is_total && row.andel_av_utfall && outside(*row.andel_av_utfall - 100, half_of(row, 0))) {
+            findings.push_back({share_finding_kind::total_mismatch, row.area, "andel_av_utfall", 100,
+                                *row.andel_av_utfall, *row.andel_av_utfall - 100, note(half_of(row, 0), 1)});
         }
     }
 
     // Groups and the total: each source percent must be reachable as the outcome-weighted
-    // average of its areas' percents, every published value within its rounding.
+    // average of its areas' percents, every published value within its own rounding.
     for (const published_share_row& row : table.rows) {
         if (!row.is_total && !row.is_group) {
             continue;
@@ -173,25 +185,29 @@ std::vector<share_finding> audit_shares(const published_share_table& table)
         if (members.empty()) {
             continue;
         }
-        const exact_share half = half_unit(std::min(decimals, row.decimals));
         for (std::size_t k = 0; k < 3; ++k) {
             if (!row.by_kind[k]) {
                 continue;
             }
             std::vector<exact_share> weights;
+            std::vector<exact_share> weight_halves;
             std::vector<exact_share> values;
+            std::vector<exact_share> value_halves;
             exact_share point_numerator = 0;
             exact_share point_weight = 0;
             for (const auto* member : members) {
                 const exact_share w = member->andel_av_utfall.value_or(0);
                 const exact_share v = member->by_kind[k].value_or(0);
                 weights.push_back(w);
+                weight_halves.push_back(half_of(*member, 0));
                 values.push_back(v);
+                value_halves.push_back(half_of(*member, k + 1));
                 point_numerator += w * v;
                 point_weight += w;
             }
-            const auto [low, high] = weighted_bounds(weights, values, half);
+            const auto [low, high] = weighted_bounds(weights, weight_halves, values, value_halves);
             const exact_share found = *row.by_kind[k];
+            const exact_share half = half_of(row, k + 1);
             if (found + half < low || found - half > high) {
                 const exact_share expected = point_weight == 0 ? exact_share{0} : point_numerator / point_weight;
                 findings.push_back({share_finding_kind::total_mismatch, row.area, std::string{kind_columns[k]},
@@ -203,14 +219,15 @@ std::vector<share_finding> audit_shares(const published_share_table& table)
         // A group's share of the outcome is the sum of its areas' shares.
         if (row.is_group && row.andel_av_utfall) {
             exact_share sum = 0;
+            exact_share tolerance = half_of(row, 0);
             for (const auto* member : members) {
                 sum += member->andel_av_utfall.value_or(0);
+                tolerance += half_of(*member, 0);
             }
-            const exact_share tolerance = half * gsl::narrow<long long>(members.size() + 1);
             const exact_share difference = *row.andel_av_utfall - sum;
-            if (difference > tolerance || -difference > tolerance) {
+            if (outside(difference, tolerance)) {
                 findings.push_back({share_finding_kind::total_mismatch, row.area, "andel_av_utfall", sum,
-                                    *row.andel_av_utfall, difference, row_note(members.size() + 1, decimals)});
+                                    *row.andel_av_utfall, difference, note(tolerance, members.size() + 1)});
             }
         }
     }

@@ -24,8 +24,8 @@ namespace ku {
 
 /// A member of a key and its weight (e.g. Värnamo with 34 682 inhabitants).
 struct member_weight {
-    kommun_code member;
-    ku::weight weight;
+    kommun_code member; ///< the kommun
+    ku::weight weight; ///< its weight in the key (inhabitants, or any non-negative decimal)
 };
 
 /// The weights of the kommuner in `table`, optionally only those in `members` (in the
@@ -36,14 +36,15 @@ weights_from(const population_table& table,
 
 /// An exact share of a total in öre, numerator / denominator (the denominator is positive).
 struct exact_quota {
-    int128 numerator = 0;
-    int128 denominator = 1;
+    int128 numerator = 0; ///< in öre; negative for a refund
+    int128 denominator = 1; ///< positive; the quota is not reduced to lowest terms
 
     /// The quota as a plain decimal in kronor with `decimals` decimals, truncated toward zero
     /// ("845153.5478"); exact when the quota has no more decimals than that.
     [[nodiscard]] std::string to_plain(int decimals = 4) const;
     /// The quota as a Swedish decimal in kronor, truncated ("845 153,5478 kr").
     [[nodiscard]] std::string to_swedish(int decimals = 4) const;
+    /// Equal when numerator and denominator are (2/4 and 1/2 differ: compare values by cross-multiplying).
     friend bool operator==(const exact_quota&, const exact_quota&) = default;
 };
 
@@ -52,27 +53,27 @@ struct exact_quota {
 /// and the adjustment: amount minus the quota rounded toward zero to the unit (the spare
 /// krona that largest-remainder gave it, or the residual largest-absorbs put on it).
 struct allocation_part {
-    kommun_code member;
-    ku::weight weight;
-    exact_quota quota;
-    money fixed{};
-    money supplement{};
-    money amount{};
-    money adjustment{};
+    kommun_code member; ///< the kommun
+    ku::weight weight; ///< its weight in the key
+    exact_quota quota; ///< its exact share of the total in öre, fixed amount and supplement included
+    money fixed{}; ///< the fixed amount it pays (allocate_fixed_plus), else 0
+    money supplement{}; ///< its individual supplement (allocate_fixed_plus), else 0
+    money amount{}; ///< what it pays in all, a whole number of the rule's unit
+    money adjustment{}; ///< amount − quota rounded toward zero to the unit
 };
 
 /// How an allocation rounds: the method, and the unit every part is a whole number of.
 struct allocation_rule {
-    allocation_method method = allocation_method::largest_remainder;
-    ku::unit unit = ku::unit::kr;
+    allocation_method method = allocation_method::largest_remainder; ///< how quotas become whole units
+    ku::unit unit = ku::unit::kr; ///< every part is a whole number of this unit
 };
 
 /// The result of an allocation: the total, the method and unit used, and one part per
 /// participating member in the order the weights were given.
 struct allocation {
-    money total{};
-    allocation_rule rule{};
-    std::vector<allocation_part> parts;
+    money total{}; ///< the amount split
+    allocation_rule rule{}; ///< the method and unit used
+    std::vector<allocation_part> parts; ///< one per member, in the order the weights were given
     /// How the amounts were derived, in words ("largest-remainder by weight, kr").
     std::string basis;
 
@@ -99,8 +100,8 @@ struct allocation {
 
 /// A member's individual supplement on top of its fixed amount.
 struct supplement {
-    kommun_code member;
-    money amount;
+    kommun_code member; ///< the kommun that pays it
+    money amount; ///< the supplement, a whole number of the rule's unit
 };
 
 /// `fixed_per_member` for every member, plus the named supplements, plus the rest of `total`

@@ -22,8 +22,8 @@ __extension__ using uint128 = unsigned __int128;
 
 /// Reusable working memory of ku::apportion: O(members), grown once, kept across calls.
 struct apportion_scratch {
-    std::vector<std::uint32_t> order;
-    std::vector<int128> remainders;
+    std::vector<std::uint32_t> order; ///< member indices, ordered by claim to the next unit
+    std::vector<int128> remainders; ///< each member's remainder of total × weight ÷ Σ weights
 };
 
 namespace detail {

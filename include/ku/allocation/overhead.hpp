@@ -17,7 +17,7 @@ namespace ku {
 
 /// How one year's administration is financed at one OH rate.
 struct overhead_financing {
-    rate surcharge;
+    rate surcharge; ///< the OH rate on project grants (15 %)
     money administration;      ///< the administration cost to finance
     money project_grants;      ///< the grants the surcharge is taken on
     money from_surcharge;      ///< surcharge × grants, rounded to the rule's unit
@@ -35,7 +35,7 @@ struct overhead_financing {
 /// An area's share of the management cost it finances ("härav ledning/stab finansierat från
 /// områdena"), by name.
 struct area_charge {
-    std::string area;
+    std::string area; ///< the area's name
     money weight_basis; ///< what the split is proportional to (e.g. the area's outcome)
     money charge;       ///< its part of the management cost, whole units
 };
@@ -50,9 +50,10 @@ struct area_charge {
 
 /// What changes for one kommun when the rate changes: its invoice before and after.
 struct overhead_change {
-    kommun_code member;
-    money before;
-    money after;
+    kommun_code member; ///< the kommun
+    money before; ///< its invoice at the old rate (negative: a refund)
+    money after; ///< its invoice at the new rate
+    /// after − before: positive when the kommun pays more.
     [[nodiscard]] money change() const { return after - before; }
 };
 

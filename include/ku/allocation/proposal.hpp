@@ -18,29 +18,29 @@ namespace ku {
 
 /// A named allocation key: the weights of its kommuner ("A": the population at one date).
 struct allocation_key {
-    std::string name;
-    std::vector<member_weight> weights;
+    std::string name; ///< the name fees refer to it by ("A")
+    std::vector<member_weight> weights; ///< its kommuner and their weights
 };
 
 /// How one fee of a proposal is computed.
 struct fee_spec {
     /// A total split by the key.
     struct by_total {
-        money total;
+        money total; ///< the amount to split
     };
     /// A rate per inhabitant (weight) of the key; the total is the sum.
     struct by_per_capita {
-        money per_inhabitant;
-        rounding_mode rounding = rounding_mode::half_up;
+        money per_inhabitant; ///< the amount per unit of weight (per inhabitant)
+        rounding_mode rounding = rounding_mode::half_up; ///< how each member's product is rounded to the unit
     };
     /// A fraction of an earlier fee, member by member.
     struct by_fraction {
-        std::string of_fee;
-        ratio fraction;
+        std::string of_fee; ///< the name of the earlier fee
+        ratio fraction; ///< the part of the base each member pays (1/10)
     };
 
-    std::string name;
-    std::variant<by_total, by_per_capita, by_fraction> amount = by_total{};
+    std::string name; ///< the fee's name, its column heading ("Medlemsavgift Kommunal utveckling")
+    std::variant<by_total, by_per_capita, by_fraction> amount = by_total{}; ///< how its amount is given
     /// The key's name (unused by a fraction, which follows its base fee's members).
     std::string key;
     /// The kommuner taking part; none means every kommun of the key.
@@ -49,24 +49,24 @@ struct fee_spec {
     money fixed_per_member{};
     /// Individual supplements on top of the fixed amount.
     std::vector<supplement> supplements;
-    allocation_rule rule{};
+    allocation_rule rule{}; ///< the rounding method and unit of its parts
     /// Whether the fee counts in each kommun's row sum ("Summa").
     bool in_row_sum = true;
 };
 
 /// A whole proposal: its title, its keys and its fees in column order.
 struct proposal_spec {
-    std::string title;
-    std::vector<allocation_key> keys;
-    std::vector<fee_spec> fees;
+    std::string title; ///< the proposal's title
+    std::vector<allocation_key> keys; ///< the keys its fees name
+    std::vector<fee_spec> fees; ///< the fees, in column order
 };
 
 /// A computed proposal: one allocation per fee, over the kommuner of the catalogue that take
 /// part in at least one fee (in catalogue order).
 struct proposal_table {
-    std::string title;
-    std::vector<kommun> kommuner;
-    std::vector<fee_spec> fees;
+    std::string title; ///< the spec's title
+    std::vector<kommun> kommuner; ///< the rows, in catalogue order
+    std::vector<fee_spec> fees; ///< the columns: the spec's fees, in order
     std::vector<allocation> allocations; ///< one per fee, same order
 
     /// What kommun `row` pays for fee `column`; none when it does not take part.
@@ -88,8 +88,8 @@ struct proposal_table {
 /// A published proposal as read from its table: kommun rows, fee columns (a blank cell is a
 /// kommun that does not take part), the "Summa" column and the "Summa" row.
 struct published_proposal {
-    std::vector<kommun_code> kommuner;
-    std::vector<std::string> fees;
+    std::vector<kommun_code> kommuner; ///< the rows, in the table's order
+    std::vector<std::string> fees; ///< the fee columns, in the table's order (not Summa)
     std::vector<std::vector<std::optional<money>>> cells; ///< [row][fee]
     std::vector<std::optional<money>> row_totals;         ///< the Summa column
     std::vector<std::optional<money>> fee_totals;         ///< the Summa row
@@ -112,11 +112,11 @@ enum class difference_kind : std::uint8_t {
 /// `column_sum`/`row_sum` the published total (`published`) and the sum of its published
 /// parts (`computed`); the fee "Summa" stands for the Summa column.
 struct proposal_difference {
-    difference_kind kind;
-    std::optional<kommun_code> kommun;
-    std::string fee;
-    std::optional<money> published;
-    std::optional<money> computed;
+    difference_kind kind; ///< what differs
+    std::optional<kommun_code> kommun; ///< the kommun of a cell or row sum, else none
+    std::string fee; ///< the fee's name, or "Summa" for the Summa column
+    std::optional<money> published; ///< the published cell or total (none: blank or missing_fee)
+    std::optional<money> computed; ///< the computed cell or fee total, or the sum of the published parts
 };
 
 /// Every cell that differs (in computed row and fee order), then every published total that

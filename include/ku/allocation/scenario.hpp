@@ -15,8 +15,8 @@ namespace ku {
 /// from one side counts as 0 kr there, so every row and column of deltas sums exactly to the
 /// difference of the two proposals' sums.
 struct scenario_comparison {
-    std::string base_title;
-    std::string alternative_title;
+    std::string base_title; ///< the base proposal's title
+    std::string alternative_title; ///< the alternative proposal's title
     std::vector<kommun> kommuner;         ///< rows: every kommun of either proposal, base order first
     std::vector<std::string> fees;        ///< columns: every fee of either proposal, base order first
     std::vector<bool> in_row_sum;         ///< per fee: counted in the row sums in either proposal
@@ -38,11 +38,13 @@ struct scenario_comparison {
 /// Compares an alternative proposal with the base one.
 [[nodiscard]] scenario_comparison compare_scenarios(const proposal_table& base, const proposal_table& alternative);
 
-/// The comparison as Swedish text (fees as rows, kommuner as columns, base/alternativ/skillnad
-/// totals), as CSV (code, kommun, one delta column per fee, Summa; a Summa row), or as JSON
-/// (titles, fees, rows with base, alternative and delta per fee as exact decimal strings).
+/// The comparison as Swedish text: fees as rows, kommuner as columns, each cell the difference
+/// alternativ − bas, with row and column sums.
 [[nodiscard]] std::string scenario_as_text(const scenario_comparison& comparison);
+/// The comparison as CSV: code, kommun, one delta column per fee, Summa; then a Summa row.
 [[nodiscard]] std::string scenario_as_csv(const scenario_comparison& comparison);
+/// The comparison as JSON: titles, fees, and rows with base, alternative and delta per fee as
+/// exact decimal strings.
 [[nodiscard]] std::string scenario_as_json(const scenario_comparison& comparison);
 
 } // namespace ku

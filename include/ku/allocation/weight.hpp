@@ -45,8 +45,9 @@ public:
     /// malformed text and ku::domain_error for a negative weight, naming the text and `where`.
     [[nodiscard]] static weight parse(std::string_view text, std::string_view where = {});
 
-    /// The digits without the decimal point, and how many of them are decimals.
+    /// The digits without the decimal point (125 for 12,5).
     [[nodiscard]] constexpr std::int64_t scaled() const noexcept { return scaled_; }
+    /// How many of the digits are decimals, 0–18 (1 for 12,5).
     [[nodiscard]] constexpr int decimals() const noexcept { return decimals_; }
 
     /// The exact value as a ratio.
@@ -54,6 +55,7 @@ public:
 
     /// Equal values compare equal whatever their decimals (12,5 == 12,50).
     friend bool operator==(weight a, weight b) { return a.as_ratio() == b.as_ratio(); }
+    /// Ordered by exact value.
     friend std::strong_ordering operator<=>(weight a, weight b) { return a.as_ratio() <=> b.as_ratio(); }
 
 private:

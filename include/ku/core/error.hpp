@@ -22,11 +22,15 @@ public:
 /// whole input is at fault) and where the input came from (e.g. "keys.csv:3:key_a").
 class parse_error : public error {
 public:
+    /// The message names `input`, `where` and `position` (when not 0), then the `reason`.
     parse_error(std::string_view input, std::size_t position, std::string_view reason,
                 std::string_view where = {});
 
+    /// The text that could not be read (empty when a whole file or row is at fault).
     [[nodiscard]] const std::string& input() const noexcept { return input_; }
+    /// The 1-based character position of the fault in input(); 0 for the whole input.
     [[nodiscard]] std::size_t position() const noexcept { return position_; }
+    /// Where the input came from ("keys.csv:3:key_a"); empty when not known.
     [[nodiscard]] const std::string& where() const noexcept { return where_; }
 
 private:

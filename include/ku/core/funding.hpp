@@ -37,9 +37,10 @@ enum class funding_kind : std::uint8_t {
 
 /// A named sub-source of one kind, e.g. {staten, "riktat statsbidrag"} or {ovriga, "ESF"}.
 struct funding_source {
-    funding_kind kind;
-    std::string name;
+    funding_kind kind; ///< kommunerna, staten or övriga
+    std::string name; ///< the sub-source's name ("ESF")
 
+    /// Equal when kind and name are.
     friend bool operator==(const funding_source&, const funding_source&) = default;
 };
 

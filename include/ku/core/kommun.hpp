@@ -53,7 +53,9 @@ public:
         return {static_cast<char>('0' + value_ / 10), static_cast<char>('0' + value_ % 10)};
     }
 
+    /// Ordered by the code's digits.
     friend constexpr auto operator<=>(lan_code, lan_code) noexcept = default;
+    /// Equal when the digits are.
     friend constexpr bool operator==(lan_code, lan_code) noexcept = default;
 
 private:
@@ -99,7 +101,9 @@ public:
     /// only; a code is not a quantity.
     [[nodiscard]] constexpr std::uint16_t ordinal() const noexcept { return value_; }
 
+    /// Ordered by the code's digits ("0604" before "0683").
     friend constexpr auto operator<=>(kommun_code, kommun_code) noexcept = default;
+    /// Equal when the digits are.
     friend constexpr bool operator==(kommun_code, kommun_code) noexcept = default;
 
 private:
@@ -117,9 +121,10 @@ private:
 
 /// A kommun: its SCB code and its name ("0683", "Värnamo").
 struct kommun {
-    kommun_code code;
-    std::string_view name;
+    kommun_code code; ///< the SCB code ("0683")
+    std::string_view name; ///< the name ("Värnamo"); the text must outlive the kommun
 
+    /// Equal when code and name are.
     friend constexpr bool operator==(const kommun&, const kommun&) noexcept = default;
 };
 
@@ -143,6 +148,7 @@ public:
 
     /// Every kommun, in the catalogue's order.
     [[nodiscard]] constexpr std::span<const kommun> all() const noexcept { return kommuner_; }
+    /// The number of kommuner.
     [[nodiscard]] constexpr std::size_t size() const noexcept { return kommuner_.size(); }
 
     /// The kommun with this code, or none.

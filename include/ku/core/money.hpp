@@ -124,13 +124,17 @@ public:
     /// Whether the amount is a whole number of `u` (e.g. whole kronor).
     [[nodiscard]] constexpr bool is_whole(unit u) const noexcept { return ore_ % ore_per(u) == 0; }
 
+    /// The negated amount; never overflows (the range is symmetric).
     [[nodiscard]] constexpr money operator-() const noexcept { return money{-ore_}; }
+    /// The amount itself.
     [[nodiscard]] constexpr money operator+() const noexcept { return *this; }
 
+    /// The exact sum; throws ku::overflow_error beyond the range.
     [[nodiscard]] friend constexpr money operator+(money a, money b)
     {
         return money{detail::checked_ore(int128{a.ore_} + b.ore_, "money + money")};
     }
+    /// The exact difference; throws ku::overflow_error beyond the range.
     [[nodiscard]] friend constexpr money operator-(money a, money b)
     {
         return money{detail::checked_ore(int128{a.ore_} - b.ore_, "money - money")};
@@ -142,6 +146,7 @@ public:
     {
         return money{detail::checked_ore(int128{a.ore_} * int128{n}, "money * integer")};
     }
+    /// A count times an amount; throws ku::overflow_error beyond the range.
     template <count_integer I>
     [[nodiscard]] friend constexpr money operator*(I n, money a)
     {
@@ -152,15 +157,20 @@ public:
     template <std::floating_point F>
     friend money operator*(F, money) = delete; // money is exact: scale by a ku::ratio with ku::multiply and a rounding mode
 
+    /// Adds `other`; throws ku::overflow_error beyond the range (the amount is then unchanged).
     constexpr money& operator+=(money other) { return *this = *this + other; }
+    /// Subtracts `other`; throws ku::overflow_error beyond the range (the amount is then unchanged).
     constexpr money& operator-=(money other) { return *this = *this - other; }
+    /// Multiplies by a count; throws ku::overflow_error beyond the range (the amount is then unchanged).
     template <count_integer I>
     constexpr money& operator*=(I n)
     {
         return *this = *this * n;
     }
 
+    /// Ordered by amount.
     friend constexpr auto operator<=>(money, money) noexcept = default;
+    /// Equal when the counts of öre are.
     friend constexpr bool operator==(money, money) noexcept = default;
 
 private:
@@ -196,10 +206,10 @@ template <std::ranges::input_range R>
 /// the rounding used when decimals are fewer than the amount needs, and whether to append
 /// the unit symbol. Decimals outside 0–18 are a ku::domain_error.
 struct swedish_format {
-    unit in = unit::kr;
-    std::optional<int> decimals{};
-    rounding_mode rounding = rounding_mode::half_up;
-    bool show_unit = true;
+    unit in = unit::kr; ///< the unit the amount is shown in
+    std::optional<int> decimals{}; ///< 0–18; none: as many as the amount needs, at most the unit's öre digits
+    rounding_mode rounding = rounding_mode::half_up; ///< used when decimals are fewer than the amount needs
+    bool show_unit = true; ///< whether to append the unit symbol ("kr")
 };
 
 /// Swedish form: space as thousands separator, comma as decimal separator, "-" for minus:

@@ -18,9 +18,12 @@ public:
     /// Throws ku::domain_error when the id or the name is empty or has surrounding spaces.
     partnerskap(std::string id, std::string name);
 
+    /// The stable id ("social-valfard").
     [[nodiscard]] const std::string& id() const noexcept { return id_; }
+    /// The name shown in reports ("Social välfärd och hälso- och sjukvård").
     [[nodiscard]] const std::string& name() const noexcept { return name_; }
 
+    /// Equal when id and name are.
     friend bool operator==(const partnerskap&, const partnerskap&) = default;
     /// Ordered by id.
     friend std::strong_ordering operator<=>(const partnerskap& a, const partnerskap& b) noexcept

@@ -28,6 +28,7 @@ enum class period_kind : std::uint8_t {
 /// which throw ku::domain_error for an invalid date, tertial or half.
 class period {
 public:
+    /// A calendar day.
     using date = std::chrono::year_month_day;
 
     /// The calendar year `y` as a verksamhetsår.
@@ -48,6 +49,7 @@ public:
     /// Throws ku::parse_error naming the text and `where`.
     [[nodiscard]] static period parse(std::string_view text, std::string_view where = {});
 
+    /// Which kind of period it is.
     [[nodiscard]] constexpr period_kind kind() const noexcept { return kind_; }
     /// The first day of the period.
     [[nodiscard]] constexpr date first() const noexcept { return first_; }
@@ -67,6 +69,7 @@ public:
     /// "bokslut 2023-12-31", "2024-01-01..2024-06-30".
     [[nodiscard]] std::string label() const;
 
+    /// Equal when kind, first and last day are.
     friend constexpr bool operator==(const period&, const period&) noexcept = default;
     /// Ordered by first day, then last day, then kind.
     friend constexpr std::strong_ordering operator<=>(const period& a, const period& b) noexcept

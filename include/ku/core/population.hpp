@@ -34,6 +34,7 @@ public:
     template <std::floating_point F>
     population(F) = delete; // inhabitants are counted: pass a whole number
 
+    /// The number of inhabitants.
     [[nodiscard]] constexpr std::int64_t count() const noexcept { return count_; }
 
     /// The sum of two counts; throws ku::overflow_error beyond 2^63 - 1.
@@ -46,7 +47,9 @@ public:
         return population{total};
     }
 
+    /// Ordered by count.
     friend constexpr auto operator<=>(population, population) noexcept = default;
+    /// Equal when the counts are.
     friend constexpr bool operator==(population, population) noexcept = default;
 
 private:
@@ -57,15 +60,18 @@ private:
 /// Each kommun appears at most once; order is kept as given.
 class population_table {
 public:
+    /// A kommun and its count.
     using entry = std::pair<kommun_code, population>;
 
     /// Throws ku::domain_error naming the kommun when a code appears twice.
     population_table(std::string name, std::optional<std::chrono::year_month_day> date,
                      std::vector<entry> counts);
 
+    /// The table's name ("key A, 2023-11-01").
     [[nodiscard]] const std::string& name() const noexcept { return name_; }
     /// The date the counts refer to, when known.
     [[nodiscard]] std::optional<std::chrono::year_month_day> date() const noexcept { return date_; }
+    /// The counts, in the order given.
     [[nodiscard]] const std::vector<entry>& entries() const noexcept { return counts_; }
 
     /// The count for `code`; throws ku::lookup_error naming the code and the table.

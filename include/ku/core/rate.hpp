@@ -50,7 +50,9 @@ public:
     /// The exact value as a ratio (15 % is 3/20).
     [[nodiscard]] constexpr ratio as_ratio() const noexcept { return value_; }
 
+    /// Ordered by value.
     friend constexpr auto operator<=>(rate, rate) noexcept = default;
+    /// Equal when the values are (15 % == 0,15).
     friend constexpr bool operator==(rate, rate) noexcept = default;
 
 private:

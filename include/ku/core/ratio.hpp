@@ -47,7 +47,9 @@ public:
     /// Throws ku::parse_error naming the text, position and `where`.
     [[nodiscard]] static ratio parse(std::string_view text, std::string_view where = {});
 
+    /// The numerator, in lowest terms; it carries the sign.
     [[nodiscard]] constexpr std::int64_t num() const noexcept { return num_; }
+    /// The denominator, in lowest terms; always positive.
     [[nodiscard]] constexpr std::int64_t den() const noexcept { return den_; }
 
     /// The exact value as an unbounded Boost.Multiprecision rational.
@@ -56,14 +58,17 @@ public:
         return boost::multiprecision::cpp_rational{num_, den_};
     }
 
+    /// The exact sum; throws ku::overflow_error when it does not fit 64 bits.
     [[nodiscard]] friend constexpr ratio operator+(ratio a, ratio b)
     {
         return reduce(int128{a.num_} * b.den_ + int128{b.num_} * a.den_, int128{a.den_} * b.den_);
     }
+    /// The exact difference; throws ku::overflow_error when it does not fit 64 bits.
     [[nodiscard]] friend constexpr ratio operator-(ratio a, ratio b)
     {
         return reduce(int128{a.num_} * b.den_ - int128{b.num_} * a.den_, int128{a.den_} * b.den_);
     }
+    /// The exact product; throws ku::overflow_error when it does not fit 64 bits.
     [[nodiscard]] friend constexpr ratio operator*(ratio a, ratio b)
     {
         return reduce(int128{a.num_} * b.num_, int128{a.den_} * b.den_);
@@ -76,12 +81,15 @@ public:
         }
         return reduce(int128{a.num_} * b.den_, int128{a.den_} * b.num_);
     }
+    /// The negation.
     [[nodiscard]] constexpr ratio operator-() const { return reduce(-int128{num_}, den_); }
 
+    /// Ordered by exact value.
     [[nodiscard]] friend constexpr std::strong_ordering operator<=>(ratio a, ratio b) noexcept
     {
         return int128{a.num_} * b.den_ <=> int128{b.num_} * a.den_;
     }
+    /// Equal when the values are (both are in lowest terms).
     friend constexpr bool operator==(ratio, ratio) noexcept = default;
 
 private:

@@ -86,6 +86,7 @@ public:
     /// "budget 2026, plan 2027" for one plan year, "budget 2026" for none.
     [[nodiscard]] std::string label() const;
 
+    /// Equal when the budget year and the number of plan years are.
     friend constexpr bool operator==(const budget_plan&, const budget_plan&) noexcept = default;
 
 private:
@@ -103,6 +104,7 @@ struct year_amount {
     std::chrono::year year; ///< the budget or plan year
     money amount;           ///< the amount at that year's price level
 
+    /// Equal when year and amount are.
     friend constexpr bool operator==(const year_amount&, const year_amount&) noexcept = default;
 };
 

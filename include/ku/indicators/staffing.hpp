@@ -64,19 +64,26 @@ public:
     /// The exact value as a ratio (45,30 is 453/10).
     [[nodiscard]] constexpr ratio as_ratio() const { return ratio{hundredths_, 100}; }
 
+    /// The negated count; never overflows (the range is symmetric).
     [[nodiscard]] constexpr arsarbetare operator-() const noexcept { return arsarbetare{-hundredths_}; }
+    /// The exact sum; throws ku::overflow_error beyond the range.
     [[nodiscard]] friend constexpr arsarbetare operator+(arsarbetare a, arsarbetare b)
     {
         return checked(int128{a.hundredths_} + b.hundredths_, "årsarbetare + årsarbetare");
     }
+    /// The exact difference; throws ku::overflow_error beyond the range.
     [[nodiscard]] friend constexpr arsarbetare operator-(arsarbetare a, arsarbetare b)
     {
         return checked(int128{a.hundredths_} - b.hundredths_, "årsarbetare - årsarbetare");
     }
+    /// Adds `other`; throws ku::overflow_error beyond the range.
     constexpr arsarbetare& operator+=(arsarbetare other) { return *this = *this + other; }
+    /// Subtracts `other`; throws ku::overflow_error beyond the range.
     constexpr arsarbetare& operator-=(arsarbetare other) { return *this = *this - other; }
 
+    /// Ordered by count.
     friend constexpr auto operator<=>(arsarbetare, arsarbetare) noexcept = default;
+    /// Equal when the counts are.
     friend constexpr bool operator==(arsarbetare, arsarbetare) noexcept = default;
 
 private:
@@ -173,6 +180,7 @@ public:
     /// The sum of every cell (45,30).
     [[nodiscard]] arsarbetare total() const noexcept;
 
+    /// Equal when every cell is.
     friend bool operator==(const staffing_table&, const staffing_table&) noexcept = default;
 
 private:

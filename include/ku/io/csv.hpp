@@ -19,15 +19,15 @@ namespace ku {
 
 /// One data record of a CSV file and the line it starts on (the header is line 1).
 struct csv_row {
-    std::size_t line = 0;
-    std::vector<std::string> fields;
+    std::size_t line = 0; ///< the 1-based line the record starts on
+    std::vector<std::string> fields; ///< its fields, unquoted, as many as the header has
 };
 
 /// A CSV file: its source name, its header and its data rows, every row as wide as the header.
 struct csv_table {
-    std::string source;
-    std::vector<std::string> header;
-    std::vector<csv_row> rows;
+    std::string source; ///< the file name (or other source), for messages
+    std::vector<std::string> header; ///< the column names
+    std::vector<csv_row> rows; ///< the data rows, in file order
 
     /// The index of the column named `name`, or none.
     [[nodiscard]] std::optional<std::size_t> find_column(std::string_view name) const;

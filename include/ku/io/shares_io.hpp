@@ -28,7 +28,7 @@ namespace ku {
 /// The percent table as Swedish text: Område, Andel av utfall, Kommunerna, Staten, Övriga.
 [[nodiscard]] std::string percent_table_as_text(const percent_table& table);
 
-/// {"rows": [{"omrade", "grupp", "andel_av_utfall", "kommunerna", "staten", "ovriga"}]} with
+/// {"rows": [{"omrade", "grupp", "rad_typ", "andel_av_utfall", "kommunerna", "staten", "ovriga"}]} with
 /// percents as exact decimal strings ("34", "34.8"); groups and the "Summa" row included.
 [[nodiscard]] std::string percent_table_as_json(const percent_table& table);
 

@@ -31,15 +31,17 @@ enum class row_kind : std::uint8_t {
 /// One row of a published balance table: the area's name, its kind, its cells (blank = none)
 /// and the line it was read from (0 when built in code).
 struct balance_row {
-    std::string area;
-    row_kind kind = row_kind::omrade;
-    std::array<std::optional<money>, balance_column_count> cells{};
-    std::size_t line = 0;
+    std::string area; ///< the area's name as written
+    row_kind kind = row_kind::omrade; ///< area, internal or total row
+    std::array<std::optional<money>, balance_column_count> cells{}; ///< indexed by balance_column; none: blank
+    std::size_t line = 0; ///< the line it was read from; 0 when built in code
 
+    /// The cell of `column`; none when blank.
     [[nodiscard]] std::optional<money> cell(balance_column column) const
     {
         return cells[static_cast<std::size_t>(column)];
     }
+    /// Sets the cell of `column` (none: blank).
     void set(balance_column column, std::optional<money> value)
     {
         cells[static_cast<std::size_t>(column)] = value;
@@ -49,9 +51,9 @@ struct balance_row {
 /// A published balance table: where it came from, the unit its cells were written in (which
 /// sets the rounding tolerance of carry-over), and its rows.
 struct balance_table {
-    std::string source;
-    ku::unit unit = ku::unit::tkr;
-    std::vector<balance_row> rows;
+    std::string source; ///< the file name (or other source), for messages
+    ku::unit unit = ku::unit::tkr; ///< the unit the cells were written in
+    std::vector<balance_row> rows; ///< the rows, in table order
 
     /// The row of `area` (not the Summa row), or nullptr.
     [[nodiscard]] const balance_row* find(std::string_view area) const noexcept;
@@ -84,20 +86,20 @@ enum class carry_over_class : std::uint8_t {
 /// `note` says in Swedish which identity a cell breaks, what explains a total mismatch (the
 /// internal rows counted twice or left out) or which previous areas a balance came from.
 struct finding {
-    finding_kind kind;
-    std::string area;
-    balance_column column;
-    std::optional<money> expected;
-    std::optional<money> found;
-    money difference{};
-    std::optional<carry_over_class> classification;
-    std::string note;
+    finding_kind kind; ///< what kind of fault
+    std::string area; ///< the name of the row at fault, as written
+    balance_column column; ///< the cell's column
+    std::optional<money> expected; ///< what the cell should hold
+    std::optional<money> found; ///< what it holds; none: blank
+    money difference{}; ///< found − expected
+    std::optional<carry_over_class> classification; ///< for a carry-over difference only
+    std::string note; ///< the explanation, in Swedish
 };
 
 /// An area's opening balance as written in the next period (blank: none).
 struct area_opening {
-    std::string area;
-    std::optional<money> ingaende_balans;
+    std::string area; ///< the area's name
+    std::optional<money> ingaende_balans; ///< its opening balance; none: blank
 };
 
 /// Carry-over findings: each opening balance against the closing balances mapped through

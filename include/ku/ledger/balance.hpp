@@ -59,17 +59,17 @@ inline constexpr std::array<balance_column, balance_column_count> all_balance_co
 
 /// One area's balances in one period, exact. The derived columns are computed, never stored.
 struct balance_entry {
-    std::string area;
+    std::string area; ///< the area's name
     /// An internal row ("härav ledning/stab finansierat från områdena ovan"): money moved
     /// between areas, shown but counted once in net totals.
     bool internal = false;
-    money ingaende_balans{};
-    money erhallna_medel{};
-    money budget_forbrukning{};
-    money utfall_forbrukning{};
-    money utbetalt_till_kommuner{};
-    money overforda_medel{};
-    money varav_statliga_medel{};
+    money ingaende_balans{}; ///< opening balance
+    money erhallna_medel{}; ///< money received in the period
+    money budget_forbrukning{}; ///< budgeted spending, shown beside the outcome
+    money utfall_forbrukning{}; ///< spending outcome (net cost)
+    money utbetalt_till_kommuner{}; ///< paid on to the kommuner of the län
+    money overforda_medel{}; ///< transferred to other areas or bodies
+    money varav_statliga_medel{}; ///< of the closing balance, state money
 
     /// ingående balans + erhållna medel.
     [[nodiscard]] money disponibla_medel() const { return ingaende_balans + erhallna_medel; }
@@ -88,8 +88,8 @@ struct balance_entry {
 
 /// The ledger of one period: the areas' entries, and the accumulated surplus carried in.
 struct balance_period {
-    ku::period period;
-    std::vector<balance_entry> entries;
+    ku::period period; ///< the period the balances are for
+    std::vector<balance_entry> entries; ///< one per area, internal rows included, in table order
 
     /// The entry of `area`, or nullptr.
     [[nodiscard]] const balance_entry* find(std::string_view area) const noexcept;

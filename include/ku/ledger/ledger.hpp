@@ -41,6 +41,7 @@ public:
     /// Rolls the last period forward (ku::roll_forward) into `next` and adds it.
     const balance_period& open_next(ku::period next, const reorganisation* mapping = nullptr);
 
+    /// The periods, oldest first.
     [[nodiscard]] std::span<const balance_period> periods() const noexcept { return periods_; }
     /// The accumulated surplus (ackumulerat överskott): the last period's net closing total.
     [[nodiscard]] money accumulated_surplus() const;

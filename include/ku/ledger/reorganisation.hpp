@@ -16,9 +16,9 @@ namespace ku {
 /// One line of a mapping: part of area `from` goes to area `to`, as a share of its balance or
 /// as an amount. An empty `to` closes `from` (allowed only for a zero balance).
 struct reorganisation_rule {
-    std::string from;
-    std::string to;
-    std::variant<ratio, money> part;
+    std::string from; ///< the area of the earlier year
+    std::string to; ///< the area of the next year; empty: `from` is closed
+    std::variant<ratio, money> part; ///< a share of `from`'s balance, or an amount
 };
 
 /// An area's balance, by name.
@@ -32,6 +32,7 @@ public:
     /// Throws ku::domain_error when one area mixes shares and amounts, or has a rule twice.
     explicit reorganisation(std::vector<reorganisation_rule> rules);
 
+    /// The rules, as given.
     [[nodiscard]] const std::vector<reorganisation_rule>& rules() const noexcept { return rules_; }
 
     /// Maps `balances` (areas with unique names) to the next year's areas, in whole `u`.

@@ -17,16 +17,17 @@ namespace ku {
 /// An exact non-negative share as an unbounded rational (0,3478… of a whole).
 using exact_share = boost::multiprecision::cpp_rational;
 
-/// A percent with a fixed number of decimals: `hundredths_of` counts units of 10^-decimals
+/// A percent with a fixed number of decimals: `units` counts units of 10^-decimals
 /// percent ("34" with 0 decimals, "34,8" as 348 with 1 decimal).
 struct percent {
-    std::int64_t units = 0;
-    int decimals = 0;
+    std::int64_t units = 0; ///< the value in units of 10^-decimals percent
+    int decimals = 0; ///< how many decimals are shown
 
     /// Plain machine form with '.': "34", "34.8".
     [[nodiscard]] std::string to_plain() const;
     /// Swedish form with ',' and the sign: "34 %", "34,8 %".
     [[nodiscard]] std::string to_swedish() const;
+    /// Equal when units and decimals are (34 and 34,0 differ).
     friend bool operator==(const percent&, const percent&) = default;
 };
 

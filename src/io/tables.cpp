@@ -1,0 +1,671 @@
+// The tables of each report as sheets: Swedish headings and units, exact values, sums as
+// formulas that a spreadsheet reader can check.
+
+#include "tables.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace ku::detail {
+
+namespace {
+
+std::string name_of(kommun_code code, const kommun_catalogue& catalogue)
+{
+    const auto found = catalogue.find(code);
+    return found ? std::string{found->name} : code.str();
+}
+
+std::string swedish_kr(money amount) { return swedish_in(amount, unit::kr) + " kr"; }
+
+sheet_column text_column(std::string key, std::string label)
+{
+    return {.key = std::move(key), .label = std::move(label), .kind = column_kind::text, .unit = unit::kr,
+            .in_csv = true, .csv_two_decimals = false};
+}
+
+sheet_column amount_column(std::string key, std::string label, unit in = unit::kr)
+{
+    return {.key = std::move(key), .label = std::move(label), .kind = column_kind::amount, .unit = in,
+            .in_csv = true, .csv_two_decimals = false};
+}
+
+sheet_column number_column(std::string key, std::string label, column_kind kind = column_kind::number)
+{
+    return {.key = std::move(key), .label = std::move(label), .kind = kind, .unit = unit::kr, .in_csv = true,
+            .csv_two_decimals = false};
+}
+
+/// 0, 1, …, n − 1.
+std::vector<std::size_t> first_n(std::size_t n)
+{
+    std::vector<std::size_t> indices(n);
+    std::iota(indices.begin(), indices.end(), std::size_t{0});
+    return indices;
+}
+
+/// The first letter in upper case (ASCII and å, ä, ö): "överförda medel" → "Överförda medel".
+std::string capitalised(std::string_view text)
+{
+    std::string out{text};
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') {
+        out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    } else if (out.size() >= 2 && static_cast<unsigned char>(out[0]) == 0xC3) {
+        const auto second = static_cast<unsigned char>(out[1]);
+        if (second == 0xA5 || second == 0xA4 || second == 0xB6) { // å ä ö → Å Ä Ö
+            out[1] = static_cast<char>(second - 0x20);
+        }
+    }
+    return out;
+}
+
+/// An exact share as a plain decimal rounded half away from zero to `decimals` decimals,
+/// trailing zeros dropped ("33.3333333333").
+std::string rounded_decimal(const exact_share& value, int decimals)
+{
+    using boost::multiprecision::cpp_int;
+    cpp_int scale = 1;
+    for (int i = 0; i < decimals; ++i) {
+        scale *= 10;
+    }
+    const cpp_int numerator = boost::multiprecision::numerator(value) * scale;
+    const cpp_int denominator = boost::multiprecision::denominator(value);
+    cpp_int quotient = numerator / denominator;
+    const cpp_int remainder = numerator % denominator;
+    if (2 * abs(remainder) >= denominator) {
+        quotient += numerator < 0 ? -1 : 1;
+    }
+    const bool negative = quotient < 0;
+    std::string digits = (negative ? cpp_int{-quotient} : quotient).str();
+    if (digits.size() <= static_cast<std::size_t>(decimals)) {
+        digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
+    }
+    std::string text = digits.substr(0, digits.size() - static_cast<std::size_t>(decimals));
+    std::string fraction = digits.substr(digits.size() - static_cast<std::size_t>(decimals));
+    while (fraction.ends_with('0')) {
+        fraction.pop_back();
+    }
+    return (negative ? "-" : "") + text + (fraction.empty() ? "" : "." + fraction);
+}
+
+/// A percent value as a number cell: its exact decimal, or its fraction with a rounded
+/// decimal for .xlsx when it has no finite decimal form.
+sheet_cell percent_cell(const exact_share& value, std::string formula = {})
+{
+    sheet_cell cell = sheet_cell::of_number(percent_text(value), std::move(formula));
+    if (cell.text.find('/') != std::string::npos) {
+        cell.approximate = rounded_decimal(value, 10);
+    }
+    return cell;
+}
+
+/// The layout of a proposal-shaped sheet: code, kommun, one column per fee, Summa; a Summa row.
+struct kommun_fee_layout {
+    std::vector<kommun> kommuner;
+    std::vector<std::string> fees;
+    std::vector<bool> counted; ///< per fee: counted in the row sums
+};
+
+/// A kommun × fee sheet of `amounts` (none = blank), its Summa column summing the counted fees
+/// and its Summa row summing each column, all as formulas.
+sheet kommun_fee_sheet(std::string name, std::string title, const kommun_fee_layout& layout,
+                       const std::vector<std::vector<std::optional<money>>>& amounts)
+{
+    sheet out;
+    out.name = std::move(name);
+    out.title = std::move(title);
+    out.frozen_columns = 2;
+    out.columns = {text_column("code", "Kod"), text_column("kommun", "Kommun")};
+    std::vector<std::size_t> counted_columns;
+    for (std::size_t f = 0; f < layout.fees.size(); ++f) {
+        out.columns.push_back(amount_column(layout.fees[f], layout.fees[f]));
+        if (layout.counted[f]) {
+            counted_columns.push_back(2 + f);
+        }
+    }
+    const std::size_t summa_column = out.columns.size();
+    out.columns.push_back(amount_column("Summa", "Summa"));
+    const std::size_t n = layout.kommuner.size();
+    std::vector<money> column_sums(layout.fees.size());
+    money grand;
+    for (std::size_t r = 0; r < n; ++r) {
+        sheet_row row;
+        row.cells = {sheet_cell::of_text(layout.kommuner[r].code.str()),
+                     sheet_cell::of_text(std::string{layout.kommuner[r].name})};
+        money row_sum;
+        for (std::size_t f = 0; f < layout.fees.size(); ++f) {
+            row.cells.push_back(sheet_cell::of_amount(amounts[r][f]));
+            if (amounts[r][f]) {
+                column_sums[f] += *amounts[r][f];
+                if (layout.counted[f]) {
+                    row_sum += *amounts[r][f];
+                }
+            }
+        }
+        grand += row_sum;
+        row.cells.push_back(sheet_cell::of_amount(row_sum, sum_of_columns(r, counted_columns)));
+        out.rows.push_back(std::move(row));
+    }
+    const std::vector<std::size_t> all_rows = first_n(n);
+    sheet_row sums{.cells = {sheet_cell{}, sheet_cell::of_text("Summa")}, .total = true, .in_csv = true};
+    for (std::size_t f = 0; f < layout.fees.size(); ++f) {
+        sums.cells.push_back(sheet_cell::of_amount(column_sums[f], sum_of_rows(all_rows, 2 + f)));
+    }
+    sums.cells.push_back(sheet_cell::of_amount(grand, sum_of_rows(all_rows, summa_column)));
+    out.rows.push_back(std::move(sums));
+    return out;
+}
+
+/// The fees not counted in the row sums, as a note, or nothing.
+void note_uncounted(sheet& out, const kommun_fee_layout& layout)
+{
+    std::string uncounted;
+    for (std::size_t f = 0; f < layout.fees.size(); ++f) {
+        if (!layout.counted[f]) {
+            uncounted += (uncounted.empty() ? "" : ", ") + layout.fees[f];
+        }
+    }
+    if (!uncounted.empty()) {
+        out.notes.push_back("Räknas inte i Summa: " + uncounted + ".");
+    }
+}
+
+std::string_view swedish_kind(difference_kind kind)
+{
+    switch (kind) {
+    case difference_kind::cell: return "Cell";
+    case difference_kind::fee_total: return "Totalbelopp";
+    case difference_kind::column_sum: return "Kolumnsumma";
+    case difference_kind::row_sum: return "Radsumma";
+    case difference_kind::missing_fee: return "Avgift saknas";
+    }
+    return "?";
+}
+
+std::string_view swedish_kind(finding_kind kind)
+{
+    switch (kind) {
+    case finding_kind::missing_value: return "Saknat värde";
+    case finding_kind::identity_broken: return "Felaktig cell";
+    case finding_kind::total_mismatch: return "Summan stämmer ej";
+    case finding_kind::carry_over_difference: return "Ingående balans";
+    }
+    return "?";
+}
+
+std::string_view swedish_kind(share_finding_kind kind)
+{
+    switch (kind) {
+    case share_finding_kind::row_sum_mismatch: return "Raden summerar inte till 100";
+    case share_finding_kind::column_sum_mismatch: return "Kolumnen summerar inte till 100";
+    case share_finding_kind::total_mismatch: return "Summan följer inte av raderna";
+    }
+    return "?";
+}
+
+std::string_view swedish_kind(row_kind kind)
+{
+    switch (kind) {
+    case row_kind::omrade: return "område";
+    case row_kind::intern: return "intern";
+    case row_kind::summa: return "summa";
+    }
+    return "?";
+}
+
+std::string count_of(std::size_t n, std::string_view one, std::string_view many)
+{
+    return std::to_string(n) + " " + std::string{n == 1 ? one : many};
+}
+
+} // namespace
+
+sheet allocation_sheet(const allocation& result, const kommun_catalogue& catalogue)
+{
+    sheet out;
+    out.name = "Fördelning";
+    out.title = "Fördelning av " + swedish_kr(result.total);
+    out.frozen_columns = 2;
+    out.columns = {text_column("code", "Kod"),
+                   text_column("kommun", "Kommun"),
+                   number_column("weight", "Vikt"),
+                   number_column("quota", "Exakt kvot (kr)"),
+                   amount_column("amount", "Belopp (kr)"),
+                   amount_column("adjustment", "Justering (kr)")};
+    constexpr std::size_t amount_col = 4;
+    constexpr std::size_t adjustment_col = 5;
+    for (const allocation_part& part : result.parts) {
+        // The quota is truncated for display; in .xlsx to at most 15 significant digits, which
+        // a double holds exactly (only a quota above 10^11 kr loses decimals there).
+        sheet_cell quota = sheet_cell::of_number(part.quota.to_plain(4));
+        const auto digits = static_cast<int>(std::ranges::count_if(quota.text, [](char c) { return c >= '0' && c <= '9'; }));
+        const int leading_zeros = quota.text.starts_with("0.") || quota.text.starts_with("-0.") ? 1 : 0;
+        if (digits - leading_zeros > 15) {
+            quota.approximate = part.quota.to_plain(std::max(0, 4 - (digits - leading_zeros - 15)));
+        }
+        out.rows.push_back({.cells = {sheet_cell::of_text(part.member.str()),
+                                      sheet_cell::of_text(name_of(part.member, catalogue)),
+                                      sheet_cell::of_number(to_string(part.weight)), quota,
+                                      sheet_cell::of_amount(part.amount), sheet_cell::of_amount(part.adjustment)},
+                            .total = false,
+                            .in_csv = true});
+    }
+    const std::vector<std::size_t> parts = first_n(result.parts.size());
+    money adjustments;
+    for (const allocation_part& part : result.parts) {
+        adjustments += part.adjustment;
+    }
+    const std::size_t summa_row = out.rows.size();
+    out.rows.push_back({.cells = {sheet_cell{}, sheet_cell::of_text("Summa"), sheet_cell{}, sheet_cell{},
+                                  sheet_cell::of_amount(result.sum(), sum_of_rows(parts, amount_col)),
+                                  sheet_cell::of_amount(adjustments, sum_of_rows(parts, adjustment_col))},
+                        .total = true,
+                        .in_csv = false});
+    const std::size_t total_row = out.rows.size();
+    out.rows.push_back({.cells = {sheet_cell{}, sheet_cell::of_text("Totalt"), sheet_cell{}, sheet_cell{},
+                                  sheet_cell::of_amount(result.total), sheet_cell{}},
+                        .total = false,
+                        .in_csv = false});
+    out.rows.push_back({.cells = {sheet_cell{}, sheet_cell::of_text("Differens"), sheet_cell{}, sheet_cell{},
+                                  sheet_cell::of_amount(result.residual(), "=" + data_cell(total_row, amount_col) + "-" +
+                                                                               data_cell(summa_row, amount_col)),
+                                  sheet_cell{}},
+                        .total = false,
+                        .in_csv = false});
+    out.notes = {"Metod: " + std::string{to_string(result.rule.method)} + " (" + result.basis + ").",
+                 "Exakt kvot: kommunens andel av totalen, avkortad till fyra decimaler (i arbetsboken till "
+                 "högst 15 siffror). "
+                 "Justering: beloppet minus kvoten avkortad till enheten."};
+    return out;
+}
+
+std::vector<sheet> proposal_sheets(const proposal_table& table)
+{
+    kommun_fee_layout layout{.kommuner = table.kommuner, .fees = {}, .counted = {}};
+    for (const fee_spec& fee : table.fees) {
+        layout.fees.push_back(fee.name);
+        layout.counted.push_back(fee.in_row_sum);
+    }
+    std::vector<std::vector<std::optional<money>>> amounts(table.kommuner.size());
+    bool any_blank = false;
+    for (std::size_t r = 0; r < table.kommuner.size(); ++r) {
+        for (std::size_t f = 0; f < table.fees.size(); ++f) {
+            amounts[r].push_back(table.cell(r, f));
+            any_blank = any_blank || !amounts[r].back();
+        }
+    }
+    sheet proposal = kommun_fee_sheet("Förslag", table.title + " (kr)", layout, amounts);
+    proposal.markdown_blank = "–";
+    note_uncounted(proposal, layout);
+    if (any_blank) {
+        proposal.notes.emplace_back("– deltar inte.");
+    }
+    bool all_exact = true;
+    for (std::size_t f = 0; f < table.fees.size(); ++f) {
+        const allocation& a = table.allocations[f];
+        if (a.residual() != money{}) {
+            all_exact = false;
+            proposal.notes.push_back(fmt::format("{}: kolumnen summerar till {}, {} från totalen ({}).",
+                                                 table.fees[f].name, swedish_kr(a.sum()), swedish_kr(a.residual()),
+                                                 to_string(a.rule.method)));
+        }
+    }
+    if (all_exact) {
+        proposal.notes.push_back("Varje kolumn summerar exakt till sitt totalbelopp; radsummorna summerar till " +
+                                 swedish_kr(table.grand_total()) + ".");
+    }
+    const std::size_t summa_column = proposal.columns.size() - 1;
+    if (!table.kommuner.empty()) {
+        proposal.chart = sheet_chart{.title = "Summa per kommun (kr)", .category_column = 1,
+                                     .value_column = summa_column, .first_row = 0,
+                                     .last_row = table.kommuner.size() - 1};
+    }
+
+    sheet fees;
+    fees.name = "Avgifter";
+    fees.title = "Avgifter: " + table.title;
+    fees.frozen_columns = 1;
+    fees.columns = {text_column("fee", "Avgift"),     text_column("method", "Metod"),
+                    text_column("unit", "Enhet"),     text_column("basis", "Underlag"),
+                    text_column("in_row_sum", "Räknas i Summa"), amount_column("total", "Totalt (kr)"),
+                    amount_column("sum", "Kolumnsumma (kr)"),     amount_column("residual", "Differens (kr)")};
+    const std::size_t sums_row = table.kommuner.size();
+    for (std::size_t f = 0; f < table.fees.size(); ++f) {
+        const allocation& a = table.allocations[f];
+        fees.rows.push_back(
+            {.cells = {sheet_cell::of_text(table.fees[f].name),
+                       sheet_cell::of_text(std::string{to_string(a.rule.method)}),
+                       sheet_cell::of_text(std::string{to_string(a.rule.unit)}), sheet_cell::of_text(a.basis),
+                       sheet_cell::of_text(table.fees[f].in_row_sum ? "ja" : "nej",
+                                           table.fees[f].in_row_sum ? "true" : "false"),
+                       sheet_cell::of_amount(a.total),
+                       sheet_cell::of_amount(a.sum(), "=" + sheet_cell_ref(proposal.name, sums_row, 2 + f)),
+                       sheet_cell::of_amount(a.residual(), "=" + data_cell(f, 5) + "-" + data_cell(f, 6))},
+             .total = false,
+             .in_csv = true});
+    }
+    fees.notes.emplace_back("Kolumnsumma: summan av avgiftens kolumn i bladet Förslag. Differens: totalt − kolumnsumma.");
+    return {std::move(proposal), std::move(fees)};
+}
+
+sheet differences_sheet(std::span<const proposal_difference> differences, const kommun_catalogue& catalogue)
+{
+    sheet out;
+    out.name = "Skillnader";
+    out.title = "Jämförelse med den publicerade tabellen: " + count_of(differences.size(), "skillnad", "skillnader");
+    out.frozen_columns = 0;
+    out.empty_text = "Inga skillnader: den publicerade tabellen stämmer med beräkningen.";
+    out.columns = {text_column("kind", "Typ"),
+                   text_column("code", "Kod"),
+                   text_column("kommun", "Kommun"),
+                   text_column("fee", "Avgift"),
+                   amount_column("published", "Publicerat (kr)"),
+                   amount_column("computed", "Beräknat (kr)"),
+                   amount_column("difference", "Differens (kr)")};
+    out.columns[4].csv_two_decimals = true;
+    out.columns[5].csv_two_decimals = true;
+    out.columns[6].in_csv = false;
+    for (std::size_t i = 0; i < differences.size(); ++i) {
+        const proposal_difference& d = differences[i];
+        sheet_cell difference;
+        if (d.published && d.computed) {
+            difference = sheet_cell::of_amount(*d.computed - *d.published,
+                                               "=" + data_cell(i, 5) + "-" + data_cell(i, 4));
+        }
+        out.rows.push_back(
+            {.cells = {sheet_cell::of_text(std::string{swedish_kind(d.kind)}, std::string{to_string(d.kind)}),
+                       d.kommun ? sheet_cell::of_text(d.kommun->str()) : sheet_cell{},
+                       d.kommun ? sheet_cell::of_text(name_of(*d.kommun, catalogue)) : sheet_cell{},
+                       sheet_cell::of_text(d.fee), sheet_cell::of_amount(d.published),
+                       sheet_cell::of_amount(d.computed), difference},
+             .total = false,
+             .in_csv = true});
+    }
+    if (!differences.empty()) {
+        out.notes.emplace_back("För kolumnsumma och radsumma är Publicerat den publicerade summan och Beräknat "
+                               "summan av dess publicerade delar. Differens: beräknat − publicerat.");
+    }
+    return out;
+}
+
+std::vector<sheet> scenario_sheets(const scenario_comparison& c)
+{
+    const std::size_t n = c.kommuner.size();
+    const std::size_t fee_count = c.fees.size();
+    const auto side = [&](std::string name, const std::string& title, const std::vector<bool>& counted,
+                          const std::vector<std::vector<money>>& cells) {
+        kommun_fee_layout layout{.kommuner = c.kommuner, .fees = c.fees, .counted = counted};
+        std::vector<std::vector<std::optional<money>>> amounts(n);
+        for (std::size_t r = 0; r < n; ++r) {
+            amounts[r].assign(cells[r].begin(), cells[r].end());
+        }
+        sheet out = kommun_fee_sheet(std::move(name), title + " (kr)", layout, amounts);
+        note_uncounted(out, layout);
+        out.in_markdown = false;
+        return out;
+    };
+    sheet base = side("Bas", "Bas: " + c.base_title, c.base_in_row_sum, c.base);
+    sheet alternative = side("Alternativ", "Alternativ: " + c.alternative_title, c.alternative_in_row_sum,
+                             c.alternative);
+
+    sheet delta;
+    delta.name = "Skillnad";
+    delta.title = "Konsekvensbeskrivning: " + c.alternative_title + " jämfört med " + c.base_title + " (skillnad, kr)";
+    delta.frozen_columns = 2;
+    delta.columns = {text_column("code", "Kod"), text_column("kommun", "Kommun")};
+    for (const std::string& fee : c.fees) {
+        delta.columns.push_back(amount_column(fee, fee));
+    }
+    delta.columns.push_back(amount_column("Summa", "Summa"));
+    for (sheet_column& column : delta.columns) {
+        column.csv_two_decimals = true;
+    }
+    const auto difference_formula = [&](std::size_t r, std::size_t column) {
+        return "=" + sheet_cell_ref(alternative.name, r, column) + "-" + sheet_cell_ref(base.name, r, column);
+    };
+    for (std::size_t r = 0; r < n; ++r) {
+        sheet_row row{.cells = {sheet_cell::of_text(c.kommuner[r].code.str()),
+                                sheet_cell::of_text(std::string{c.kommuner[r].name})},
+                      .total = false,
+                      .in_csv = true};
+        for (std::size_t f = 0; f < fee_count; ++f) {
+            row.cells.push_back(sheet_cell::of_amount(c.delta(r, f), difference_formula(r, 2 + f)));
+        }
+        row.cells.push_back(sheet_cell::of_amount(c.row_delta(r), difference_formula(r, 2 + fee_count)));
+        delta.rows.push_back(std::move(row));
+    }
+    const std::vector<std::size_t> all_rows = first_n(n);
+    sheet_row sums{.cells = {sheet_cell{}, sheet_cell::of_text("Summa")}, .total = true, .in_csv = true};
+    for (std::size_t f = 0; f < fee_count; ++f) {
+        sums.cells.push_back(sheet_cell::of_amount(c.fee_delta(f), sum_of_rows(all_rows, 2 + f)));
+    }
+    sums.cells.push_back(sheet_cell::of_amount(c.total_delta(), sum_of_rows(all_rows, 2 + fee_count)));
+    delta.rows.push_back(std::move(sums));
+    const kommun_fee_layout either{.kommuner = c.kommuner, .fees = c.fees, .counted = c.in_row_sum};
+    note_uncounted(delta, either);
+    delta.notes.emplace_back("Skillnad = alternativ − bas (bladen Alternativ och Bas); rader och kolumner "
+                             "summerar exakt. En avgift eller kommun som saknas i ett förslag räknas som 0 kr där.");
+    return {std::move(delta), std::move(base), std::move(alternative)};
+}
+
+sheet percent_sheet(const percent_table& table)
+{
+    sheet out;
+    out.name = "Andelar";
+    out.title = "Finansiering av utfallet per område och källa";
+    out.frozen_columns = 1;
+    out.columns = {text_column("omrade", "Område"),
+                   text_column("grupp", "Grupp"),
+                   text_column("rad_typ", "Radtyp"),
+                   amount_column("utfall", "Utfall (kr)"),
+                   number_column("andel_av_utfall", "Andel av utfall", column_kind::percent),
+                   number_column("kommunerna", "Kommunerna", column_kind::percent),
+                   number_column("staten", "Staten", column_kind::percent),
+                   number_column("ovriga", "Övriga", column_kind::percent),
+                   number_column("summa", "Summa källor", column_kind::percent)};
+    out.columns[2].in_csv = false;
+    out.columns[3].in_csv = false;
+    out.columns[8].in_csv = false;
+    constexpr std::size_t utfall_col = 3;
+    constexpr std::size_t share_col = 4;
+    std::vector<std::size_t> area_rows;
+    std::int64_t area_share_units = 0;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        if (table.rows[r].row_kind == share_row::kind::area) {
+            area_rows.push_back(r);
+            area_share_units += table.percents[r][0].units;
+        }
+    }
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const share_row& row = table.rows[r];
+        const auto& percents = table.percents[r];
+        std::string kind = "område";
+        sheet_cell utfall = sheet_cell::of_amount(row.utfall);
+        std::string share_formula;
+        if (row.row_kind == share_row::kind::group) {
+            kind = "grupp";
+            std::vector<std::size_t> members;
+            money members_sum;
+            for (const std::size_t a : area_rows) {
+                if (table.rows[a].group == row.name) {
+                    members.push_back(a);
+                    members_sum += table.rows[a].utfall;
+                }
+            }
+            if (members_sum == row.utfall) {
+                utfall.formula = sum_of_rows(members, utfall_col);
+            }
+        } else if (row.row_kind == share_row::kind::total) {
+            kind = "summa";
+            money areas_sum;
+            for (const std::size_t a : area_rows) {
+                areas_sum += table.rows[a].utfall;
+            }
+            if (areas_sum == row.utfall) {
+                utfall.formula = sum_of_rows(area_rows, utfall_col);
+            }
+            if (area_share_units == percents[0].units) {
+                share_formula = sum_of_rows(area_rows, share_col);
+            }
+        }
+        const percent sources_sum{.units = percents[1].units + percents[2].units + percents[3].units,
+                                  .decimals = percents[1].decimals};
+        const std::size_t first_source = share_col + 1;
+        const std::vector<std::size_t> source_columns{first_source, first_source + 1, first_source + 2};
+        out.rows.push_back(
+            {.cells = {sheet_cell::of_text(row.name),
+                       row.row_kind == share_row::kind::area && row.group ? sheet_cell::of_text(*row.group) : sheet_cell{},
+                       sheet_cell::of_text(kind), utfall, sheet_cell::of_number(percents[0].to_plain(), share_formula),
+                       sheet_cell::of_number(percents[1].to_plain()), sheet_cell::of_number(percents[2].to_plain()),
+                       sheet_cell::of_number(percents[3].to_plain()),
+                       sheet_cell::of_number(sources_sum.to_plain(), sum_of_columns(r, source_columns))},
+             .total = row.row_kind == share_row::kind::total,
+             .in_csv = true});
+    }
+    out.notes.emplace_back("Varje rad summerar till exakt 100 % (största rest); andelarna av utfallet likaså.");
+    return out;
+}
+
+std::vector<sheet> balance_sheets(const balance_table& table, std::span<const finding> findings)
+{
+    const std::string unit_name{to_string(table.unit)};
+    sheet balance;
+    balance.name = "Balans";
+    balance.title = "Balanstabell: " + table.source + " (" + unit_name + ")";
+    balance.frozen_columns = 1;
+    balance.columns = {text_column("omrade", "Område"), text_column("rad_typ", "Radtyp")};
+    std::vector<balance_column> shown;
+    for (const balance_column column : all_balance_columns) {
+        if (std::ranges::any_of(table.rows, [&](const balance_row& row) { return row.cell(column).has_value(); })) {
+            shown.push_back(column);
+            balance.columns.push_back(amount_column(std::string{to_string(column)},
+                                                    capitalised(label(column)) + " (" + unit_name + ")", table.unit));
+        }
+    }
+    std::vector<std::size_t> summed_rows;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const balance_row& row = table.rows[r];
+        sheet_row out{.cells = {sheet_cell::of_text(row.area),
+                                sheet_cell::of_text(std::string{swedish_kind(row.kind)}, std::string{to_string(row.kind)})},
+                      .total = row.kind == row_kind::summa,
+                      .in_csv = true};
+        for (const balance_column column : shown) {
+            out.cells.push_back(sheet_cell::of_amount(row.cell(column)));
+        }
+        if (row.kind != row_kind::summa) {
+            summed_rows.push_back(r);
+        }
+        balance.rows.push_back(std::move(out));
+    }
+    sheet_row sums{.cells = {sheet_cell::of_text("Summa enligt raderna"), sheet_cell{}}, .total = true, .in_csv = false};
+    for (std::size_t c = 0; c < shown.size(); ++c) {
+        money total;
+        for (const std::size_t r : summed_rows) {
+            total += table.rows[r].cell(shown[c]).value_or(money{});
+        }
+        sums.cells.push_back(sheet_cell::of_amount(total, sum_of_rows(summed_rows, 2 + c)));
+    }
+    balance.rows.push_back(std::move(sums));
+    balance.notes.emplace_back("Summa enligt raderna: varje kolumns summa över områdena och de interna raderna "
+                               "(intern finansiering räknas en gång). Jämför med tabellens Summa-rad.");
+
+    sheet audit;
+    audit.name = "Avvikelser";
+    audit.title = "Granskning av " + table.source + ": " + count_of(findings.size(), "avvikelse", "avvikelser");
+    audit.empty_text = "Granskning av " + table.source + ": inga avvikelser.";
+    audit.frozen_columns = 0;
+    audit.columns = {text_column("kind", "Typ"),
+                     text_column("area", "Område"),
+                     text_column("column", "Kolumn"),
+                     amount_column("expected_" + unit_name, "Väntat (" + unit_name + ")", table.unit),
+                     amount_column("found_" + unit_name, "Funnet (" + unit_name + ")", table.unit),
+                     amount_column("difference_" + unit_name, "Differens (" + unit_name + ")", table.unit),
+                     text_column("classification", "Bedömning"),
+                     text_column("note", "Not")};
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const finding& f = findings[i];
+        sheet_cell classification;
+        if (f.classification) {
+            classification = sheet_cell::of_text(*f.classification == carry_over_class::rounding ? "avrundning" : "oförklarad",
+                                                 std::string{to_string(*f.classification)});
+        }
+        audit.rows.push_back(
+            {.cells = {sheet_cell::of_text(std::string{swedish_kind(f.kind)}, std::string{to_string(f.kind)}),
+                       sheet_cell::of_text(f.area),
+                       sheet_cell::of_text(std::string{label(f.column)}, std::string{to_string(f.column)}),
+                       sheet_cell::of_amount(f.expected), sheet_cell::of_amount(f.found),
+                       sheet_cell::of_amount(f.difference, "=" + data_cell(i, 4) + "-" + data_cell(i, 3)),
+                       classification, sheet_cell::of_text(f.note)},
+             .total = false,
+             .in_csv = true});
+    }
+    if (!findings.empty()) {
+        audit.notes.emplace_back("Differens: funnet − väntat (en tom cell räknas som 0).");
+    }
+    return {std::move(balance), std::move(audit)};
+}
+
+std::vector<sheet> share_audit_sheets(const published_share_table& table, std::span<const share_finding> findings)
+{
+    sheet shares;
+    shares.name = "Andelar";
+    shares.title = "Publicerad andelstabell: " + table.source;
+    shares.frozen_columns = 1;
+    shares.columns = {text_column("omrade", "Område"),
+                      text_column("grupp", "Grupp"),
+                      number_column("andel_av_utfall", "Andel av utfall", column_kind::percent),
+                      number_column("kommunerna", "Kommunerna", column_kind::percent),
+                      number_column("staten", "Staten", column_kind::percent),
+                      number_column("ovriga", "Övriga", column_kind::percent),
+                      number_column("summa", "Summa källor", column_kind::percent)};
+    shares.columns[6].in_csv = false;
+    const std::vector<std::size_t> source_columns{3, 4, 5};
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const published_share_row& row = table.rows[r];
+        sheet_row out{.cells = {sheet_cell::of_text(row.area), row.group ? sheet_cell::of_text(*row.group) : sheet_cell{},
+                                row.andel_av_utfall ? percent_cell(*row.andel_av_utfall) : sheet_cell{}},
+                      .total = row.is_total,
+                      .in_csv = true};
+        exact_share sum = 0;
+        for (const auto& value : row.by_kind) {
+            out.cells.push_back(value ? percent_cell(*value) : sheet_cell{});
+            sum += value.value_or(exact_share{0});
+        }
+        out.cells.push_back(percent_cell(sum, sum_of_columns(r, source_columns)));
+        shares.rows.push_back(std::move(out));
+    }
+
+    sheet audit;
+    audit.name = "Avvikelser";
+    audit.title = "Granskning av " + table.source + ": " + count_of(findings.size(), "avvikelse", "avvikelser");
+    audit.empty_text = "Granskning av " + table.source + ": inga avvikelser.";
+    audit.columns = {text_column("kind", "Typ"),
+                     text_column("area", "Område"),
+                     text_column("column", "Kolumn"),
+                     number_column("expected", "Väntat", column_kind::percent),
+                     number_column("found", "Funnet", column_kind::percent),
+                     number_column("difference", "Differens", column_kind::percent),
+                     text_column("note", "Not")};
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const share_finding& f = findings[i];
+        audit.rows.push_back(
+            {.cells = {sheet_cell::of_text(std::string{swedish_kind(f.kind)}, std::string{to_string(f.kind)}),
+                       sheet_cell::of_text(f.area), sheet_cell::of_text(f.column), percent_cell(f.expected),
+                       percent_cell(f.found),
+                       percent_cell(f.difference, "=" + data_cell(i, 4) + "-" + data_cell(i, 3)),
+                       sheet_cell::of_text(f.note)},
+             .total = false,
+             .in_csv = true});
+    }
+    if (!findings.empty()) {
+        audit.notes.emplace_back("Procentenheter. Differens: funnet − väntat. Ett värde utan ändlig decimalform "
+                                 "skrivs som bråk i CSV och Markdown och avrundat till tio decimaler i arbetsboken.");
+    }
+    return {std::move(shares), std::move(audit)};
+}
+
+} // namespace ku::detail
