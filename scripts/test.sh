@@ -11,7 +11,7 @@ jobs=$(nproc)
 
 # Sanitizer build: every C++ test under AddressSanitizer and UndefinedBehaviorSanitizer.
 # (The install test and the compile-fail tests do not execute ku code; they run below.)
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKU_SANITIZE=ON -DKU_BUILD_BENCHMARKS=OFF
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKU_SANITIZE=ON -DKU_BUILD_BENCHMARKS=OFF -DKU_BUILD_PYTHON=OFF
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE "install|compile_fail|benchmark|docs"
@@ -21,6 +21,6 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 bash fuzz/run.sh
 
 # Optimised build with benchmarks and the Python module: the whole suite, pytest included.
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKU_BUILD_BENCHMARKS=ON
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKU_BUILD_BENCHMARKS=ON -DKU_BUILD_PYTHON=ON
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"

@@ -1,0 +1,447 @@
+"""ku: exact financing calculations for Kommunal utveckling, Jönköpings län.
+
+Money is exact: ``ku.Money`` is a ``decimal.Decimal`` of kronor with at most two
+decimals (whole öre), built from a Decimal, a Swedish or plain string, or
+``Money.kr(n)`` / ``Money.ore(n)``; a float is refused. Every computation runs in
+the C++ library; this package turns its results into Money, Fractions and pandas
+DataFrames.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Iterable, Mapping, Optional, Sequence, Union
+
+import numpy as np
+import pandas as pd
+
+from . import _ku
+from ._ku import DomainError, Error, LookupError, OverflowError, ParseError
+
+__all__ = [
+    "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
+    "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
+    "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares",
+]
+
+_METHODS = ("largest-remainder", "sainte-lague", "round-each", "largest-absorbs")
+# Python's float and numpy's (float32 and float16 are not subclasses of float): never money.
+_FLOATS = (float, np.floating)
+_BALANCE_COLUMNS = (
+    "ingaende_balans", "erhallna_medel", "disponibla_medel", "budget_forbrukning",
+    "utfall_forbrukning", "utbetalt_till_kommuner", "overforda_medel", "kvarvarande_medel",
+    "varav_statliga_medel",
+)
+
+
+class Money(Decimal):
+    """An exact amount of Swedish kronor, whole öre, within ±(2^63 − 1) öre.
+
+    ``Money(Decimal("3562623"))``, ``Money("3 562 623 kr")``, ``Money("28,9 mnkr")``;
+    ``Money.kr(5)``, ``Money.ore(5)``. ``Decimal(m)`` gives the exact value back.
+    A float raises TypeError (money is exact); so does a bare int (say the unit).
+    Arithmetic with other Money (+, −) and integers (×) is exact and overflow-checked.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, value: Union["Money", Decimal, str]) -> "Money":
+        if isinstance(value, _FLOATS):
+            raise TypeError("ku.Money does not take a float: money is exact; pass a Decimal or a "
+                            "string such as '1 234,56'")
+        if isinstance(value, (bool, int)):
+            raise TypeError("ku.Money(int) does not say the unit: use Money.kr(n) or Money.ore(n)")
+        if isinstance(value, Money):
+            ore = value.in_ore
+        elif isinstance(value, Decimal):
+            ore = _ore_of_decimal(value)
+        elif isinstance(value, str):
+            ore = _ku.parse_money(value, "kr", "")
+        else:
+            raise TypeError(f"ku.Money takes a Decimal or a string, not {type(value).__name__}")
+        return cls._from_ore(ore)
+
+    @classmethod
+    def _from_ore(cls, ore: int) -> "Money":
+        # From text, so the value is exact whatever the current decimal context's precision.
+        return Decimal.__new__(cls, f"{_ku.check_ore(_int64(ore))}E-2")
+
+    @classmethod
+    def kr(cls, n: int) -> "Money":
+        """``n`` whole kronor."""
+        return cls._from_ore(_ku.in_unit(_int64(_whole(n)), "kr"))
+
+    @classmethod
+    def ore(cls, n: int) -> "Money":
+        """``n`` öre."""
+        return cls._from_ore(_ku.check_ore(_int64(_whole(n))))
+
+    @classmethod
+    def parse(cls, text: str, unit: str = "kr", where: str = "") -> "Money":
+        """Reads a Swedish or plain amount; a number without a unit symbol is in ``unit``."""
+        return cls._from_ore(_ku.parse_money(text, unit, where))
+
+    @property
+    def in_ore(self) -> int:
+        """The amount as a whole number of öre."""
+        return _ore_of_decimal(self)
+
+    def format(self, unit: str = "kr", decimals: Optional[int] = None, rounding: str = "half-up",
+               show_unit: bool = True) -> str:
+        """Swedish form: ``'3 562 623 kr'``, ``'58 088 tkr'``, ``'28,9 mnkr'``."""
+        return _ku.format_swedish(self.in_ore, unit, decimals, rounding, show_unit)
+
+    def round(self, unit: str, rounding: str) -> "Money":
+        """Rounded to a whole number of ``unit`` (öre, kr, tkr, mnkr) by ``rounding``."""
+        return Money._from_ore(_ku.round_money(self.in_ore, unit, rounding))
+
+    def multiply(self, factor: Union[str, Fraction, Decimal], rounding: str, unit: str = "ore") -> "Money":
+        """This amount × an exact factor ("15 %", "3/20", Fraction, Decimal), rounded explicitly."""
+        if isinstance(factor, _FLOATS):
+            raise TypeError("a float factor is not exact: pass '15 %', a Fraction or a Decimal")
+        if isinstance(factor, Fraction):
+            factor = f"{factor.numerator}/{factor.denominator}"
+        return Money._from_ore(_ku.multiply(self.in_ore, str(factor), rounding, unit))
+
+    def __add__(self, other: object) -> "Money":
+        if not isinstance(other, Money):
+            return NotImplemented
+        return Money._from_ore(_ku.add(self.in_ore, other.in_ore))
+
+    __radd__ = __add__
+
+    def __sub__(self, other: object) -> "Money":
+        if not isinstance(other, Money):
+            return NotImplemented
+        return Money._from_ore(_ku.subtract(self.in_ore, other.in_ore))
+
+    def __rsub__(self, other: object) -> "Money":
+        if not isinstance(other, Money):
+            return NotImplemented
+        return Money._from_ore(_ku.subtract(other.in_ore, self.in_ore))
+
+    def __mul__(self, other: object) -> "Money":
+        if isinstance(other, bool) or not isinstance(other, int):
+            if isinstance(other, (*_FLOATS, Decimal, Fraction)):
+                raise TypeError("Money × a fraction needs a rounding mode: use m.multiply(factor, rounding)")
+            return NotImplemented
+        if self.in_ore == 0:
+            return Money._from_ore(0)
+        return Money._from_ore(_ku.times(self.in_ore, _int64(other)))
+
+    __rmul__ = __mul__
+
+    def __neg__(self) -> "Money":
+        return Money._from_ore(-self.in_ore)
+
+    def __pos__(self) -> "Money":
+        return self
+
+    def __truediv__(self, other: object) -> "Money":
+        raise TypeError("dividing money needs a rounding mode: use m.multiply(Fraction(1, n), rounding)")
+
+    def __str__(self) -> str:
+        return _ku.format_plain(self.in_ore)
+
+    def __repr__(self) -> str:
+        return f"Money('{self}')"
+
+    def __reduce__(self):
+        return (Money, (str(self),))
+
+
+def _whole(n: object) -> int:
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
+        raise TypeError(f"expected a whole number, not {type(n).__name__}")
+    return int(n)
+
+
+_INT64_MAX = 2**63 - 1
+
+
+def _int64(n: int) -> int:
+    """``n`` if it fits the C++ side's 64 bits, else ku.OverflowError (not pybind11's TypeError)."""
+    if not -_INT64_MAX - 1 <= n <= _INT64_MAX:
+        raise OverflowError(f"money overflow: {n} is beyond the 64-bit range of an amount "
+                            "(±92 233 720 368 547 758,07 kr)")
+    return n
+
+
+def _ore_of_decimal(value: Decimal) -> int:
+    """The exact number of öre in ``value``, in integer arithmetic: never rounded by the
+    current decimal context."""
+    if not value.is_finite():
+        raise ParseError(f"cannot read {value!r} as an amount: it is not finite")
+    sign, digits, exponent = value.as_tuple()
+    coefficient = int("".join(map(str, digits)))
+    shift = exponent + 2
+    if coefficient == 0:
+        return 0
+    if shift < 0:
+        if -shift > len(digits) or coefficient % 10 ** -shift != 0:
+            raise ParseError(f"cannot read {value} as an amount: more decimals than whole öre allow")
+        ore = coefficient // 10 ** -shift
+    elif len(digits) + shift > 20:  # |value| ≥ 10^19 öre: beyond the range, whatever the digits
+        raise OverflowError(f"money overflow: {value} kr is beyond ±92 233 720 368 547 758,07 kr")
+    else:
+        ore = coefficient * 10 ** shift
+    return _int64(-ore if sign else ore)
+
+
+def _money(ore: Optional[int]) -> Optional[Money]:
+    return None if ore is None else Money._from_ore(ore)
+
+
+def _weight_text(value: object, code: str) -> str:
+    if isinstance(value, _FLOATS):
+        raise TypeError(f"the weight of {code} is a float; weights are exact: pass an int, Decimal or string")
+    if isinstance(value, bool):
+        raise TypeError(f"the weight of {code} is a bool")
+    if isinstance(value, Decimal):
+        return format(value, "f")  # never exponent notation ("1E+3"), which the C++ reader refuses
+    if isinstance(value, (int, np.integer, str)):
+        return str(value)
+    raise TypeError(f"the weight of {code} is a {type(value).__name__}; pass an int, Decimal or string")
+
+
+def _csv_text(table: Union[pd.DataFrame, str, os.PathLike]) -> tuple[str, str]:
+    """A DataFrame or a path as CSV text and a source name for messages."""
+    if isinstance(table, pd.DataFrame):
+        frame = table.copy()
+        for column in frame.columns:
+            frame[column] = [_cell_text(v) for v in frame[column]]
+        return frame.to_csv(index=False), "<DataFrame>"
+    path = Path(table)
+    return path.read_text(encoding="utf-8"), str(path)
+
+
+def _cell_text(value: object) -> str:
+    if value is None or value is pd.NA or (isinstance(value, _FLOATS) and np.isnan(value)):
+        return ""  # pd.NA: the blank of the nullable Int64 and string dtypes
+    if isinstance(value, Money):
+        return f"{value} kr"  # a unit symbol, so the cell means the same in a table in tkr
+    if isinstance(value, _FLOATS):
+        raise TypeError("a table cell is a float; amounts are exact: use Money, Decimal, int or text")
+    if isinstance(value, Decimal):
+        return format(value, "f")  # never exponent notation ("1.2E+4"), which the C++ reader refuses
+    return str(value)
+
+
+def kommuner() -> pd.DataFrame:
+    """The 13 kommuner of Jönköpings län: code (index) and name."""
+    codes, names = zip(*_ku.kommuner())
+    return pd.DataFrame({"name": list(names)}, index=pd.Index(list(codes), name="code"))
+
+
+def allocate(total: Union[Money, Decimal, str], weights: Union[Mapping[str, object], pd.Series], *,
+             method: str = "largest-remainder", unit: str = "kr",
+             members: Optional[Iterable[str]] = None) -> pd.DataFrame:
+    """Splits ``total`` among kommuner by ``weights`` (kommun code → weight: int, Decimal or text).
+
+    Returns a DataFrame indexed by kommun code with columns name, weight, quota (the exact
+    quota in kronor, a Fraction), amount and adjustment (Money); ``df.attrs`` holds method,
+    unit, basis, total, sum and residual. ``members`` limits the split to those codes.
+    """
+    total_money = total if isinstance(total, Money) else Money(total)
+    items = list(weights.items())
+    if members is not None:
+        chosen = list(members)
+        known = {code for code, _ in items}
+        for code in chosen:
+            if code not in known:
+                raise LookupError(f"members: kommun {code} has no weight")
+        items = [(code, w) for code, w in items if code in set(chosen)]
+    codes = [str(code) for code, _ in items]
+    texts = [_weight_text(w, str(code)) for code, w in items]
+    result = _ku.allocate(total_money.in_ore, codes, texts, method, unit)
+    parts = result["parts"]
+    frame = pd.DataFrame(
+        {
+            "name": [p[1] for p in parts],
+            "weight": [Decimal(p[2]) for p in parts],
+            "quota": [Fraction(int(n), int(d)) / 100 for n, d in result["quotas"]],
+            "amount": [Money._from_ore(p[4]) for p in parts],
+            "adjustment": [Money._from_ore(p[5]) for p in parts],
+        },
+        index=pd.Index([p[0] for p in parts], name="code"),
+    )
+    frame.attrs.update(method=result["method"], unit=result["unit"], basis=result["basis"],
+                       total=_money(result["total"]), sum=_money(result["sum"]),
+                       residual=_money(result["residual"]))
+    return frame
+
+
+def allocate_many(totals: Union[Sequence[Money], np.ndarray], weights: Union[pd.DataFrame, np.ndarray], *,
+                  codes: Optional[Sequence[str]] = None, method: str = "largest-remainder", unit: str = "kr",
+                  as_ore: bool = False) -> Union[pd.DataFrame, np.ndarray]:
+    """Many allocations in one call: row i splits ``totals[i]`` by row i of ``weights``.
+
+    ``weights`` is a DataFrame whose columns are kommun codes (or an int64 array with
+    ``codes``); integer weights. ``totals`` are Money, or an int64 array in öre. Returns a
+    DataFrame of Money (rows as ``weights``, columns codes), or with ``as_ore`` an int64
+    array of öre. The loop runs in C++.
+    """
+    if isinstance(weights, pd.DataFrame):
+        codes = [str(c) for c in weights.columns]
+        index = weights.index
+        matrix = weights.to_numpy()
+    else:
+        if codes is None:
+            raise TypeError("allocate_many: give the kommun codes of the weight columns")
+        matrix = np.asarray(weights)
+        index = pd.RangeIndex(matrix.shape[0])
+    if matrix.dtype.kind == "f":
+        raise TypeError("allocate_many: weights are floats; weights are exact: use integers")
+    if matrix.dtype.kind == "O":
+        # astype(int64) would truncate Decimal("1.5") to 1 without a word: only whole numbers pass.
+        for value in matrix.flat:
+            if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+                raise TypeError(f"allocate_many: a weight is a {type(value).__name__}; weights are whole "
+                                "numbers (int)")
+            _int64(int(value))
+    elif matrix.dtype.kind == "u":
+        if matrix.size and int(matrix.max()) > _INT64_MAX:
+            raise OverflowError("allocate_many: a weight is beyond the 64-bit range")
+    elif matrix.dtype.kind != "i":
+        raise TypeError(f"allocate_many: weights of dtype {matrix.dtype} are not whole numbers; use integers")
+    if isinstance(totals, np.ndarray):
+        if totals.dtype.kind != "i":
+            raise TypeError("allocate_many: totals as an array must be integer öre")
+        ore = totals.astype(np.int64)
+    else:
+        ore = np.fromiter(((t if isinstance(t, Money) else Money(t)).in_ore for t in totals), dtype=np.int64)
+    result = _ku.allocate_many(ore, matrix.astype(np.int64), list(codes), method, unit)
+    if as_ore:
+        return result
+    frame = pd.DataFrame(result, index=index, columns=list(codes))
+    return frame.applymap(Money._from_ore)
+
+
+def proposal(spec: Union[str, os.PathLike]) -> pd.DataFrame:
+    """The kommun × fee financing proposal of a spec (TOML): one row per kommun and a "Summa"
+    row, one column per fee (Money; None where a kommun does not take part) and "Summa".
+    ``df.attrs`` holds the title and, per fee, method, in_row_sum, total, residual and basis."""
+    data = _ku.proposal(os.fspath(spec))
+    fees = [f[0] for f in data["fees"]]
+    rows = {}
+    for code, name, cells, row_sum in data["rows"]:
+        rows[code] = [name] + [_money(c) for c in cells] + [Money._from_ore(row_sum)]
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=["name"] + fees + ["Summa"])
+    frame.index.name = "code"
+    frame.loc["Summa"] = ["Summa"] + [Money._from_ore(f[4]) for f in data["fees"]] + \
+        [Money._from_ore(data["grand_total"])]
+    frame.attrs.update(title=data["title"], fees={
+        f[0]: {"method": f[1], "in_row_sum": f[2], "total": Money._from_ore(f[3]),
+               "residual": Money._from_ore(f[5]), "basis": f[6]} for f in data["fees"]})
+    return frame
+
+
+def compare_proposal(spec: Union[str, os.PathLike], published: Union[str, os.PathLike]) -> pd.DataFrame:
+    """The differences between a spec's proposal and a published table (CSV): columns kind,
+    code, fee, published, computed (Money or None)."""
+    rows = _ku.compare_proposal(os.fspath(spec), os.fspath(published))
+    return pd.DataFrame([(k, c, f, _money(p), _money(q)) for k, c, f, p, q in rows],
+                        columns=["kind", "code", "fee", "published", "computed"])
+
+
+def scenario(base: Union[str, os.PathLike], alternative: Union[str, os.PathLike]) -> pd.DataFrame:
+    """Alternative − base per kommun (rows, plus "Summa") and fee (columns, plus "Summa"),
+    as Money; rows and columns add up exactly."""
+    data = _ku.scenario(os.fspath(base), os.fspath(alternative))
+    fees = list(data["fees"])
+    rows = {code: [Money._from_ore(d) for _, _, d in cells] + [Money._from_ore(row_delta)]
+            for code, _name, cells, row_delta in data["rows"]}
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=fees + ["Summa"])
+    frame.index.name = "code"
+    column_sums = []
+    for f in range(len(fees)):
+        total = Money.kr(0)
+        for _, _, cells, _ in data["rows"]:
+            total = total + Money._from_ore(cells[f][2])
+        column_sums.append(total)
+    frame.loc["Summa"] = column_sums + [Money._from_ore(data["total_delta"])]
+    frame.attrs.update(base=data["base"], alternative=data["alternative"])
+    return frame
+
+
+def audit_balance(table: Union[pd.DataFrame, str, os.PathLike], previous: Union[pd.DataFrame, str, os.PathLike, None] = None,
+                  mapping: Union[pd.DataFrame, str, os.PathLike, None] = None, *, unit: str = "tkr") -> pd.DataFrame:
+    """The findings of the balance-table auditor, with the CLI's fields: kind, area, column,
+    expected, found, difference (Money), classification and note. ``table`` and ``previous``
+    are paths to CSV or DataFrames with the columns of a balance table; ``mapping`` has
+    from, to, share or from, to, amount. Plain numbers are in ``unit``."""
+    text, source = _csv_text(table)
+    previous_text, previous_source = _csv_text(previous) if previous is not None else (None, "")
+    mapping_text, mapping_source = _csv_text(mapping) if mapping is not None else (None, "")
+    rows = _ku.audit_balance(text, source, previous_text, previous_source, mapping_text, mapping_source, unit)
+    return pd.DataFrame(
+        [(k, a, c, _money(e), _money(f), Money._from_ore(d), cl, n) for k, a, c, e, f, d, cl, n in rows],
+        columns=["kind", "area", "column", "expected", "found", "difference", "classification", "note"])
+
+
+def reorganise(balances: Mapping[str, Money], mapping: Union[pd.DataFrame, Sequence[tuple]], *,
+               unit: str = "ore") -> dict[str, Money]:
+    """Maps closing balances (area → Money) onto next year's areas. ``mapping`` rows are
+    (from, to, share) with share a Fraction or text ("1/3", "0,5"), or (from, to, amount) with
+    Money; a DataFrame has the columns from, to and share or amount. The sum is preserved to
+    the öre; splits by share use largest remainder in whole ``unit``."""
+    if isinstance(mapping, pd.DataFrame):
+        kind = "share" if "share" in mapping.columns else "amount"
+        rules = list(mapping[["from", "to", kind]].itertuples(index=False, name=None))
+    else:
+        rules = list(mapping)
+    converted = []
+    for source, target, part in rules:
+        if isinstance(part, Money):
+            converted.append((str(source), str(target), "amount", str(part.in_ore)))
+        elif isinstance(part, _FLOATS):
+            raise TypeError("a share is a float; shares are exact: use a Fraction or text such as '1/3'")
+        elif isinstance(part, Fraction):
+            converted.append((str(source), str(target), "share", f"{part.numerator}/{part.denominator}"))
+        else:
+            converted.append((str(source), str(target), "share", str(part)))
+    result = _ku.reorganise([(area, Money(m).in_ore) for area, m in balances.items()], converted, unit)
+    return {area: Money._from_ore(ore) for area, ore in result}
+
+
+def roll_forward(table: pd.DataFrame, mapping: Union[pd.DataFrame, Sequence[tuple], None] = None, *,
+                 unit: str = "ore") -> pd.DataFrame:
+    """The next period's opening balances: each area's kvarvarande medel (computed from its
+    flows: ingaende_balans + erhallna_medel − utfall_forbrukning − utbetalt_till_kommuner −
+    overforda_medel, blanks as zero), mapped through ``mapping``. ``table`` has an ``omrade``
+    column (or index) and Money columns. Returns omrade → ingaende_balans."""
+    frame = table if "omrade" in table.columns else table.reset_index().rename(columns={"index": "omrade"})
+    closing = {}
+    for _, row in frame.iterrows():
+        def value(column: str) -> Money:
+            cell = row.get(column)
+            return Money.kr(0) if cell is None or (isinstance(cell, float) and np.isnan(cell)) else Money(cell)
+        closing[str(row["omrade"])] = (value("ingaende_balans") + value("erhallna_medel") - value("utfall_forbrukning")
+                                       - value("utbetalt_till_kommuner") - value("overforda_medel"))
+    opening = reorganise(closing, mapping if mapping is not None else [], unit=unit)
+    return pd.DataFrame({"ingaende_balans": list(opening.values())},
+                        index=pd.Index(list(opening.keys()), name="omrade"))
+
+
+def shares(table: Union[pd.DataFrame, str, os.PathLike], *, decimals: int = 0, unit: str = "kr") -> pd.DataFrame:
+    """Financing shares in percents that sum to exactly 100 per row (and over the areas'
+    shares of the outcome): one row per area, per group and "Summa"; percents as exact
+    Decimals. ``table`` has omrade, optional grupp, utfall, kommunerna, staten, ovriga."""
+    text, source = _csv_text(table)
+    rows = _ku.shares(text, source, decimals, unit)
+    return pd.DataFrame(
+        [(o, g, t, Decimal(a), Decimal(k), Decimal(s), Decimal(v), Money._from_ore(u))
+         for o, g, t, a, k, s, v, u in rows],
+        columns=["omrade", "grupp", "rad_typ", "andel_av_utfall", "kommunerna", "staten", "ovriga", "utfall"])
+
+
+def audit_shares(table: Union[pd.DataFrame, str, os.PathLike]) -> pd.DataFrame:
+    """The findings of the percent-table auditor: kind, area, column, expected, found,
+    difference (percent points as exact Fractions) and note."""
+    text, source = _csv_text(table)
+    rows = _ku.audit_shares(text, source)
+    return pd.DataFrame([(k, a, c, Fraction(e), Fraction(f), Fraction(d), n) for k, a, c, e, f, d, n in rows],
+                        columns=["kind", "area", "column", "expected", "found", "difference", "note"])

@@ -1,0 +1,383 @@
+// The _ku extension module: the C++ library exposed to Python with amounts as integer öre and
+// exact values as strings; python/ku/__init__.py turns them into Money, Fraction and pandas.
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "ku/ku.hpp"
+
+namespace py = pybind11;
+
+namespace {
+
+/// Exception classes created at import, so OverflowError can derive from two Python bases.
+struct exception_types {
+    PyObject* error = nullptr;
+    PyObject* parse = nullptr;
+    PyObject* overflow = nullptr;
+    PyObject* domain = nullptr;
+    PyObject* lookup = nullptr;
+};
+
+exception_types& exceptions()
+{
+    static exception_types types; // created once in PYBIND11_MODULE, read by the translator
+    return types;
+}
+
+PyObject* new_exception(py::module_& m, const char* name, py::tuple bases, const char* doc)
+{
+    const std::string qualified = std::string{"ku."} + name;
+    PyObject* type = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), nullptr);
+    if (type == nullptr) {
+        throw py::error_already_set();
+    }
+    m.add_object(name, py::handle(type));
+    return type;
+}
+
+ku::unit unit_of(const std::string& name) { return ku::parse_unit(name, "unit"); }
+
+ku::csv_table csv_from(const std::string& text, const std::string& source)
+{
+    std::istringstream in{text};
+    return ku::read_csv(in, source);
+}
+
+} // namespace
+
+PYBIND11_MODULE(_ku, m)
+{
+    m.doc() = "ku's C++ core; use the ku package, not this module, directly.";
+
+    py::module_ builtins = py::module_::import("builtins");
+    exception_types& types = exceptions();
+    types.error = new_exception(m, "Error", py::make_tuple(builtins.attr("ValueError")),
+                                "Root of every error ku raises for bad input (a ValueError).");
+    types.parse = new_exception(m, "ParseError", py::make_tuple(py::handle(types.error)),
+                                "Text that cannot be read as the value asked for; the message names the input and where.");
+    types.overflow = new_exception(m, "OverflowError",
+                                   py::make_tuple(py::handle(types.error), builtins.attr("ArithmeticError")),
+                                   "An exact result beyond ±(2^63 - 1) öre or another exact limit; never wrapped.");
+    types.domain = new_exception(m, "DomainError", py::make_tuple(py::handle(types.error)),
+                                 "A value outside its domain: a negative weight, an empty member set, ...");
+    types.lookup = new_exception(m, "LookupError", py::make_tuple(py::handle(types.error), builtins.attr("LookupError")),
+                                 "An unknown name or code: a kommun, an area, a column, a source.");
+    py::register_exception_translator([](std::exception_ptr p) {
+        const exception_types& t = exceptions();
+        try {
+            if (p) {
+                std::rethrow_exception(p);
+            }
+        } catch (const ku::parse_error& e) {
+            PyErr_SetString(t.parse, e.what());
+        } catch (const ku::overflow_error& e) {
+            PyErr_SetString(t.overflow, e.what());
+        } catch (const ku::domain_error& e) {
+            PyErr_SetString(t.domain, e.what());
+        } catch (const ku::lookup_error& e) {
+            PyErr_SetString(t.lookup, e.what());
+        } catch (const ku::error& e) {
+            PyErr_SetString(t.error, e.what());
+        }
+    });
+
+    // Money.
+    m.def("parse_money", [](const std::string& text, const std::string& unit, const std::string& where) {
+        return ku::money::parse(text, unit_of(unit), where).in_ore();
+    });
+    m.def("check_ore", [](std::int64_t ore) { return ku::money::ore(ore).in_ore(); });
+    m.def("add", [](std::int64_t a, std::int64_t b) { return (ku::money::ore(a) + ku::money::ore(b)).in_ore(); });
+    m.def("subtract", [](std::int64_t a, std::int64_t b) { return (ku::money::ore(a) - ku::money::ore(b)).in_ore(); });
+    m.def("times", [](std::int64_t a, std::int64_t n) { return (ku::money::ore(a) * n).in_ore(); });
+    m.def("in_unit", [](std::int64_t n, const std::string& unit) { return ku::money::in(unit_of(unit), n).in_ore(); });
+    m.def("round_money", [](std::int64_t ore, const std::string& unit, const std::string& mode) {
+        return ku::round(ku::money::ore(ore), unit_of(unit), ku::parse_rounding_mode(mode, "rounding")).in_ore();
+    });
+    m.def("multiply", [](std::int64_t ore, const std::string& factor, const std::string& mode, const std::string& unit) {
+        return ku::multiply(ku::money::ore(ore), ku::ratio::parse(factor, "factor"),
+                            ku::parse_rounding_mode(mode, "rounding"), unit_of(unit))
+            .in_ore();
+    });
+    m.def("format_swedish", [](std::int64_t ore, const std::string& unit, std::optional<int> decimals,
+                               const std::string& rounding, bool show_unit) {
+        return ku::format_swedish(ku::money::ore(ore), {.in = unit_of(unit),
+                                                        .decimals = decimals,
+                                                        .rounding = ku::parse_rounding_mode(rounding, "rounding"),
+                                                        .show_unit = show_unit});
+    });
+    m.def("format_plain", [](std::int64_t ore) { return ku::format_plain(ku::money::ore(ore)); });
+
+    m.def("kommuner", [] {
+        std::vector<std::pair<std::string, std::string>> list;
+        for (const ku::kommun& k : ku::jonkopings_lan().all()) {
+            list.emplace_back(k.code.str(), std::string{k.name});
+        }
+        return list;
+    });
+
+    // Allocation.
+    m.def("allocate", [](std::int64_t total, const std::vector<std::string>& codes,
+                         const std::vector<std::string>& weights, const std::string& method, const std::string& unit) {
+        const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
+        std::vector<ku::member_weight> members;
+        for (std::size_t i = 0; i < codes.size(); ++i) {
+            const std::string where = "weights[" + codes[i] + "]";
+            const ku::kommun_code code{codes[i], where};
+            (void)catalogue.at(code, where);
+            members.push_back({code, ku::weight::parse(weights.at(i), where)});
+        }
+        const ku::allocation result = ku::allocate(
+            ku::money::ore(total), members, {ku::parse_allocation_method(method, "method"), unit_of(unit)});
+        py::list parts;
+        for (const ku::allocation_part& part : result.parts) {
+            parts.append(py::make_tuple(part.member.str(), std::string{catalogue.at(part.member).name},
+                                        ku::to_string(part.weight), part.quota.to_plain(0), part.amount.in_ore(),
+                                        part.adjustment.in_ore()));
+        }
+        py::dict d;
+        d["method"] = std::string{ku::to_string(result.rule.method)};
+        d["unit"] = std::string{ku::to_string(result.rule.unit)};
+        d["basis"] = result.basis;
+        d["total"] = result.total.in_ore();
+        d["sum"] = result.sum().in_ore();
+        d["residual"] = result.residual().in_ore();
+        d["parts"] = parts;
+        // Exact quotas in öre as (numerator, denominator) decimal strings.
+        py::list quotas;
+        for (const ku::allocation_part& part : result.parts) {
+            const auto to_text = [](ku::int128 v) {
+                const bool negative = v < 0;
+                auto magnitude = static_cast<ku::uint128>(negative ? -v : v);
+                std::string digits;
+                do {
+                    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+                    magnitude /= 10;
+                } while (magnitude != 0);
+                return (negative ? "-" : "") + digits;
+            };
+            quotas.append(py::make_tuple(to_text(part.quota.numerator), to_text(part.quota.denominator)));
+        }
+        d["quotas"] = quotas;
+        return d;
+    });
+
+    m.def(
+        "allocate_many",
+        [](py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> totals,
+           py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> weights,
+           const std::vector<std::string>& codes, const std::string& method, const std::string& unit) {
+            if (totals.ndim() != 1 || weights.ndim() != 2 || weights.shape(0) != totals.shape(0) ||
+                weights.shape(1) != static_cast<py::ssize_t>(codes.size()) || codes.empty()) {
+                throw ku::domain_error("allocate_many: expected totals of shape (n,), weights of shape (n, members) "
+                                       "and one kommun code per member");
+            }
+            // The same checks as allocate: a known kommun, each at most once.
+            const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
+            std::vector<std::uint64_t> keys;
+            for (const std::string& text : codes) {
+                const std::string where = "codes[" + text + "]";
+                const ku::kommun_code code{text, where};
+                (void)catalogue.at(code, where);
+                if (std::find(keys.begin(), keys.end(), code.ordinal()) != keys.end()) {
+                    throw ku::domain_error("allocate_many: kommun " + code.str() + " appears twice");
+                }
+                keys.push_back(code.ordinal());
+            }
+            const ku::allocation_method how = ku::parse_allocation_method(method, "method");
+            const std::int64_t step = ku::ore_per(unit_of(unit));
+            const auto n = static_cast<std::size_t>(totals.shape(0));
+            const std::size_t members = codes.size();
+            py::array_t<std::int64_t> result({totals.shape(0), weights.shape(1)});
+            const auto total = totals.unchecked<1>();
+            const auto w = weights.unchecked<2>();
+            auto out = result.mutable_unchecked<2>();
+            std::vector<std::int64_t> row(members);
+            std::vector<std::int64_t> units(members);
+            ku::apportion_scratch scratch;
+            for (std::size_t i = 0; i < n; ++i) {
+                const auto r = static_cast<py::ssize_t>(i);
+                if (total(r) % step != 0) {
+                    throw ku::domain_error("allocate_many: total " + std::to_string(i) + " (" +
+                                           ku::format_swedish(ku::money::ore(total(r))) + ") is not a whole number of " +
+                                           unit);
+                }
+                bool positive = false;
+                for (std::size_t j = 0; j < members; ++j) {
+                    row[j] = w(r, static_cast<py::ssize_t>(j));
+                    if (row[j] < 0) {
+                        throw ku::domain_error("allocate_many: weight [" + std::to_string(i) + ", " + codes[j] +
+                                               "] is negative");
+                    }
+                    positive = positive || row[j] > 0;
+                }
+                if (!positive) {
+                    throw ku::domain_error("allocate_many: the weights of allocation " + std::to_string(i) +
+                                           " sum to zero");
+                }
+                (void)ku::apportion(how, ku::money::ore(total(r)).in_ore() / step, row, keys, units, scratch);
+                for (std::size_t j = 0; j < members; ++j) {
+                    out(r, static_cast<py::ssize_t>(j)) = (ku::money::ore(units[j]) * step).in_ore();
+                }
+            }
+            return result;
+        });
+
+    m.def("proposal", [](const std::string& spec_path) {
+        const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
+        const ku::proposal_table table = ku::build_proposal(ku::read_proposal_spec(spec_path, catalogue), catalogue);
+        py::list fees;
+        for (std::size_t f = 0; f < table.fees.size(); ++f) {
+            const ku::allocation& a = table.allocations[f];
+            fees.append(py::make_tuple(table.fees[f].name, std::string{ku::to_string(a.rule.method)},
+                                       table.fees[f].in_row_sum, a.total.in_ore(), a.sum().in_ore(),
+                                       a.residual().in_ore(), a.basis));
+        }
+        py::list rows;
+        for (std::size_t r = 0; r < table.kommuner.size(); ++r) {
+            std::vector<std::optional<std::int64_t>> cells;
+            for (std::size_t f = 0; f < table.fees.size(); ++f) {
+                const auto cell = table.cell(r, f);
+                cells.push_back(cell ? std::optional<std::int64_t>{cell->in_ore()} : std::nullopt);
+            }
+            rows.append(py::make_tuple(table.kommuner[r].code.str(), std::string{table.kommuner[r].name}, cells,
+                                       table.row_sum(r).in_ore()));
+        }
+        py::dict d;
+        d["title"] = table.title;
+        d["fees"] = fees;
+        d["rows"] = rows;
+        d["grand_total"] = table.grand_total().in_ore();
+        return d;
+    });
+
+    m.def("compare_proposal", [](const std::string& spec_path, const std::string& published_path) {
+        const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
+        const ku::proposal_table table = ku::build_proposal(ku::read_proposal_spec(spec_path, catalogue), catalogue);
+        const ku::published_proposal published =
+            ku::read_published_proposal(ku::read_csv_file(published_path), catalogue);
+        py::list list;
+        for (const ku::proposal_difference& d : ku::compare(table, published)) {
+            list.append(py::make_tuple(std::string{ku::to_string(d.kind)},
+                                       d.kommun ? std::optional<std::string>{d.kommun->str()} : std::nullopt, d.fee,
+                                       d.published ? std::optional<std::int64_t>{d.published->in_ore()} : std::nullopt,
+                                       d.computed ? std::optional<std::int64_t>{d.computed->in_ore()} : std::nullopt));
+        }
+        return list;
+    });
+
+    m.def("scenario", [](const std::string& base_path, const std::string& alternative_path) {
+        const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
+        const ku::scenario_comparison c = ku::compare_scenarios(
+            ku::build_proposal(ku::read_proposal_spec(base_path, catalogue), catalogue),
+            ku::build_proposal(ku::read_proposal_spec(alternative_path, catalogue), catalogue));
+        py::list rows;
+        for (std::size_t r = 0; r < c.kommuner.size(); ++r) {
+            std::vector<std::tuple<std::int64_t, std::int64_t, std::int64_t>> cells;
+            for (std::size_t f = 0; f < c.fees.size(); ++f) {
+                cells.emplace_back(c.base[r][f].in_ore(), c.alternative[r][f].in_ore(), c.delta(r, f).in_ore());
+            }
+            rows.append(py::make_tuple(c.kommuner[r].code.str(), std::string{c.kommuner[r].name}, cells,
+                                       c.row_delta(r).in_ore()));
+        }
+        py::dict d;
+        d["base"] = c.base_title;
+        d["alternative"] = c.alternative_title;
+        d["fees"] = c.fees;
+        d["in_row_sum"] = std::vector<bool>(c.in_row_sum.begin(), c.in_row_sum.end());
+        d["rows"] = rows;
+        d["total_delta"] = c.total_delta().in_ore();
+        return d;
+    });
+
+    // Ledger.
+    m.def("audit_balance", [](const std::string& text, const std::string& source,
+                              const std::optional<std::string>& previous_text, const std::string& previous_source,
+                              const std::optional<std::string>& mapping_text, const std::string& mapping_source,
+                              const std::string& unit) {
+        const ku::unit in = unit_of(unit);
+        const ku::balance_table table = ku::read_balance_table(csv_from(text, source), in);
+        std::optional<ku::balance_table> previous;
+        if (previous_text) {
+            previous = ku::read_balance_table(csv_from(*previous_text, previous_source), in);
+        }
+        std::optional<ku::reorganisation> mapping;
+        if (mapping_text) {
+            if (!previous) {
+                throw ku::domain_error("audit_balance: a mapping needs the previous table");
+            }
+            mapping = ku::read_reorganisation(csv_from(*mapping_text, mapping_source), in, &*previous);
+        }
+        py::list list;
+        for (const ku::finding& f :
+             ku::audit_balance(table, previous ? &*previous : nullptr, mapping ? &*mapping : nullptr)) {
+            list.append(py::make_tuple(
+                std::string{ku::to_string(f.kind)}, f.area, std::string{ku::to_string(f.column)},
+                f.expected ? std::optional<std::int64_t>{f.expected->in_ore()} : std::nullopt,
+                f.found ? std::optional<std::int64_t>{f.found->in_ore()} : std::nullopt, f.difference.in_ore(),
+                f.classification ? std::optional<std::string>{std::string{ku::to_string(*f.classification)}}
+                                 : std::nullopt,
+                f.note));
+        }
+        return list;
+    });
+
+    m.def("reorganise", [](const std::vector<std::pair<std::string, std::int64_t>>& balances,
+                           const std::vector<std::tuple<std::string, std::string, std::string, std::string>>& rules,
+                           const std::string& unit) {
+        std::vector<ku::reorganisation_rule> parsed;
+        for (const auto& [from, to, kind, value] : rules) {
+            const std::string where = "mapping " + from + " -> " + to;
+            if (kind == "share") {
+                parsed.push_back({from, to, ku::ratio::parse(value, where)});
+            } else {
+                parsed.push_back({from, to, ku::money::ore(std::stoll(value))});
+            }
+        }
+        std::vector<ku::area_amount> input;
+        for (const auto& [area, ore] : balances) {
+            input.emplace_back(area, ku::money::ore(ore));
+        }
+        std::vector<std::pair<std::string, std::int64_t>> output;
+        for (const auto& [area, amount] : ku::reorganisation{parsed}.apply(input, unit_of(unit))) {
+            output.emplace_back(area, amount.in_ore());
+        }
+        return output;
+    });
+
+    // Financing shares.
+    m.def("shares", [](const std::string& text, const std::string& source, int decimals, const std::string& unit) {
+        const ku::percent_table table = ku::to_percent_table(
+            ku::financing_shares(ku::read_area_funding(csv_from(text, source), unit_of(unit))), decimals);
+        py::list rows;
+        for (std::size_t r = 0; r < table.rows.size(); ++r) {
+            const ku::share_row& row = table.rows[r];
+            const char* kind = row.row_kind == ku::share_row::kind::area    ? "omrade"
+                               : row.row_kind == ku::share_row::kind::group ? "grupp"
+                                                                             : "summa";
+            rows.append(py::make_tuple(row.name, row.row_kind == ku::share_row::kind::area ? row.group : std::nullopt,
+                                       kind, table.percents[r][0].to_plain(), table.percents[r][1].to_plain(),
+                                       table.percents[r][2].to_plain(), table.percents[r][3].to_plain(),
+                                       row.utfall.in_ore()));
+        }
+        return rows;
+    });
+
+    m.def("audit_shares", [](const std::string& text, const std::string& source) {
+        py::list list;
+        for (const ku::share_finding& f : ku::audit_shares(ku::read_published_shares(csv_from(text, source)))) {
+            list.append(py::make_tuple(std::string{ku::to_string(f.kind)}, f.area, f.column, ku::percent_text(f.expected),
+                                       ku::percent_text(f.found), ku::percent_text(f.difference), f.note));
+        }
+        return list;
+    });
+}

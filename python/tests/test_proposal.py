@@ -1,0 +1,222 @@
+"""ku.proposal, ku.compare_proposal and ku.scenario: the kommun × fee tables."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+
+import pandas as pd
+import pytest
+
+import ku
+from ku import Money
+
+CODES = ["0604", "0617", "0642", "0643", "0662", "0665", "0680", "0682", "0683", "0684", "0685", "0686", "0687"]
+FEES_2025 = [
+    "Grundfinansiering Social välfärd", "Arbete och delaktighet", "Familjecentralsamordnare", "Barnahus",
+    "Familjehemsresurs", "Medlemsavgift Kommunal utveckling", "Digitalisering", "IoT projekt", "Skola",
+    "Fjärrundervisning", "Fritid", "Kvalitetsarbete öppen fritid", "Utvecklingsarbete friluftsliv",
+    "Miljösamverkan", "VO-college", "Yrkesresorna",
+]
+
+
+@pytest.fixture(scope="module")
+def proposal_2025(proposal_spec):
+    return ku.proposal(proposal_spec)
+
+
+def test_the_2025_proposal(proposal_2025):
+    p = proposal_2025
+    assert list(p.index) == CODES + ["Summa"]
+    assert p.index.name == "code"
+    assert list(p.columns) == ["name"] + FEES_2025 + ["Summa"]
+    assert p.loc["0683", "name"] == "Värnamo"
+    assert p.loc["0683", "Grundfinansiering Social välfärd"] == Money("845154.00")
+    assert p.loc["0680", "Medlemsavgift Kommunal utveckling"] == Money("3 562 623")
+    assert p.loc["Summa", "Summa"] == Money("27 902 191 kr")
+    assert p.loc["Summa", "name"] == "Summa"
+    assert p.loc["0642", "Miljösamverkan"] is None  # Mullsjö is not in Miljösamverkan
+    assert p.attrs["title"] == "FÖRSLAG finansiering Kommunal Utveckling 2025"
+    for code in CODES:
+        for fee in FEES_2025 + ["Summa"]:
+            value = p.loc[code, fee]
+            assert value is None or (isinstance(value, Money) and isinstance(value, Decimal)), (code, fee)
+
+
+def test_the_2025_proposal_adds_up(proposal_2025):
+    p = proposal_2025
+    fees = p.attrs["fees"]
+    assert list(fees) == FEES_2025
+    for fee in FEES_2025:
+        column = [p.loc[code, fee] for code in CODES if p.loc[code, fee] is not None]
+        assert sum(column, Money.kr(0)) == p.loc["Summa", fee] == fees[fee]["total"], fee
+        assert fees[fee]["residual"] == Money.kr(0)
+        assert fees[fee]["method"] == "largest-remainder"
+    # Grundfinansiering, Arbete och delaktighet and Yrkesresorna are shown, not in the row sums.
+    charged = [fee for fee in FEES_2025 if fees[fee]["in_row_sum"]]
+    assert set(FEES_2025) - set(charged) == {"Grundfinansiering Social välfärd", "Arbete och delaktighet",
+                                             "Yrkesresorna"}
+    for code in CODES:
+        row = [p.loc[code, fee] for fee in charged if p.loc[code, fee] is not None]
+        assert sum(row, Money.kr(0)) == p.loc[code, "Summa"], code
+    assert sum((p.loc[code, "Summa"] for code in CODES), Money.kr(0)) == p.loc["Summa", "Summa"]
+    assert sum((p.loc["Summa", fee] for fee in charged), Money.kr(0)) == p.loc["Summa", "Summa"]
+    # Arbete och delaktighet is 10 % of Grundfinansiering.
+    assert fees["Arbete och delaktighet"]["total"] == Money("900 000")
+
+
+def test_the_2025_proposal_matches_the_cli(proposal_2025, proposal_spec, run_cli):
+    """Every cell, row sum, column sum and fee attribute equals `ku proposal --format json`."""
+    p = proposal_2025
+    result = run_cli("proposal", proposal_spec, "--format", "json")
+    assert result["title"] == p.attrs["title"]
+    assert [fee["name"] for fee in result["fees"]] == FEES_2025
+    assert [row["code"] for row in result["rows"]] == CODES
+    cells = 0
+    for row in result["rows"]:
+        code = row["code"]
+        assert row["name"] == p.loc[code, "name"]
+        assert list(row["amounts"]) == FEES_2025
+        for fee, amount in row["amounts"].items():
+            if amount is None:
+                assert p.loc[code, fee] is None, (code, fee)
+            else:
+                assert isinstance(amount, str)
+                assert p.loc[code, fee] == Decimal(amount), (code, fee)
+                assert p.loc[code, fee] == Money(amount), (code, fee)
+            cells += 1
+        assert p.loc[code, "Summa"] == Decimal(row["summa"]), code
+    assert cells == 13 * 16
+    for fee in result["fees"]:
+        attrs = p.attrs["fees"][fee["name"]]
+        assert attrs["method"] == fee["method"]
+        assert attrs["basis"] == fee["basis"]
+        assert attrs["in_row_sum"] is fee["in_row_sum"]
+        assert attrs["total"] == Decimal(fee["total"])
+        assert attrs["residual"] == Decimal(fee["residual"])
+        assert p.loc["Summa", fee["name"]] == Decimal(fee["sum"])
+    assert p.loc["Summa", "Summa"] == Decimal(result["grand_total"])
+
+
+def test_compare_with_the_published_proposal(proposal_spec, data_dir):
+    diff = ku.compare_proposal(proposal_spec, data_dir / "financing_proposal_2025.csv")
+    assert list(diff.columns) == ["kind", "code", "fee", "published", "computed"]
+    assert len(diff) == 25
+    assert diff["kind"].value_counts().to_dict() == {"cell": 11, "row_sum": 9, "column_sum": 5}
+    medlemsavgift = diff[(diff["kind"] == "cell") & (diff["fee"] == "Medlemsavgift Kommunal utveckling")]
+    assert medlemsavgift.set_index("code")[["published", "computed"]].to_dict("index") == {
+        "0680": {"published": Money("3 562 624"), "computed": Money("3 562 623")},
+        "0683": {"published": Money("845 153"), "computed": Money("845 154")},
+    }
+    column_sums = diff[diff["kind"] == "column_sum"].set_index("fee")
+    assert set(column_sums.index) == {"Digitalisering", "Skola", "Fjärrundervisning", "Fritid", "Summa"}
+    assert column_sums["code"].isna().all()
+    assert column_sums.loc["Summa", "published"] == Money("27 902 191")
+    # Every difference is a real one, and every cell difference is what the published CSV says.
+    assert (diff["published"] != diff["computed"]).all()
+    with open(data_dir / "financing_proposal_2025.csv", encoding="utf-8", newline="") as f:
+        published = {row["code"]: row for row in csv.DictReader(f)}
+    proposal = ku.proposal(proposal_spec)
+    for _, d in diff[diff["kind"] == "cell"].iterrows():
+        assert Money(published[d["code"]][d["fee"]]) == d["published"]
+        assert proposal.loc[d["code"], d["fee"]] == d["computed"]
+    for column in ("published", "computed"):
+        assert all(isinstance(v, Money) for v in diff[column])
+
+
+def test_scenario_ledning(data_dir):
+    s = ku.scenario(data_dir / "scenarios" / "ledning_1730.toml", data_dir / "scenarios" / "ledning_3500.toml")
+    assert list(s.index) == CODES + ["Summa"]
+    assert list(s.columns) == ["Grundfinansiering ledning och stab", "Medlemsavgift Kommunal utveckling", "Summa"]
+    assert s.loc["Summa", "Summa"] == Money("1770000.00")
+    assert s.loc["Summa", "Grundfinansiering ledning och stab"] == Money("1 770 tkr")
+    assert s.loc["0604", "Grundfinansiering ledning och stab"] == Money("32 790")
+    assert (s["Medlemsavgift Kommunal utveckling"] == Money.kr(0)).all()
+    for code in CODES:
+        assert s.loc[code, "Summa"] == s.loc[code, "Grundfinansiering ledning och stab"] + \
+            s.loc[code, "Medlemsavgift Kommunal utveckling"]
+    assert sum((s.loc[code, "Summa"] for code in CODES), Money.kr(0)) == s.loc["Summa", "Summa"]
+    assert s.attrs["base"].startswith("Scenario A")
+    assert s.attrs["alternative"].startswith("Scenario B")
+    assert all(isinstance(v, Money) for v in s.to_numpy().ravel())
+
+
+def test_scenario_matches_the_cli(data_dir, run_cli):
+    base = data_dir / "scenarios" / "ledning_1730.toml"
+    alternative = data_dir / "scenarios" / "ledning_3500.toml"
+    s = ku.scenario(base, alternative)
+    result = run_cli("scenario", base, alternative, "--format", "json")
+    for row in result["rows"]:
+        for fee, cell in row["fees"].items():
+            assert s.loc[row["code"], fee] == Decimal(cell["delta"])
+        assert s.loc[row["code"], "Summa"] == Decimal(row["delta"])
+    for fee in result["fees"]:
+        assert s.loc["Summa", fee["name"]] == Decimal(fee["delta"])
+
+
+def test_the_scenario_is_the_difference_of_the_proposals(data_dir):
+    base = ku.proposal(data_dir / "scenarios" / "ledning_1730.toml")
+    alternative = ku.proposal(data_dir / "scenarios" / "ledning_3500.toml")
+    s = ku.scenario(data_dir / "scenarios" / "ledning_1730.toml", data_dir / "scenarios" / "ledning_3500.toml")
+    for code in CODES + ["Summa"]:
+        for column in s.columns:
+            assert s.loc[code, column] == alternative.loc[code, column] - base.loc[code, column], (code, column)
+
+
+def write_spec(directory, keys_file="population_keys.csv", column="key_a", total="100", method="largest-remainder"):
+    spec = directory / "spec.toml"
+    spec.write_text(f'''title = "test"
+unit = "kr"
+method = "{method}"
+
+[keys]
+A = {{ file = "{keys_file}", column = "{column}" }}
+
+[[fees]]
+name = "F"
+total = "{total}"
+key = "A"
+''', encoding="utf-8")
+    return spec
+
+
+def test_proposal_errors(tmp_path, data_dir):
+    (tmp_path / "population_keys.csv").write_text((data_dir / "population_keys.csv").read_text(encoding="utf-8"),
+                                                  encoding="utf-8")
+    assert ku.proposal(write_spec(tmp_path)).loc["Summa", "F"] == Money("100")
+    refund = ku.proposal(write_spec(tmp_path, total="-100"))
+    assert refund.loc["Summa", "F"] == Money("-100")
+    assert all(refund.loc[c, "F"] == -v for c, v in ku.proposal(write_spec(tmp_path)).loc[CODES, "F"].items())
+    with pytest.raises(ku.LookupError, match="key_x"):
+        ku.proposal(write_spec(tmp_path, column="key_x"))
+    with pytest.raises(ku.ParseError, match="1,234"):
+        ku.proposal(write_spec(tmp_path, total="1,234"))
+    with pytest.raises(ku.OverflowError):
+        ku.proposal(write_spec(tmp_path, total="99999999999999999999"))
+    with pytest.raises(ku.LookupError, match="method"):
+        ku.proposal(write_spec(tmp_path, method="dhondt"))
+    (tmp_path / "negative.csv").write_text("code,name,key_a\n0604,Aneby,-5\n0617,Gnosjö,3\n", encoding="utf-8")
+    with pytest.raises(ku.DomainError, match="negative"):
+        ku.proposal(write_spec(tmp_path, keys_file="negative.csv"))
+    (tmp_path / "zero.csv").write_text("code,name,key_a\n0604,Aneby,0\n0617,Gnosjö,0\n", encoding="utf-8")
+    with pytest.raises(ku.DomainError, match="zero"):
+        ku.proposal(write_spec(tmp_path, keys_file="zero.csv"))
+    (tmp_path / "unknown.csv").write_text("code,name,key_a\n0699,X,5\n0617,Gnosjö,3\n", encoding="utf-8")
+    with pytest.raises(ku.LookupError, match="0699"):
+        ku.proposal(write_spec(tmp_path, keys_file="unknown.csv"))
+    (tmp_path / "broken.toml").write_text('title = "x\n', encoding="utf-8")
+    with pytest.raises(ku.ParseError):
+        ku.proposal(tmp_path / "broken.toml")
+    with pytest.raises(ku.Error):
+        ku.proposal(tmp_path / "missing.toml")
+    with pytest.raises(ku.Error, match="cannot open"):
+        ku.compare_proposal(write_spec(tmp_path), tmp_path / "missing.csv")
+
+
+def test_kommuner():
+    k = ku.kommuner()
+    assert list(k.index) == CODES
+    assert k.index.name == "code"
+    assert k.loc["0683", "name"] == "Värnamo"
+    assert k.loc["0642", "name"] == "Mullsjö"
+    assert isinstance(k, pd.DataFrame)

@@ -1,0 +1,181 @@
+"""ku.shares (financing shares in percents that sum to exactly 100) and ku.audit_shares (the
+percent-table auditor), on small DataFrames and against the CLI."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import ku
+from ku import Money
+
+SHARE_COLUMNS = ["omrade", "grupp", "rad_typ", "andel_av_utfall", "kommunerna", "staten", "ovriga", "utfall"]
+PERCENTS = ["andel_av_utfall", "kommunerna", "staten", "ovriga"]
+AUDIT_FIELDS = ["kind", "area", "column", "expected", "found", "difference", "note"]
+
+
+def funding(rows):
+    return pd.DataFrame(rows, columns=["omrade", "utfall", "kommunerna", "staten", "ovriga"])
+
+
+def test_shares_of_two_areas():
+    table = funding([["Barnahus", Money("900"), Money("900"), None, None],
+                     ["Nära vård", Money("100"), None, Money("100"), None]])
+    s = ku.shares(table)
+    assert list(s.columns) == SHARE_COLUMNS
+    assert s["omrade"].tolist() == ["Barnahus", "Nära vård", "Summa"]
+    assert s["rad_typ"].tolist() == ["omrade", "omrade", "summa"]
+    assert s[PERCENTS].values.tolist() == [
+        [Decimal(90), Decimal(100), Decimal(0), Decimal(0)],
+        [Decimal(10), Decimal(0), Decimal(100), Decimal(0)],
+        [Decimal(100), Decimal(90), Decimal(10), Decimal(0)],
+    ]
+    assert s["utfall"].tolist() == [Money("900"), Money("100"), Money("1000")]
+    assert all(isinstance(v, Decimal) for c in PERCENTS for v in s[c])
+    two = ku.shares(table, decimals=2)
+    assert two.loc[2, "kommunerna"] == Decimal("90.00")
+
+
+def test_thirds_round_to_exactly_100():
+    table = funding([[name, "1", "1", "1", "1"] for name in ("A", "B", "C")])
+    s = ku.shares(table)
+    for _, row in s.iterrows():
+        assert row["kommunerna"] + row["staten"] + row["ovriga"] == 100
+    assert sum(s.loc[s["rad_typ"] == "omrade", "andel_av_utfall"]) == 100
+    assert s.loc[0, ["kommunerna", "staten", "ovriga"]].tolist() == [34, 33, 33]  # the tie to the first source
+    one_decimal = ku.shares(table, decimals=1)
+    assert one_decimal.loc[0, ["kommunerna", "staten", "ovriga"]].tolist() == [Decimal("33.4"), Decimal("33.3"),
+                                                                                Decimal("33.3")]
+
+
+def test_groups_are_weighted(test_data_dir):
+    s = ku.shares(test_data_dir / "shares" / "funding_2023.csv")
+    group = s[s["rad_typ"] == "grupp"].iloc[0]
+    assert group["omrade"] == "projektverksamhet"
+    assert group["utfall"] == Money("14 000 000")
+    assert s.loc[s["omrade"] == "Nära vård", "grupp"].item() == "projektverksamhet"
+    summa = s[s["rad_typ"] == "summa"].iloc[0]
+    assert summa["utfall"] == Money("54 000 000")
+    assert [summa[c] for c in PERCENTS] == [100, 42, 43, 15]
+
+
+def test_shares_in_tkr(test_data_dir):
+    in_kr = ku.shares(test_data_dir / "shares" / "funding_2023.csv")
+    in_tkr = ku.shares(test_data_dir / "shares" / "funding_2023_tkr.csv", unit="tkr")
+    assert in_kr[PERCENTS].values.tolist() == in_tkr[PERCENTS].values.tolist()
+
+
+@given(st.lists(st.tuples(st.integers(1, 10**9), st.integers(0, 10**9), st.integers(0, 10**9), st.integers(0, 10**9))
+                .filter(lambda r: r[1] + r[2] + r[3] > 0), min_size=1, max_size=8),
+       st.integers(0, 3))
+def test_every_row_of_percents_sums_to_exactly_100(rows, decimals):
+    table = funding([[f"Område {i}", Money.ore(u), Money.ore(k), Money.ore(s), Money.ore(o)]
+                     for i, (u, k, s, o) in enumerate(rows)])
+    result = ku.shares(table, decimals=decimals)
+    unit = Decimal(1).scaleb(-decimals)
+    for _, row in result.iterrows():
+        assert row["kommunerna"] + row["staten"] + row["ovriga"] == 100
+        for c in PERCENTS:
+            assert row[c] % unit == 0
+            assert 0 <= row[c] <= 100
+    areas = result[result["rad_typ"] == "omrade"]
+    assert sum(areas["andel_av_utfall"]) == 100
+    # Each percent is within one unit of the exact share.
+    for (_, row), (u, k, s, o) in zip(areas.iterrows(), rows):
+        for value, part in (("kommunerna", k), ("staten", s), ("ovriga", o)):
+            exact = Fraction(100 * part, k + s + o)
+            assert abs(Fraction(row[value]) - exact) < Fraction(unit), (value, row[value], exact)
+    assert result.iloc[-1]["utfall"] == Money.ore(sum(r[0] for r in rows))
+
+
+def test_shares_errors(test_data_dir):
+    shares_dir = test_data_dir / "shares"
+    with pytest.raises(ku.LookupError, match="regionen"):
+        ku.shares(shares_dir / "funding_unknown_source.csv")
+    with pytest.raises(ku.DomainError, match="zero"):
+        ku.shares(shares_dir / "funding_zero_outcome.csv")
+    with pytest.raises(ku.ParseError, match="35 OOO"):
+        ku.shares(shares_dir / "funding_bad_amount.csv")
+    with pytest.raises(ku.DomainError, match="decimals"):
+        ku.shares(shares_dir / "funding_2023.csv", decimals=7)
+    with pytest.raises(TypeError, match="float"):
+        ku.shares(funding([["A", 1.0, 1, 0, 0]]))
+
+
+def test_shares_match_the_cli(test_data_dir, run_cli):
+    path = test_data_dir / "shares" / "funding_2023.csv"
+    for decimals in (0, 2):
+        expected = run_cli("shares", path, "--decimals", str(decimals), "--json")["rows"]
+        s = ku.shares(path, decimals=decimals)
+        assert len(s) == len(expected)
+        for (_, got), want in zip(s.iterrows(), expected):
+            assert got["omrade"] == want["omrade"]
+            assert got["grupp"] == want["grupp"]
+            assert got["rad_typ"] == want["rad_typ"]
+            for c in PERCENTS:
+                assert got[c] == Decimal(want[c]), c
+                assert str(got[c]) == want[c]
+
+
+# ---------------------------------------------------------------- audit_shares
+
+
+def published(rows):
+    return pd.DataFrame(rows, columns=["omrade", "andel_av_utfall", "kommunerna", "staten", "ovriga"])
+
+
+def test_a_clean_percent_table():
+    table = published([["A", "50", "100", "0", "0"], ["B", "50", "0", "100", "0"], ["Summa", "100", "50", "50", "0"]])
+    findings = ku.audit_shares(table)
+    assert findings.empty
+    assert list(findings.columns) == AUDIT_FIELDS
+    # 33 + 33 + 33 is within the rounding of three cells.
+    assert ku.audit_shares(published([["A", 100, 33, 33, 33], ["Summa", 100, 33, 33, 33]])).empty
+
+
+def test_a_row_of_110_percent():
+    table = published([["A", "50", "54", "56", "0"], ["B", "50", "50", "50", "0"], ["Summa", "100", "52", "53", "0"]])
+    findings = ku.audit_shares(table)
+    rows = findings[findings["kind"] == "row_sum_mismatch"]
+    assert rows["area"].tolist() == ["A", "Summa"]
+    a = rows.iloc[0]
+    assert (a["column"], a["expected"], a["found"], a["difference"]) == ("summa", Fraction(100), Fraction(110),
+                                                                         Fraction(10))
+    assert all(isinstance(v, Fraction) for c in ("expected", "found", "difference") for v in findings[c])
+    assert "tolerans" in a["note"]
+
+
+def test_an_averaged_summa_row(test_data_dir):
+    findings = ku.audit_shares(test_data_dir / "shares" / "published_summa_averaged.csv")
+    assert findings["kind"].tolist() == ["total_mismatch", "total_mismatch"]
+    assert findings["column"].tolist() == ["kommunerna", "staten"]
+    assert findings["expected"].tolist() == [Fraction(90), Fraction(10)]
+    assert findings["found"].tolist() == [Fraction(50), Fraction(50)]
+
+
+def test_audit_shares_errors(test_data_dir):
+    with pytest.raises(ku.ParseError, match="1OO"):
+        ku.audit_shares(test_data_dir / "shares" / "published_bad_cell.csv")
+    with pytest.raises(TypeError, match="float"):
+        ku.audit_shares(published([["A", 100.0, 100, 0, 0]]))
+
+
+@pytest.mark.parametrize("name", ["published_clean.csv", "published_percent_signs.csv", "published_row_110.csv",
+                                  "published_summa_averaged.csv"])
+def test_audit_shares_matches_the_cli(test_data_dir, run_cli, name):
+    path = test_data_dir / "shares" / name
+    expected = run_cli("audit", "shares", path, "--json", ok_codes=(0, 1))["findings"]
+    for findings in (ku.audit_shares(path), ku.audit_shares(pd.read_csv(path, dtype=str, keep_default_na=False))):
+        assert len(findings) == len(expected)
+        for (_, got), want in zip(findings.iterrows(), expected):
+            assert list(want) == AUDIT_FIELDS
+            for field in AUDIT_FIELDS:
+                if field in ("expected", "found", "difference"):
+                    assert got[field] == Fraction(want[field]), field
+                else:
+                    assert got[field] == want[field], field
