@@ -107,20 +107,22 @@ class Money(Decimal):
         return Money._from_ore(_ku.multiply(self.in_ore, str(factor), rounding, unit))
 
     def __add__(self, other: object) -> "Money":
+        if type(other) is int and other == 0:
+            return self  # so that sum() of Money starts from 0
         if not isinstance(other, Money):
-            return NotImplemented
+            return _not_money(other, "add")
         return Money._from_ore(_ku.add(self.in_ore, other.in_ore))
 
     __radd__ = __add__
 
     def __sub__(self, other: object) -> "Money":
         if not isinstance(other, Money):
-            return NotImplemented
+            return _not_money(other, "subtract")
         return Money._from_ore(_ku.subtract(self.in_ore, other.in_ore))
 
     def __rsub__(self, other: object) -> "Money":
         if not isinstance(other, Money):
-            return NotImplemented
+            return _not_money(other, "subtract")
         return Money._from_ore(_ku.subtract(other.in_ore, self.in_ore))
 
     def __mul__(self, other: object) -> "Money":
@@ -151,6 +153,13 @@ class Money(Decimal):
 
     def __reduce__(self):
         return (Money, (str(self),))
+
+
+def _not_money(other: object, verb: str):
+    """Money mixes only with Money: a plain Decimal could carry a fraction of an öre."""
+    if isinstance(other, (Decimal, float, int, Fraction)) and not isinstance(other, bool):
+        raise TypeError(f"cannot {verb} Money and {type(other).__name__}: convert it with ku.Money(...) first")
+    return NotImplemented
 
 
 def _whole(n: object) -> int:

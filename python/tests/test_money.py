@@ -356,3 +356,21 @@ def test_sums_of_a_pandas_column_stay_money():
     total = pd.Series([Money("0,10"), Money("0,20"), Money("0,30")]).sum()
     assert total == Decimal("0.60")
     assert isinstance(total, Money)
+
+
+def test_money_mixes_only_with_money_so_no_fraction_of_an_ore_slips_in():
+    from decimal import Decimal as D
+    import ku as k
+    with pytest.raises(TypeError, match="convert it with ku.Money"):
+        k.Money.kr(1) + D("0.001")
+    with pytest.raises(TypeError, match="convert it with ku.Money"):
+        D("0.001") + k.Money.kr(1)
+    with pytest.raises(TypeError, match="convert it with ku.Money"):
+        k.Money.kr(1) - D("1")
+
+
+def test_a_plain_sum_of_money_starts_from_zero_and_stays_money():
+    import ku as k
+    total = sum([k.Money("3 562 623 kr"), k.Money("845 154 kr")])
+    assert isinstance(total, k.Money)
+    assert total == k.Money.kr(4_407_777)

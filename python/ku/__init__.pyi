@@ -1,0 +1,160 @@
+"""ku: exact financing calculations for Kommunal utveckling, Jönköpings län."""
+
+# Type stub for python/ku/__init__.py (the exception classes live in the C++ extension ku._ku
+# and are re-exported here). Keep it in step with __init__.py: every name in __all__ is here.
+
+import builtins
+import os
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Iterable, Literal, Mapping, NoReturn, Optional, Self, Sequence, TypeAlias, Union, overload
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+__all__ = [
+    "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
+    "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
+    "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares",
+]
+
+# Names accepted where the C++ core takes a name; an unknown one raises ku.LookupError.
+_Unit: TypeAlias = Literal["öre", "ore", "kr", "tkr", "mnkr"]
+_Rounding: TypeAlias = Literal["half-up", "half-even", "half-down", "up", "down", "floor", "ceiling"]
+_Method: TypeAlias = Literal["largest-remainder", "sainte-lague", "round-each", "largest-absorbs"]
+
+_Amount: TypeAlias = Union["Money", Decimal, str]  # anything Money(...) accepts
+_Whole: TypeAlias = Union[int, np.integer[Any]]
+_Weight: TypeAlias = Union[int, np.integer[Any], Decimal, str]  # never a float
+_Factor: TypeAlias = Union[str, Fraction, Decimal]  # "15 %", "3/20", Fraction(3, 20), Decimal("0.15")
+_Share: TypeAlias = Union[Fraction, str, Decimal, int]  # a share of a reorganisation rule
+_Table: TypeAlias = Union[pd.DataFrame, str, os.PathLike[str]]
+_Path: TypeAlias = Union[str, os.PathLike[str]]
+_MappingRule: TypeAlias = tuple[str, str, Union["Money", _Share]]  # (from, to, share or Money amount)
+
+# --- Errors (created by the C++ extension ku._ku) --------------------------------------------
+
+class Error(builtins.ValueError):
+    """Root of every error ku raises for bad input (a ValueError)."""
+
+class ParseError(Error):
+    """Text that cannot be read as the value asked for; the message names the input and where."""
+
+class OverflowError(Error, builtins.ArithmeticError):
+    """An exact result beyond ±(2^63 - 1) öre or another exact limit; never wrapped."""
+
+class DomainError(Error):
+    """A value outside its domain: a negative weight, an empty member set, ..."""
+
+class LookupError(Error, builtins.LookupError):
+    """An unknown name or code: a kommun, an area, a column, a source."""
+
+# --- Money -------------------------------------------------------------------------------------
+
+class Money(Decimal):
+    """An exact amount of Swedish kronor, whole öre, within ±(2^63 − 1) öre; a float raises TypeError."""
+
+    __slots__ = ()
+
+    def __new__(cls, value: _Amount) -> Self:
+        """Money from a Money, a Decimal (whole öre) or a Swedish or plain string; not a float or an int."""
+    @classmethod
+    def kr(cls, n: _Whole) -> Self:
+        """``n`` whole kronor."""
+    @classmethod
+    def ore(cls, n: _Whole) -> Self:
+        """``n`` öre."""
+    @classmethod
+    def parse(cls, text: str, unit: _Unit = "kr", where: str = "") -> Self:
+        """Reads a Swedish or plain amount; a number without a unit symbol is in ``unit``."""
+    @property
+    def in_ore(self) -> int:
+        """The amount as a whole number of öre."""
+    def format(self, unit: _Unit = "kr", decimals: Optional[int] = None, rounding: _Rounding = "half-up",
+               show_unit: bool = True) -> str:
+        """Swedish form: ``'3 562 623 kr'``, ``'58 088 tkr'``, ``'28,9 mnkr'``."""
+    def round(self, unit: _Unit, rounding: _Rounding) -> Money:
+        """Rounded to a whole number of ``unit`` (öre, kr, tkr, mnkr) by ``rounding``."""
+    def multiply(self, factor: _Factor, rounding: _Rounding, unit: _Unit = "ore") -> Money:
+        """This amount × an exact factor ("15 %", "3/20", Fraction, Decimal), rounded explicitly."""
+
+    # Money ± Money and Money × int are exact and overflow-checked (ku.OverflowError). Money with
+    # an int or a float is a TypeError. Money ± a plain Decimal falls back to Decimal arithmetic
+    # at run time and gives a plain Decimal, which these signatures do not allow.
+    def __add__(self, other: Money, /) -> Money: ...  # type: ignore[override]
+    def __radd__(self, other: Money, /) -> Money: ...  # type: ignore[override]
+    def __sub__(self, other: Money, /) -> Money: ...  # type: ignore[override]
+    def __rsub__(self, other: Money, /) -> Money: ...  # type: ignore[override]
+    def __mul__(self, other: int, /) -> Money: ...  # type: ignore[override]
+    def __rmul__(self, other: int, /) -> Money: ...  # type: ignore[override]
+    def __neg__(self) -> Money: ...
+    def __pos__(self) -> Money: ...
+    def __truediv__(self, other: object, /) -> NoReturn:
+        """Always TypeError: dividing money needs a rounding mode; use ``multiply(Fraction(1, n), rounding)``."""
+    def __str__(self) -> str:
+        """The plain form with two decimals: ``'3562623.00'``."""
+    def __repr__(self) -> str:
+        """``Money('3562623.00')``."""
+    def __reduce__(self) -> tuple[type[Money], tuple[str]]: ...
+
+# --- Kommuner and allocation -------------------------------------------------------------------
+
+def kommuner() -> pd.DataFrame:
+    """The 13 kommuner of Jönköpings län: code (index) and name."""
+
+def allocate(total: _Amount, weights: Union[Mapping[str, _Weight], pd.Series], *,
+             method: _Method = "largest-remainder", unit: _Unit = "kr",
+             members: Optional[Iterable[str]] = None) -> pd.DataFrame:
+    """Splits ``total`` among kommuner by ``weights``: DataFrame by code of name, weight, quota (Fraction, kr), amount, adjustment (Money); attrs method, unit, basis, total, sum, residual."""
+
+@overload
+def allocate_many(totals: Union[Sequence[_Amount], npt.NDArray[np.signedinteger[Any]]],
+                  weights: Union[pd.DataFrame, npt.NDArray[np.integer[Any]]], *,
+                  codes: Optional[Sequence[str]] = None, method: _Method = "largest-remainder",
+                  unit: _Unit = "kr", as_ore: Literal[False] = False) -> pd.DataFrame: ...
+@overload
+def allocate_many(totals: Union[Sequence[_Amount], npt.NDArray[np.signedinteger[Any]]],
+                  weights: Union[pd.DataFrame, npt.NDArray[np.integer[Any]]], *,
+                  codes: Optional[Sequence[str]] = None, method: _Method = "largest-remainder",
+                  unit: _Unit = "kr", as_ore: Literal[True]) -> npt.NDArray[np.int64]: ...
+@overload
+def allocate_many(totals: Union[Sequence[_Amount], npt.NDArray[np.signedinteger[Any]]],
+                  weights: Union[pd.DataFrame, npt.NDArray[np.integer[Any]]], *,
+                  codes: Optional[Sequence[str]] = None, method: _Method = "largest-remainder",
+                  unit: _Unit = "kr", as_ore: bool = False) -> Union[pd.DataFrame, npt.NDArray[np.int64]]:
+    """Many allocations in one call, the loop in C++: row i splits ``totals[i]`` by row i of ``weights``; a DataFrame of Money, or with ``as_ore`` an int64 array of öre."""
+
+# --- Proposals and scenarios -------------------------------------------------------------------
+
+def proposal(spec: _Path) -> pd.DataFrame:
+    """The kommun × fee financing proposal of a TOML spec, with a "Summa" row and column (Money, None where a kommun does not take part); attrs title and fees."""
+
+def compare_proposal(spec: _Path, published: _Path) -> pd.DataFrame:
+    """The differences between a spec's proposal and a published CSV table: kind, code, fee, published, computed."""
+
+def scenario(base: _Path, alternative: _Path) -> pd.DataFrame:
+    """Alternative − base per kommun and fee, with "Summa" row and column, as Money that adds up exactly."""
+
+# --- Balance tables ----------------------------------------------------------------------------
+
+def audit_balance(table: _Table, previous: Optional[_Table] = None, mapping: Optional[_Table] = None, *,
+                  unit: _Unit = "tkr") -> pd.DataFrame:
+    """The balance-table auditor's findings: kind, area, column, expected, found, difference (Money), classification, note."""
+
+def reorganise(balances: Mapping[str, _Amount],
+               mapping: Union[pd.DataFrame, Sequence[_MappingRule]], *,
+               unit: _Unit = "ore") -> dict[str, Money]:
+    """Maps closing balances (area → Money) onto next year's areas by share or by amount; the sum is preserved to the öre."""
+
+def roll_forward(table: pd.DataFrame, mapping: Union[pd.DataFrame, Sequence[_MappingRule], None] = None, *,
+                 unit: _Unit = "ore") -> pd.DataFrame:
+    """The next period's opening balances (omrade → ingaende_balans) from each area's flows, mapped through ``mapping``."""
+
+# --- Financing shares --------------------------------------------------------------------------
+
+def shares(table: _Table, *, decimals: int = 0, unit: _Unit = "kr") -> pd.DataFrame:
+    """Financing shares as exact Decimal percents that sum to exactly 100 per row, per area, group and "Summa"."""
+
+def audit_shares(table: _Table) -> pd.DataFrame:
+    """The percent-table auditor's findings: kind, area, column, expected, found, difference (Fractions) and note."""
