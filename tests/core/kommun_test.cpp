@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "../support/parse_failure.hpp"
+
 #include "ku/core/error.hpp"
 #include "ku/core/kommun.hpp"
 
@@ -37,14 +39,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 13> expected
 /// The parse_error a kommun code throws for `text`, or none.
 std::optional<ku::parse_error> code_failure(std::string_view text, std::string_view where = {})
 {
-    try {
-        (void)kommun_code{text, where};
-    } catch (const ku::parse_error& e) {
-        return e;
-    } catch (...) {
-        return std::nullopt;
-    }
-    return std::nullopt;
+    return ku::test::parse_failure_of([&] { return kommun_code{text, where}; });
 }
 
 } // namespace

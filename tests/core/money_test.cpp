@@ -11,6 +11,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "../support/parse_failure.hpp"
+
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
 
@@ -34,14 +36,7 @@ constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
 std::optional<ku::parse_error> parse_failure(std::string_view text, unit default_unit = unit::kr,
                                              std::string_view where = {})
 {
-    try {
-        (void)money::parse(text, default_unit, where);
-    } catch (const ku::parse_error& e) {
-        return e;
-    } catch (...) {
-        return std::nullopt;
-    }
-    return std::nullopt;
+    return ku::test::parse_failure_of([&] { return money::parse(text, default_unit, where); });
 }
 
 /// A random count of öre whose magnitude is spread over every power of two up to 2^63 - 1.

@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "../support/parse_failure.hpp"
+
 #include "ku/core/error.hpp"
 #include "ku/core/period.hpp"
 
@@ -29,14 +31,7 @@ year_month_day ymd(int y, unsigned m, unsigned d)
 /// The parse_error period::parse throws for `text`, or none.
 std::optional<ku::parse_error> period_failure(std::string_view text, std::string_view where = {})
 {
-    try {
-        (void)period::parse(text, where);
-    } catch (const ku::parse_error& e) {
-        return e;
-    } catch (...) {
-        return std::nullopt;
-    }
-    return std::nullopt;
+    return ku::test::parse_failure_of([&] { return period::parse(text, where); });
 }
 
 } // namespace

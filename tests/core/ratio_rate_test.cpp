@@ -10,6 +10,8 @@
 #include <boost/multiprecision/cpp_int.hpp>
 #include <catch2/catch.hpp>
 
+#include "../support/parse_failure.hpp"
+
 #include "ku/core/error.hpp"
 #include "ku/core/rate.hpp"
 #include "ku/core/ratio.hpp"
@@ -41,14 +43,7 @@ namespace {
 /// The parse_error ratio::parse throws for `text`, or none.
 std::optional<ku::parse_error> ratio_parse_failure(std::string_view text, std::string_view where = {})
 {
-    try {
-        (void)ratio::parse(text, where);
-    } catch (const ku::parse_error& e) {
-        return e;
-    } catch (...) {
-        return std::nullopt;
-    }
-    return std::nullopt;
+    return ku::test::parse_failure_of([&] { return ratio::parse(text, where); });
 }
 
 } // namespace
