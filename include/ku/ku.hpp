@@ -28,6 +28,7 @@
 
 #include "ku/io/allocation_io.hpp"
 #include "ku/io/csv.hpp"
+#include "ku/io/json_io.hpp"
 #include "ku/io/markdown.hpp"
 #include "ku/io/report.hpp"
 #include "ku/io/shares_io.hpp"

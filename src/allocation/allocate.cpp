@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 #include <boost/multiprecision/cpp_int.hpp>
 #include <gsl/narrow>
@@ -107,6 +108,43 @@ std::string exact_quota::to_plain(int decimals) const
         digits.insert(digits.size() - d, ".");
     }
     return (negative ? "-" : "") + digits;
+}
+
+std::string exact_quota::to_fraction() const
+{
+    return to_cpp_int(numerator).str() + "/" + to_cpp_int(denominator).str();
+}
+
+exact_quota exact_quota::from_fraction(std::string_view text, std::string_view where)
+{
+    const auto slash = text.find('/');
+    const auto part = [&](std::string_view digits, std::size_t offset, bool may_be_negative) -> int128 {
+        const bool negative = may_be_negative && digits.starts_with('-');
+        const std::string_view magnitude = negative ? digits.substr(1) : digits;
+        if (magnitude.empty() || magnitude.size() > 39 ||
+            !std::ranges::all_of(magnitude, [](char c) { return c >= '0' && c <= '9'; })) {
+            throw parse_error(text, offset + 1, "an exact quota is \"numerator/denominator\" in öre, e.g. 16903071/20",
+                              where);
+        }
+        const cpp_int value{std::string{magnitude}};
+        if (value != 0 && msb(value) >= 127) {
+            throw parse_error(text, offset + 1, "the quota's part is beyond 127 bits", where);
+        }
+        int128 result = 0;
+        for (const char c : magnitude) {
+            result = result * 10 + (c - '0');
+        }
+        return negative ? -result : result;
+    };
+    if (slash == std::string_view::npos) {
+        throw parse_error(text, 0, "an exact quota is \"numerator/denominator\" in öre, e.g. 16903071/20", where);
+    }
+    const exact_quota quota{.numerator = part(text.substr(0, slash), 0, true),
+                            .denominator = part(text.substr(slash + 1), slash + 1, false)};
+    if (quota.denominator == 0) {
+        throw parse_error(text, slash + 2, "the denominator of a quota is positive", where);
+    }
+    return quota;
 }
 
 std::string exact_quota::to_swedish(int decimals) const

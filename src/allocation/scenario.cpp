@@ -196,7 +196,10 @@ std::string scenario_as_json(const scenario_comparison& c)
     document["alternative"] = c.alternative_title;
     json fees = json::array();
     for (std::size_t f = 0; f < c.fees.size(); ++f) {
-        fees.push_back({{"name", c.fees[f]}, {"in_row_sum", static_cast<bool>(c.in_row_sum[f])},
+        fees.push_back({{"name", c.fees[f]},
+                        {"in_row_sum", static_cast<bool>(c.in_row_sum[f])},
+                        {"base_in_row_sum", static_cast<bool>(c.base_in_row_sum[f])},
+                        {"alternative_in_row_sum", static_cast<bool>(c.alternative_in_row_sum[f])},
                         {"delta", format_plain(c.fee_delta(f))}});
     }
     document["fees"] = std::move(fees);

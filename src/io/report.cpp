@@ -123,6 +123,9 @@ std::string allocation_as_json(const allocation& result, const kommun_catalogue&
             {"name", name_of(part.member, catalogue)},
             {"weight", to_string(part.weight)},
             {"quota", part.quota.to_plain(6)},
+            {"quota_ore", part.quota.to_fraction()},
+            {"fixed", format_plain(part.fixed)},
+            {"supplement", format_plain(part.supplement)},
             {"amount", format_plain(part.amount)},
             {"adjustment", format_plain(part.adjustment)},
         });

@@ -14,6 +14,7 @@
 #include "ku/allocation/allocation.hpp"
 #include "ku/allocation/method.hpp"
 #include "ku/allocation/weight.hpp"
+#include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
 #include "ku/core/population.hpp"
 #include "ku/core/ratio.hpp"
@@ -318,6 +319,36 @@ TEST_CASE("a refund of Grundfinansiering is the exact negation of the fee",
     CHECK(refund.at(varnamo).adjustment == -money::kr(1));
     CHECK(refund.at(varnamo).quota.to_swedish(4) == "-845 153,4818 kr");
     CHECK(refund.at(varnamo).quota.to_plain(1) == "-845153.4");
+}
+
+TEST_CASE("Värnamo's refund quota reads back from its exact fraction, and malformed fractions are refused",
+          "[allocation][quota]")
+{
+    const ku::allocation refund = ku::allocate(-money::kr(9'000'000), weights_of(key::a));
+    const ku::exact_quota quota = refund.at(varnamo).quota;
+    const std::string fraction = quota.to_fraction();
+    CHECK(fraction.starts_with("-"));
+    CHECK(ku::exact_quota::from_fraction(fraction) == quota);
+    CHECK(ku::exact_quota::from_fraction(fraction).to_plain(4) == "-845153.4818");
+    CHECK(ku::exact_quota::from_fraction("10000/3", "a.json") == ku::exact_quota{.numerator = 10'000, .denominator = 3});
+    CHECK(ku::exact_quota::from_fraction("0/7") == ku::exact_quota{.numerator = 0, .denominator = 7});
+
+    const auto where_refused = [](const std::string& text) -> std::string {
+        try {
+            static_cast<void>(ku::exact_quota::from_fraction(text, "a.json"));
+        } catch (const ku::parse_error& e) {
+            return std::to_string(e.position()) + " " + e.what();
+        }
+        return "accepted";
+    };
+    CHECK_THAT(where_refused("10000/0"), Catch::StartsWith("7 ") && Catch::Contains("the denominator of a quota is positive"));
+    CHECK_THAT(where_refused("10000"), Catch::Contains("an exact quota is \"numerator/denominator\" in öre"));
+    CHECK_THAT(where_refused("10000/-3"), Catch::StartsWith("7 "));
+    CHECK_THAT(where_refused("33.3/1"), Catch::StartsWith("1 "));
+    CHECK_THAT(where_refused("/3"), Catch::StartsWith("1 "));
+    // 2^127 does not fit the 128-bit numerator; 2^127 − 1 does.
+    CHECK_THAT(where_refused("170141183460469231731687303715884105728/1"), Catch::Contains("beyond 127 bits"));
+    CHECK(where_refused("170141183460469231731687303715884105727/1") == "accepted");
 }
 
 TEST_CASE("a total of zero gives every member zero", "[allocation]")

@@ -194,6 +194,11 @@ TEST_CASE("an allocation in öre written as Swedish CSV reads back: weights by r
         }
         REQUIRE(table.rows.size() == result.parts.size());
         for (std::size_t i = 0; i < result.parts.size(); ++i) {
+            CHECK(table.rows[i].fields[0] == result.parts[i].member.str());
+            CHECK(table.rows[i].fields[1] == catalogue.at(result.parts[i].member).name);
+            std::string quota = table.rows[i].fields[3];
+            std::ranges::replace(quota, ',', '.');
+            CHECK(quota == result.parts[i].quota.to_plain(4)); // the quota truncated to four decimals
             CHECK(ku::money::parse(table.rows[i].fields[4]) == result.parts[i].amount);
             CHECK(ku::money::parse(table.rows[i].fields[5]) == result.parts[i].adjustment);
         }
@@ -293,7 +298,9 @@ TEST_CASE("balance findings as Swedish CSV read back in the table's unit", "[rep
     for (std::size_t i = 0; i < findings.size(); ++i) {
         const auto& fields = csv.rows[i].fields;
         CHECK(fields[0] == ku::to_string(findings[i].kind));
+        CHECK(fields[1] == findings[i].area);
         CHECK(fields[2] == ku::to_string(findings[i].column));
+        CHECK(fields[6].empty());
         const auto amount = [](const std::string& text) {
             return text.empty() ? std::nullopt : std::optional{ku::money::parse(text, ku::unit::tkr)};
         };
@@ -305,6 +312,66 @@ TEST_CASE("balance findings as Swedish CSV read back in the table's unit", "[rep
     const std::string markdown = ku::balance_as_markdown(table, findings);
     CHECK(markdown.find("| Summa enligt raderna") != std::string::npos);
     CHECK(markdown.find("Summan stämmer ej") != std::string::npos);
+}
+
+TEST_CASE("a carry-over finding as CSV keeps its classification and its 1 000 tkr", "[report][csv]")
+{
+    const ku::balance_table previous = ku::read_balance_table(ku::read_csv_file(std::string{KU_DATA_DIR} + "/bokslut_2023.csv"));
+    const ku::balance_table table = ku::read_balance_table(
+        ku::read_csv_file(std::string{KU_TEST_DATA_DIR} + "/ledger/bokslut_2024_carry_off_1000_tkr.csv"));
+    const std::vector<ku::finding> findings = ku::audit_balance(table, &previous);
+    REQUIRE(findings.size() == 1);
+    for (const auto convention : {ku::csv_convention::plain, ku::csv_convention::swedish}) {
+        const ku::csv_table csv = read(ku::findings_as_csv(findings, table, convention));
+        REQUIRE(csv.rows.size() == 1);
+        const auto& fields = csv.rows[0].fields;
+        CHECK(fields[0] == "carry_over_difference");
+        CHECK(fields[1] == "Förstärkt samverkan");
+        CHECK(fields[2] == "ingaende_balans");
+        CHECK(ku::money::parse(fields[3], ku::unit::tkr) == ku::money::in(ku::unit::tkr, 34'359));
+        CHECK(ku::money::parse(fields[4], ku::unit::tkr) == ku::money::in(ku::unit::tkr, 35'359));
+        CHECK(ku::money::parse(fields[5], ku::unit::tkr) == ku::money::in(ku::unit::tkr, 1'000));
+        CHECK(fields[6] == "unexplained");
+        CHECK(fields[7] == findings[0].note);
+    }
+}
+
+TEST_CASE("share findings as CSV in both conventions keep kind, row, column and exact percent points",
+          "[report][csv]")
+{
+    const ku::published_share_table table = ku::read_published_shares(read("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
+                                                                           "Social välfärd,60,50,40,10\n"
+                                                                           "Familjehemsresurs,2,54,56,\n"
+                                                                           "Utbildning,38,80,0,20\n"
+                                                                           "Summa,100,61,25,14\n",
+                                                                           "andelar_2022.csv"));
+    std::vector<ku::share_finding> findings = ku::audit_shares(table);
+    REQUIRE(findings.size() == 1);
+    findings.push_back({.kind = ku::share_finding_kind::total_mismatch, .area = "Summa", .column = "staten",
+                        .expected = ku::exact_share{100, 3}, .found = ku::exact_share{69, 2},
+                        .difference = ku::exact_share{69, 2} - ku::exact_share{100, 3}, .note = "tolerans ±0,5"});
+    for (const auto convention : {ku::csv_convention::plain, ku::csv_convention::swedish}) {
+        const ku::csv_table csv = read(ku::share_findings_as_csv(findings, convention));
+        CHECK(csv.header == std::vector<std::string>{"kind", "area", "column", "expected", "found", "difference", "note"});
+        REQUIRE(csv.rows.size() == findings.size());
+        for (std::size_t i = 0; i < findings.size(); ++i) {
+            const auto& fields = csv.rows[i].fields;
+            CHECK(fields[0] == ku::to_string(findings[i].kind));
+            CHECK(fields[1] == findings[i].area);
+            CHECK(fields[2] == findings[i].column);
+            const auto exact = [&](std::string text) {
+                std::ranges::replace(text, ',', '.');
+                return text;
+            };
+            CHECK(exact(fields[3]) == ku::percent_text(findings[i].expected));
+            CHECK(exact(fields[4]) == ku::percent_text(findings[i].found));
+            CHECK(exact(fields[5]) == ku::percent_text(findings[i].difference));
+            CHECK(fields[6] == findings[i].note);
+        }
+        CHECK(csv.rows[0].fields[4] == "110"); // Familjehemsresurs: 54 + 56 percent
+        CHECK(csv.rows[1].fields[3] == "100/3");
+        CHECK(csv.rows[1].fields[4] == (convention == ku::csv_convention::swedish ? "34,5" : "34.5"));
+    }
 }
 
 TEST_CASE("differences from the published 2025 table as Swedish CSV keep every amount", "[report][csv]")
@@ -323,6 +390,11 @@ TEST_CASE("differences from the published 2025 table as Swedish CSV keep every a
         const auto amount = [](const std::string& text) {
             return text.empty() ? std::nullopt : std::optional{ku::money::parse(text)};
         };
+        CHECK(swedish.rows[i].fields[0] == ku::to_string(differences[i].kind));
+        CHECK(swedish.rows[i].fields[1] == (differences[i].kommun ? differences[i].kommun->str() : ""));
+        CHECK(swedish.rows[i].fields[2] ==
+              (differences[i].kommun ? std::string{catalogue.at(*differences[i].kommun).name} : ""));
+        CHECK(swedish.rows[i].fields[3] == differences[i].fee);
         CHECK(amount(swedish.rows[i].fields[4]) == differences[i].published);
         CHECK(amount(swedish.rows[i].fields[5]) == differences[i].computed);
         CHECK(amount(plain.rows[i].fields[5]) == differences[i].computed);

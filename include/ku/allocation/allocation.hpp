@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -44,6 +45,11 @@ struct exact_quota {
     [[nodiscard]] std::string to_plain(int decimals = 4) const;
     /// The quota as a Swedish decimal in kronor, truncated ("845 153,5478 kr").
     [[nodiscard]] std::string to_swedish(int decimals = 4) const;
+    /// The quota in öre exactly as stored, "numerator/denominator" unreduced ("16903071/20").
+    [[nodiscard]] std::string to_fraction() const;
+    /// Reads the form of to_fraction(); throws ku::parse_error naming the text and `where` for
+    /// anything else, a denominator that is not positive, or a part beyond 127 bits.
+    [[nodiscard]] static exact_quota from_fraction(std::string_view text, std::string_view where = {});
     /// Equal when numerator and denominator are (2/4 and 1/2 differ: compare values by cross-multiplying).
     friend bool operator==(const exact_quota&, const exact_quota&) = default;
 };
@@ -60,12 +66,16 @@ struct allocation_part {
     money supplement{}; ///< its individual supplement (allocate_fixed_plus), else 0
     money amount{}; ///< what it pays in all, a whole number of the rule's unit
     money adjustment{}; ///< amount − quota rounded toward zero to the unit
+    /// Equal when every field is.
+    friend bool operator==(const allocation_part&, const allocation_part&) = default;
 };
 
 /// How an allocation rounds: the method, and the unit every part is a whole number of.
 struct allocation_rule {
     allocation_method method = allocation_method::largest_remainder; ///< how quotas become whole units
     ku::unit unit = ku::unit::kr; ///< every part is a whole number of this unit
+    /// Equal when method and unit are.
+    friend bool operator==(const allocation_rule&, const allocation_rule&) = default;
 };
 
 /// The result of an allocation: the total, the method and unit used, and one part per
@@ -86,6 +96,8 @@ struct allocation {
     [[nodiscard]] const allocation_part* find(kommun_code member) const noexcept;
     /// The part of `member`; throws ku::lookup_error when it does not take part.
     [[nodiscard]] const allocation_part& at(kommun_code member) const;
+    /// Equal when total, rule, basis and every part are.
+    friend bool operator==(const allocation&, const allocation&) = default;
 };
 
 /// Splits `total` among the members by their weights. Throws ku::domain_error for no members,

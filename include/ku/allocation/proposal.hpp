@@ -94,6 +94,8 @@ struct published_proposal {
     std::vector<std::optional<money>> row_totals;         ///< the Summa column
     std::vector<std::optional<money>> fee_totals;         ///< the Summa row
     std::optional<money> grand_total;                     ///< Summa row × Summa column
+    /// Equal when rows, fees and every cell and total are.
+    friend bool operator==(const published_proposal&, const published_proposal&) = default;
 };
 
 /// What a comparison found.
@@ -117,6 +119,8 @@ struct proposal_difference {
     std::string fee; ///< the fee's name, or "Summa" for the Summa column
     std::optional<money> published; ///< the published cell or total (none: blank or missing_fee)
     std::optional<money> computed; ///< the computed cell or fee total, or the sum of the published parts
+    /// Equal when every field is.
+    friend bool operator==(const proposal_difference&, const proposal_difference&) = default;
 };
 
 /// Every cell that differs (in computed row and fee order), then every published total that

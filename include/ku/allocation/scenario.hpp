@@ -33,6 +33,8 @@ struct scenario_comparison {
     [[nodiscard]] money fee_delta(std::size_t fee) const;
     /// The sum of the row deltas (= the change of the counted total).
     [[nodiscard]] money total_delta() const;
+    /// Equal when titles, kommuner, fees, flags and every amount are.
+    friend bool operator==(const scenario_comparison&, const scenario_comparison&) = default;
 };
 
 /// Compares an alternative proposal with the base one.

@@ -94,6 +94,8 @@ struct finding {
     money difference{}; ///< found − expected
     std::optional<carry_over_class> classification; ///< for a carry-over difference only
     std::string note; ///< the explanation, in Swedish
+    /// Equal when every field is.
+    friend bool operator==(const finding&, const finding&) = default;
 };
 
 /// An area's opening balance as written in the next period (blank: none).

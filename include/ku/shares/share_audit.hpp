@@ -56,6 +56,8 @@ struct share_finding {
     exact_share found; ///< the published value (or sum), in percent points
     exact_share difference; ///< found − expected
     std::string note; ///< the tolerance applied, in Swedish
+    /// Equal when every field is.
+    friend bool operator==(const share_finding&, const share_finding&) = default;
 };
 
 /// Every fault of the table. A percent written with d decimals stands for anything within half

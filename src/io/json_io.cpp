@@ -1,0 +1,377 @@
+// Reading back the JSON that ku writes.
+
+#include "ku/io/json_io.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <gsl/narrow>
+
+#include "json_node.hpp"
+
+namespace ku {
+
+namespace {
+
+using detail::json_node;
+
+constexpr std::array all_difference_kinds{difference_kind::cell, difference_kind::fee_total, difference_kind::column_sum,
+                                          difference_kind::row_sum, difference_kind::missing_fee};
+constexpr std::array all_finding_kinds{finding_kind::missing_value, finding_kind::identity_broken,
+                                       finding_kind::total_mismatch, finding_kind::carry_over_difference};
+constexpr std::array all_carry_over_classes{carry_over_class::rounding, carry_over_class::unexplained};
+constexpr std::array all_share_finding_kinds{share_finding_kind::row_sum_mismatch,
+                                             share_finding_kind::column_sum_mismatch,
+                                             share_finding_kind::total_mismatch};
+
+std::string plain(money amount) { return format_plain(amount); }
+
+/// Fails at `node` unless the amount written there is `expected`.
+void expect_amount(const json_node& node, money expected, std::string_view what)
+{
+    const money found = node.amount();
+    if (found != expected) {
+        node.fail(std::string{what} + " is " + plain(expected) + ", not " + plain(found));
+    }
+}
+
+/// The kommun of a row with "code" and "name", from `catalogue`.
+kommun kommun_of(const json_node& row, const kommun_catalogue& catalogue)
+{
+    const json_node code_node = row.at("code");
+    const kommun_code code{code_node.text(), code_node.where()};
+    const kommun k = catalogue.at(code, code_node.where());
+    const json_node name = row.at("name");
+    if (name.text() != k.name) {
+        name.fail("the kommun with code " + code.str() + " is " + std::string{k.name} + ", not \"" + name.text() +
+                  "\"");
+    }
+    return k;
+}
+
+/// An exact value written as a plain decimal ("-34.8", "0.0125") or a fraction ("100/3"), and
+/// how many decimals it was written with.
+struct exact_text {
+    exact_share value;
+    int decimals = 0;
+};
+
+exact_text exact_of(const json_node& node)
+{
+    const std::string text = node.text();
+    const auto malformed = [&] {
+        node.fail("\"" + text + "\" is not an exact decimal (\"34.8\") or fraction (\"100/3\")");
+    };
+    const bool negative = text.starts_with('-');
+    const std::string_view body = std::string_view{text}.substr(negative ? 1 : 0);
+    const auto digits = [](std::string_view s) {
+        return !s.empty() && std::ranges::all_of(s, [](char c) { return c >= '0' && c <= '9'; });
+    };
+    exact_text out;
+    if (const auto slash = body.find('/'); slash != std::string_view::npos) {
+        const std::string_view numerator = body.substr(0, slash);
+        const std::string_view denominator = body.substr(slash + 1);
+        if (!digits(numerator) || !digits(denominator)) {
+            malformed();
+        }
+        const boost::multiprecision::cpp_int den{std::string{denominator}};
+        if (den == 0) {
+            node.fail("\"" + text + "\" has a zero denominator");
+        }
+        out.value = exact_share{boost::multiprecision::cpp_int{std::string{numerator}}, den};
+    } else {
+        const auto point = body.find('.');
+        const std::string_view whole = body.substr(0, point);
+        const std::string_view fraction = point == std::string_view::npos ? std::string_view{} : body.substr(point + 1);
+        if (!digits(whole) || (point != std::string_view::npos && !digits(fraction))) {
+            malformed();
+        }
+        out.decimals = gsl::narrow<int>(fraction.size());
+        out.value = exact_share{boost::multiprecision::cpp_int{std::string{whole} + std::string{fraction}},
+                                boost::multiprecision::pow(boost::multiprecision::cpp_int{10},
+                                                           gsl::narrow<unsigned>(fraction.size()))};
+    }
+    if (negative) {
+        out.value = -out.value;
+    }
+    return out;
+}
+
+} // namespace
+
+allocation read_allocation_json(std::string_view text, std::string_view source)
+{
+    const json_node document = json_node::parse(text, std::string{source});
+    allocation result;
+    const json_node method = document.at("method");
+    result.rule.method = parse_allocation_method(method.text(), method.where());
+    const json_node unit_node = document.at("unit");
+    result.rule.unit = parse_unit(unit_node.text(), unit_node.where());
+    const money step = money::ore(ore_per(result.rule.unit));
+    const auto whole = [&](const json_node& node) {
+        const money amount = node.amount();
+        if (amount.in_ore() % step.in_ore() != 0) {
+            node.fail(plain(amount) + " is not a whole number of " + std::string{to_string(result.rule.unit)});
+        }
+        return amount;
+    };
+    result.basis = document.at("basis").text();
+    result.total = whole(document.at("total"));
+    for (const json_node& node : document.at("parts").elements()) {
+        const json_node code = node.at("code");
+        const json_node weight_node = node.at("weight");
+        const json_node quota_node = node.at("quota_ore");
+        allocation_part part{
+            .member = kommun_code{code.text(), code.where()},
+            .weight = weight::parse(weight_node.text(), weight_node.where()),
+            .quota = exact_quota::from_fraction(quota_node.text(), quota_node.where()),
+            .fixed = whole(node.at("fixed")),
+            .supplement = whole(node.at("supplement")),
+            .amount = whole(node.at("amount")),
+            .adjustment = node.at("adjustment").amount(),
+        };
+        if (result.find(part.member) != nullptr) {
+            code.fail("kommun " + part.member.str() + " has a second part");
+        }
+        const json_node shown = node.at("quota");
+        if (shown.text() != part.quota.to_plain(6)) {
+            shown.fail("the quota " + quota_node.text() + " öre is " + part.quota.to_plain(6) + " kr, not " +
+                       shown.text());
+        }
+        // amount − the quota rounded toward zero to the unit (C++ division truncates).
+        const int128 truncated = part.quota.numerator / part.quota.denominator / step.in_ore() * step.in_ore();
+        const money expected_adjustment =
+            part.amount - money::ore(detail::checked_ore(truncated, "the quota of a part"));
+        if (part.adjustment != expected_adjustment) {
+            expect_amount(node.at("adjustment"), expected_adjustment, "the amount minus the truncated quota");
+        }
+        result.parts.push_back(std::move(part));
+    }
+    expect_amount(document.at("sum"), result.sum(), "the sum of the parts' amounts");
+    expect_amount(document.at("residual"), result.residual(), "total − sum");
+    return result;
+}
+
+published_proposal read_proposal_json(std::string_view text, std::string_view source,
+                                      const kommun_catalogue& catalogue)
+{
+    const json_node document = json_node::parse(text, std::string{source});
+    static_cast<void>(document.at("title").text()); // checked, not kept
+    published_proposal published;
+    for (const json_node& fee : document.at("fees").elements()) {
+        const json_node name = fee.at("name");
+        if (std::ranges::find(published.fees, name.text()) != published.fees.end()) {
+            name.fail("the fee \"" + name.text() + "\" appears twice");
+        }
+        published.fees.push_back(name.text());
+        const json_node method = fee.at("method");
+        static_cast<void>(parse_allocation_method(method.text(), method.where()));
+        const json_node unit_node = fee.at("unit");
+        static_cast<void>(parse_unit(unit_node.text(), unit_node.where()));
+        static_cast<void>(fee.at("basis").text()); // checked, not kept
+        static_cast<void>(fee.at("in_row_sum").boolean()); // checked, not kept
+        const money total = fee.at("total").amount();
+        const money sum = fee.at("sum").amount();
+        expect_amount(fee.at("residual"), total - sum, "total − sum");
+        published.fee_totals.emplace_back(sum);
+    }
+    for (const json_node& row : document.at("rows").elements()) {
+        const kommun k = kommun_of(row, catalogue);
+        if (std::ranges::find(published.kommuner, k.code) != published.kommuner.end()) {
+            row.at("code").fail("kommun " + k.code.str() + " appears twice");
+        }
+        published.kommuner.push_back(k.code);
+        const json_node amounts = row.at("amounts");
+        std::vector<std::optional<money>> cells;
+        for (const std::string& fee : published.fees) {
+            cells.push_back(amounts.at(fee).optional_amount());
+        }
+        for (const auto& [name, value] : amounts.members()) {
+            if (std::ranges::find(published.fees, name) == published.fees.end()) {
+                value.fail("\"" + name + "\" is not one of the proposal's fees");
+            }
+        }
+        published.cells.push_back(std::move(cells));
+        published.row_totals.emplace_back(row.at("summa").amount());
+    }
+    published.grand_total = document.at("grand_total").amount();
+    return published;
+}
+
+std::vector<proposal_difference> read_differences_json(std::string_view text, std::string_view source)
+{
+    const json_node document = json_node::parse(text, std::string{source});
+    std::vector<proposal_difference> differences;
+    for (const json_node& node : document.at("differences").elements()) {
+        const json_node code = node.at("code");
+        const std::optional<std::string> digits = code.optional_text();
+        differences.push_back({
+            .kind = node.at("kind").one_of<difference_kind>(all_difference_kinds),
+            .kommun = digits ? std::optional{kommun_code{*digits, code.where()}} : std::nullopt,
+            .fee = node.at("fee").text(),
+            .published = node.at("published").optional_amount(),
+            .computed = node.at("computed").optional_amount(),
+        });
+        static_cast<void>(node.at("kommun").optional_text()); // checked, not kept
+    }
+    return differences;
+}
+
+scenario_comparison read_scenario_json(std::string_view text, std::string_view source,
+                                       const kommun_catalogue& catalogue)
+{
+    const json_node document = json_node::parse(text, std::string{source});
+    scenario_comparison c;
+    c.base_title = document.at("base").text();
+    c.alternative_title = document.at("alternative").text();
+    const std::vector<json_node> fees = document.at("fees").elements();
+    for (const json_node& fee : fees) {
+        const json_node name = fee.at("name");
+        if (std::ranges::find(c.fees, name.text()) != c.fees.end()) {
+            name.fail("the fee \"" + name.text() + "\" appears twice");
+        }
+        c.fees.push_back(name.text());
+        c.base_in_row_sum.push_back(fee.at("base_in_row_sum").boolean());
+        c.alternative_in_row_sum.push_back(fee.at("alternative_in_row_sum").boolean());
+        c.in_row_sum.push_back(fee.at("in_row_sum").boolean());
+    }
+    const std::vector<json_node> rows = document.at("rows").elements();
+    for (const json_node& row : rows) {
+        const kommun k = kommun_of(row, catalogue);
+        if (std::ranges::find(c.kommuner, k.code, &kommun::code) != c.kommuner.end()) {
+            row.at("code").fail("kommun " + k.code.str() + " appears twice");
+        }
+        c.kommuner.push_back(k);
+        const json_node cells = row.at("fees");
+        std::vector<money> base;
+        std::vector<money> alternative;
+        for (const std::string& fee : c.fees) {
+            const json_node cell = cells.at(fee);
+            base.push_back(cell.at("base").amount());
+            alternative.push_back(cell.at("alternative").amount());
+            expect_amount(cell.at("delta"), alternative.back() - base.back(), "alternative − base");
+        }
+        for (const auto& [name, value] : cells.members()) {
+            if (std::ranges::find(c.fees, name) == c.fees.end()) {
+                value.fail("\"" + name + "\" is not one of the comparison's fees");
+            }
+        }
+        c.base.push_back(std::move(base));
+        c.alternative.push_back(std::move(alternative));
+    }
+    // The sums repeat the cells: check them once every cell is read.
+    for (std::size_t f = 0; f < fees.size(); ++f) {
+        if (c.in_row_sum[f] != (c.base_in_row_sum[f] || c.alternative_in_row_sum[f])) {
+            fees[f].at("in_row_sum").fail("in_row_sum is true exactly when the fee counts in either proposal");
+        }
+        expect_amount(fees[f].at("delta"), c.fee_delta(f), "the fee's delta over every kommun");
+    }
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        expect_amount(rows[r].at("delta"), c.row_delta(r), "the row's delta");
+    }
+    expect_amount(document.at("total_delta"), c.total_delta(), "the sum of the row deltas");
+    return c;
+}
+
+published_share_table read_percent_table_json(std::string_view text, std::string_view source)
+{
+    const json_node document = json_node::parse(text, std::string{source});
+    published_share_table table{.source = std::string{source}, .rows = {}};
+    constexpr std::array<std::string_view, 4> cells{"andel_av_utfall", "kommunerna", "staten", "ovriga"};
+    for (const json_node& node : document.at("rows").elements()) {
+        published_share_row row{.area = node.at("omrade").text(),
+                                .group = node.at("grupp").optional_text(),
+                                .is_total = false,
+                                .is_group = false,
+                                .andel_av_utfall = std::nullopt,
+                                .by_kind = {},
+                                .line = 0,
+                                .decimals = 0,
+                                .cell_decimals = {}};
+        if (std::ranges::any_of(table.rows, [&](const published_share_row& r) { return r.area == row.area; })) {
+            node.at("omrade").fail("\"" + row.area + "\" appears twice");
+        }
+        const json_node kind = node.at("rad_typ");
+        const std::string kind_name = kind.text();
+        if (kind_name != "omrade" && kind_name != "grupp" && kind_name != "summa") {
+            kind.fail("\"" + kind_name + "\" is not one of omrade, grupp, summa");
+        }
+        row.is_group = kind_name == "grupp";
+        row.is_total = kind_name == "summa";
+        for (std::size_t cell = 0; cell < cells.size(); ++cell) {
+            const json_node value = node.at(cells[cell]);
+            if (value.is_null()) {
+                continue;
+            }
+            const exact_text percent_value = exact_of(value);
+            if (percent_value.value < 0 || percent_value.value > 100) {
+                value.fail("a percent is between 0 and 100, not " + value.text());
+            }
+            (cell == 0 ? row.andel_av_utfall : row.by_kind[cell - 1]) = percent_value.value;
+            row.cell_decimals[cell] = percent_value.decimals;
+            row.decimals = std::max(row.decimals, percent_value.decimals);
+        }
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+std::vector<finding> read_findings_json(std::string_view text, std::string_view source)
+{
+    const json_node document = json_node::parse(text, std::string{source});
+    std::vector<finding> findings;
+    for (const json_node& node : document.at("findings").elements()) {
+        const json_node column = node.at("column");
+        const auto found_column = find_balance_column(column.text());
+        if (!found_column) {
+            column.fail("\"" + column.text() + "\" is not a balance column");
+        }
+        const json_node classification = node.at("classification");
+        finding f{
+            .kind = node.at("kind").one_of<finding_kind>(all_finding_kinds),
+            .area = node.at("area").text(),
+            .column = *found_column,
+            .expected = node.at("expected").optional_amount(),
+            .found = node.at("found").optional_amount(),
+            .difference = node.at("difference").amount(),
+            .classification = classification.is_null()
+                                  ? std::nullopt
+                                  : std::optional{classification.one_of<carry_over_class>(all_carry_over_classes)},
+            .note = node.at("note").text(),
+        };
+        if (f.expected && f.difference != f.found.value_or(money{}) - *f.expected) {
+            expect_amount(node.at("difference"), f.found.value_or(money{}) - *f.expected,
+                          "found − expected (a blank counting as 0)");
+        }
+        findings.push_back(std::move(f));
+    }
+    return findings;
+}
+
+std::vector<share_finding> read_share_findings_json(std::string_view text, std::string_view source)
+{
+    const json_node document = json_node::parse(text, std::string{source});
+    std::vector<share_finding> findings;
+    for (const json_node& node : document.at("findings").elements()) {
+        share_finding f{
+            .kind = node.at("kind").one_of<share_finding_kind>(all_share_finding_kinds),
+            .area = node.at("area").text(),
+            .column = node.at("column").text(),
+            .expected = exact_of(node.at("expected")).value,
+            .found = exact_of(node.at("found")).value,
+            .difference = exact_of(node.at("difference")).value,
+            .note = node.at("note").text(),
+        };
+        if (f.difference != f.found - f.expected) {
+            node.at("difference").fail("found − expected is " + percent_text(f.found - f.expected) + ", not " +
+                                       percent_text(f.difference));
+        }
+        findings.push_back(std::move(f));
+    }
+    return findings;
+}
+
+} // namespace ku
