@@ -55,6 +55,7 @@ void balance(const ku::csv_table& table)
         expect_only_ku_errors([&] {
             const ku::balance_table read = ku::read_balance_table(table, u);
             const auto findings = ku::audit_balance(read);
+            (void)ku::balance_table_as_text(read);
             (void)ku::findings_as_text(findings, read);
             (void)ku::findings_as_json(findings);
             if (u == ku::unit::tkr) {

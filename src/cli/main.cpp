@@ -229,7 +229,7 @@ outcome run_audit_balance(const audit_balance_options& options)
     } else if (format == "markdown") {
         output = ku::balance_as_markdown(table, findings);
     } else {
-        output = ku::findings_as_text(findings, table);
+        output = ku::balance_table_as_text(table) + "\n" + ku::findings_as_text(findings, table);
     }
     return printed(std::move(output), status);
 }

@@ -12,6 +12,7 @@
 #include "../core/text.hpp"
 #include "sheet.hpp"
 #include "tables.hpp"
+#include "text_table.hpp"
 
 namespace ku {
 
@@ -27,53 +28,7 @@ std::string name_of(kommun_code code, const kommun_catalogue& catalogue)
 
 std::string swedish(money amount) { return format_swedish(amount, {.in = unit::kr, .decimals = {}, .rounding = rounding_mode::half_up, .show_unit = false}); }
 
-/// Display width in characters (code points), for aligning UTF-8 text.
-std::size_t width(const std::string& text) { return detail::scanner::code_points(text); }
-
-/// Columns of text, right-aligned except the first.
-class text_table {
-public:
-    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-    void rule() { rows_.emplace_back(); }
-
-    [[nodiscard]] std::string str() const
-    {
-        std::vector<std::size_t> widths;
-        for (const auto& row : rows_) {
-            widths.resize(std::max(widths.size(), row.size()));
-            for (std::size_t c = 0; c < row.size(); ++c) {
-                widths[c] = std::max(widths[c], width(row[c]));
-            }
-        }
-        std::size_t total_width = 0;
-        for (const std::size_t w : widths) {
-            total_width += w + 2;
-        }
-        std::string out;
-        for (const auto& row : rows_) {
-            if (row.empty()) {
-                for (std::size_t i = 0; i + 2 < total_width; ++i) {
-                    out += "─";
-                }
-                out += '\n';
-                continue;
-            }
-            std::string line;
-            for (std::size_t c = 0; c < row.size(); ++c) {
-                const std::string padding(widths[c] - width(row[c]), ' ');
-                line += c == 0 ? row[c] + padding : padding + row[c];
-                if (c + 1 < row.size()) {
-                    line += "  ";
-                }
-            }
-            out += line + '\n';
-        }
-        return out;
-    }
-
-private:
-    std::vector<std::vector<std::string>> rows_;
-};
+using detail::text_table;
 
 json optional_amount(const std::optional<money>& amount)
 {

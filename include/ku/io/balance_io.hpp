@@ -30,6 +30,11 @@ namespace ku {
 [[nodiscard]] reorganisation read_reorganisation(const csv_table& table, unit in = unit::tkr,
                                                  const balance_table* previous = nullptr);
 
+/// The table as aligned Swedish text for a terminal: a title with the unit, then Område and
+/// each column that has a value, amounts exact in the table's unit ("–": blank), and the
+/// row "Summa enligt raderna" as in balance_as_markdown.
+[[nodiscard]] std::string balance_table_as_text(const balance_table& table);
+
 /// The findings as a Swedish report, amounts in the table's unit; one line per finding or a
 /// line saying the table is clean.
 [[nodiscard]] std::string findings_as_text(std::span<const finding> findings, const balance_table& table);
