@@ -301,6 +301,8 @@ TEST_CASE("the delta table as JSON: titles, fees with their delta, and base, alt
     CHECK_THAT(json, Contains(R"("base": "Scenario A: grundfinansiering ledning 1 730 tkr",)"));
     CHECK_THAT(json, Contains(R"("name": "Grundfinansiering ledning och stab",
       "in_row_sum": true,
+      "base_in_row_sum": true,
+      "alternative_in_row_sum": true,
       "delta": "1770000.00")"));
     CHECK_THAT(json, Contains(R"("code": "0680",
       "name": "Jönköping",
