@@ -170,8 +170,11 @@ outcome run_proposal(const proposal_options& options)
         }
         return printed(ku::proposal_as_text(table));
     }
+    // A proposal ku wrote as JSON, or a published table as CSV (either convention).
     const ku::published_proposal published =
-        ku::read_published_proposal(ku::read_csv_file(options.compare), catalogue);
+        std::filesystem::path{options.compare}.extension() == ".json"
+            ? ku::read_proposal_json(ku::read_json_file(options.compare), options.compare, catalogue)
+            : ku::read_published_proposal(ku::read_csv_file(options.compare), catalogue);
     const std::vector<ku::proposal_difference> differences = ku::compare(table, published);
     const int status = differences.empty() ? exit_ok : exit_differences;
     if (format == "xlsx") {
@@ -358,7 +361,7 @@ int main(int argc, char** argv)
     proposal_options proposal;
     CLI::App* proposal_command = app.add_subcommand("proposal", "Compute a kommun × fee financing proposal from a spec");
     proposal_command->add_option("spec", proposal.spec, "The proposal spec (TOML), e.g. data/proposal_2025.toml")->required();
-    proposal_command->add_option("--compare", proposal.compare, "A published proposal (CSV) to compare with, cell by cell");
+    proposal_command->add_option("--compare", proposal.compare, "A published proposal (CSV, or JSON as --format json writes it) to compare with, cell by cell");
     add_output_options(proposal_command, proposal.out, false);
 
     audit_balance_options audit_balance;

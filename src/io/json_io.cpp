@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <fstream>
+#include <iterator>
+#include <system_error>
 #include <string>
 #include <vector>
 
@@ -101,6 +104,23 @@ exact_text exact_of(const json_node& node)
 }
 
 } // namespace
+
+std::string read_json_file(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        throw error("cannot read " + path.string() + ": it is a folder");
+    }
+    std::ifstream file{path, std::ios::binary};
+    if (!file) {
+        throw error("cannot open " + path.string());
+    }
+    std::string text{std::istreambuf_iterator<char>{file}, std::istreambuf_iterator<char>{}};
+    if (file.bad()) {
+        throw error("cannot read " + path.string());
+    }
+    return text;
+}
 
 allocation read_allocation_json(std::string_view text, std::string_view source)
 {

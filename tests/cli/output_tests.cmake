@@ -90,3 +90,20 @@ if(EXISTS /usr/bin/python3)
 else()
   message(STATUS "/usr/bin/python3 not found: the .xlsx read-back tests are left out")
 endif()
+
+# JSON read back: --compare takes the JSON `--format json` writes, with no differences.
+ku_cli_test("the 2025 proposal is written as JSON to a file and nothing is printed" EXIT 0 STDOUT_EMPTY
+  COMMAND proposal ${data}/proposal_2025.toml --format json --output ${CMAKE_CURRENT_BINARY_DIR}/proposal_2025_written.json)
+set_tests_properties("cli: the 2025 proposal is written as JSON to a file and nothing is printed"
+  PROPERTIES FIXTURES_SETUP proposal_json)
+ku_cli_test("--compare reads the proposal's own JSON back and finds no difference" EXIT 0
+  STDOUT "^Inga skillnader: den publicerade tabellen stämmer med beräkningen\\.\n$"
+  COMMAND proposal ${data}/proposal_2025.toml --compare ${CMAKE_CURRENT_BINARY_DIR}/proposal_2025_written.json)
+set_tests_properties("cli: --compare reads the proposal's own JSON back and finds no difference"
+  PROPERTIES FIXTURES_REQUIRED proposal_json)
+ku_cli_test("--compare with a JSON amount written as a number is bad input naming file and field" EXIT 2 STDOUT_EMPTY
+  STDERR "ku: error: [^\n]*proposal_total_as_number\\.json: /fees/0/total: an amount is a decimal string \\(\"1583550\\.00\"\\), found number"
+  COMMAND proposal ${data}/proposal_2025.toml --compare ${bad}/proposal_total_as_number.json)
+ku_cli_test("--compare with a JSON file that is not there is bad input naming it" EXIT 2 STDOUT_EMPTY
+  STDERR "ku: error: cannot open [^\n]*no_such_proposal\\.json"
+  COMMAND proposal ${data}/proposal_2025.toml --compare ${bad}/no_such_proposal.json)

@@ -293,3 +293,11 @@ TEST_CASE("an unknown finding kind is refused with the kinds allowed", "[json][e
     CHECK_THAT(e->what(), Catch::Contains("\"typo\" is not one of missing_value, identity_broken, total_mismatch, "
                                          "carry_over_difference"));
 }
+
+TEST_CASE("a JSON file that is missing or a folder is a ku::error naming the path", "[json][errors]")
+{
+    CHECK_THROWS_MATCHES(ku::read_json_file(std::string{KU_TEST_DATA_DIR} + "/no_such.json"), ku::error,
+                         Catch::Message("cannot open " + std::string{KU_TEST_DATA_DIR} + "/no_such.json"));
+    CHECK_THROWS_MATCHES(ku::read_json_file(std::string{KU_TEST_DATA_DIR} + "/ledger"), ku::error,
+                         Catch::Message("cannot read " + std::string{KU_TEST_DATA_DIR} + "/ledger: it is a folder"));
+}

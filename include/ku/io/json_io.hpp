@@ -6,6 +6,8 @@
 /// ku::parse_error naming the source and the JSON Pointer of the value at fault
 /// ("result.json: /parts/3/amount: ..."), or at a syntax error its line and column.
 
+#include <filesystem>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +19,10 @@
 #include "ku/shares/share_audit.hpp"
 
 namespace ku {
+
+/// The whole text of a JSON file, for a reader below with the path as its source. Throws
+/// ku::error naming the path when it cannot be opened or read (a missing file, a folder).
+[[nodiscard]] std::string read_json_file(const std::filesystem::path& path);
 
 /// The allocation written by allocation_as_json, equal to the one written: total, method,
 /// unit, basis and every part (weight, exact quota, fixed amount, supplement, amount,
