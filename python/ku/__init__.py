@@ -349,8 +349,9 @@ def proposal(spec: Union[str, os.PathLike]) -> pd.DataFrame:
 
 
 def compare_proposal(spec: Union[str, os.PathLike], published: Union[str, os.PathLike]) -> pd.DataFrame:
-    """The differences between a spec's proposal and a published table (CSV): columns kind,
-    code, fee, published, computed (Money or None)."""
+    """The differences between a spec's proposal and a published table (CSV, or a ``.json``
+    file as ``ku proposal --format json`` writes it): columns kind, code, fee, published,
+    computed (Money or None)."""
     rows = _ku.compare_proposal(os.fspath(spec), os.fspath(published))
     return pd.DataFrame([(k, c, f, _money(p), _money(q)) for k, c, f, p, q in rows],
                         columns=["kind", "code", "fee", "published", "computed"])

@@ -263,8 +263,7 @@ PYBIND11_MODULE(_ku, m)
     m.def("compare_proposal", [](const std::string& spec_path, const std::string& published_path) {
         const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
         const ku::proposal_table table = ku::build_proposal(ku::read_proposal_spec(spec_path, catalogue), catalogue);
-        const ku::published_proposal published =
-            ku::read_published_proposal(ku::read_csv_file(published_path), catalogue);
+        const ku::published_proposal published = ku::read_published_proposal_file(published_path, catalogue);
         py::list list;
         for (const ku::proposal_difference& d : ku::compare(table, published)) {
             list.append(py::make_tuple(std::string{ku::to_string(d.kind)},

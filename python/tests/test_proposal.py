@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from decimal import Decimal
 
 import pandas as pd
@@ -96,6 +97,28 @@ def test_the_2025_proposal_matches_the_cli(proposal_2025, proposal_spec, run_cli
         assert attrs["residual"] == Decimal(fee["residual"])
         assert p.loc["Summa", fee["name"]] == Decimal(fee["sum"])
     assert p.loc["Summa", "Summa"] == Decimal(result["grand_total"])
+
+
+def test_a_proposal_saved_as_json_by_the_cli_compares_clean(proposal_spec, run_cli, tmp_path):
+    """compare_proposal reads a .json file through the library's JSON reader."""
+    saved = tmp_path / "forslag_2025.json"
+    saved.write_text(json.dumps(run_cli("proposal", proposal_spec, "--format", "json"), ensure_ascii=False),
+                     encoding="utf-8")
+    assert ku.compare_proposal(proposal_spec, saved).empty
+
+    tampered = json.loads(saved.read_text(encoding="utf-8"))
+    tampered["rows"][8]["amounts"]["Medlemsavgift Kommunal utveckling"] = "845153.00"  # Värnamo, one krona less
+    saved.write_text(json.dumps(tampered, ensure_ascii=False), encoding="utf-8")
+    diff = ku.compare_proposal(proposal_spec, saved)
+    cells = diff[diff["kind"] == "cell"]
+    assert cells[["code", "fee", "published", "computed"]].values.tolist() == [
+        ["0683", "Medlemsavgift Kommunal utveckling", Money("845 153"), Money("845 154")]]
+
+    tampered["grand_total"] = 27902191.0  # a JSON number may have been rounded: refused
+    saved.write_text(json.dumps(tampered), encoding="utf-8")
+    with pytest.raises(ku.ParseError) as caught:
+        ku.compare_proposal(proposal_spec, saved)
+    assert str(caught.value).startswith(f"{saved}: /grand_total: an amount is a decimal string")
 
 
 def test_compare_with_the_published_proposal(proposal_spec, data_dir):

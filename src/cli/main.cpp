@@ -170,11 +170,7 @@ outcome run_proposal(const proposal_options& options)
         }
         return printed(ku::proposal_as_text(table));
     }
-    // A proposal ku wrote as JSON, or a published table as CSV (either convention).
-    const ku::published_proposal published =
-        std::filesystem::path{options.compare}.extension() == ".json"
-            ? ku::read_proposal_json(ku::read_json_file(options.compare), options.compare, catalogue)
-            : ku::read_published_proposal(ku::read_csv_file(options.compare), catalogue);
+    const ku::published_proposal published = ku::read_published_proposal_file(options.compare, catalogue);
     const std::vector<ku::proposal_difference> differences = ku::compare(table, published);
     const int status = differences.empty() ? exit_ok : exit_differences;
     if (format == "xlsx") {

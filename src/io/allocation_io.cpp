@@ -1,4 +1,4 @@
-// Reading weights, proposal specs (TOML) and published proposals (CSV).
+// Reading weights, proposal specs (TOML) and published proposals (CSV, or ku's own JSON).
 
 #include "ku/io/allocation_io.hpp"
 
@@ -6,6 +6,8 @@
 #include <string>
 
 #include <toml++/toml.h>
+
+#include "ku/io/json_io.hpp"
 
 namespace ku {
 
@@ -319,6 +321,15 @@ published_proposal read_published_proposal(const csv_table& table, const kommun_
         published.fee_totals.assign(fee_columns.size(), std::nullopt);
     }
     return published;
+}
+
+published_proposal read_published_proposal_file(const std::filesystem::path& path, const kommun_catalogue& catalogue,
+                                                unit in)
+{
+    if (path.extension() == ".json") {
+        return read_proposal_json(read_json_file(path), path.string(), catalogue);
+    }
+    return read_published_proposal(read_csv_file(path), catalogue, in);
 }
 
 } // namespace ku
