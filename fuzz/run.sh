@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang under AddressSanitizer + UndefinedBehaviorSanitizer
 # (in build-fuzz, apart from the gcc builds) and runs each for a bounded number of executions,
-# the three side by side, starting from a copy of its seed corpus in fuzz/corpus/<target>.
+# the four side by side, starting from a copy of its seed corpus in fuzz/corpus/<target>.
 # New corpus entries go to a temporary folder, never into the repository. Any crash, leak,
 # undefined behaviour or escaping exception fails the run; the input that caused it is kept in
 # build-fuzz/fuzz-artifacts/ and the target's log in build-fuzz/fuzz-logs/.
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 runs=${KU_FUZZ_RUNS:-100000}
 build=${KU_FUZZ_BUILD_DIR:-build-fuzz}
-targets=(fuzz_money fuzz_csv fuzz_spec)
+targets=(fuzz_money fuzz_csv fuzz_spec fuzz_json)
 
 started=$SECONDS
 cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \

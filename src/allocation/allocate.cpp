@@ -126,7 +126,11 @@ exact_quota exact_quota::from_fraction(std::string_view text, std::string_view w
             throw parse_error(text, offset + 1, "an exact quota is \"numerator/denominator\" in öre, e.g. 16903071/20",
                               where);
         }
-        const cpp_int value{std::string{magnitude}};
+        // Summed digit by digit: cpp_int's string constructor would read "010" as octal.
+        cpp_int value = 0;
+        for (const char c : magnitude) {
+            value = value * 10 + (c - '0');
+        }
         if (value != 0 && msb(value) >= 127) {
             throw parse_error(text, offset + 1, "the quota's part is beyond 127 bits", where);
         }

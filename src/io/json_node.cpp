@@ -27,6 +27,13 @@ json_node json_node::parse(std::string_view text, std::string source)
         const auto reason = message.find("syntax error");
         throw parse_error("", 0, "not JSON: " + (reason == std::string::npos ? message : message.substr(reason)),
                           source + ":" + std::to_string(line) + ":" + std::to_string(offset - line_start + 1));
+    } catch (const json::exception& e) {
+        // A number beyond a double ("1e999") is nlohmann's out_of_range, with no position.
+        const std::string message = e.what();
+        const auto reason = message.find("] ");
+        throw parse_error("", 0,
+                          "not JSON ku can read: " + (reason == std::string::npos ? message : message.substr(reason + 2)),
+                          source);
     }
 }
 

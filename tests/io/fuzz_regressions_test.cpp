@@ -61,3 +61,37 @@ TEST_CASE("fuzz regression: a key file that is a folder is a ku::error, not an e
     REQUIRE_THROWS_WITH(ku::read_proposal_spec(spec, ku::jonkopings_lan()), Catch::Contains("cannot be read"));
     REQUIRE_THROWS_AS(ku::read_csv_file(folder.path()), ku::error);
 }
+
+// fuzz_json: exact values were read with cpp_int's string constructor, which takes a leading
+// 0 as octal: "0.10" read as 0.08, "010" as 8, and "09" threw a std::runtime_error. It also
+// refused ku's own share finding with a difference of "-0.65" (read as -0.53).
+TEST_CASE("fuzz regression: a percent with a leading zero (\"0.10\", \"09\") is decimal, not octal",
+          "[fuzz][json]")
+{
+    const auto finding = [](const std::string& expected, const std::string& found, const std::string& difference) {
+        return R"({"findings": [{"kind": "total_mismatch", "area": "Summa", "column": "staten", "expected": ")" +
+               expected + R"(", "found": ")" + found + R"(", "difference": ")" + difference + R"(", "note": ""}]})";
+    };
+    const auto read = ku::read_share_findings_json(finding("09", "50", "41"), "f.json");
+    REQUIRE(read.size() == 1);
+    CHECK(read[0].expected == 9);
+    CHECK(ku::read_share_findings_json(finding("0.10", "0.75", "0.65"), "f.json")[0].expected ==
+          ku::exact_share{1, 10});
+    CHECK(ku::read_share_findings_json(finding("3", "010/3", "1/3"), "f.json")[0].found == ku::exact_share{10, 3});
+    CHECK(ku::read_share_findings_json(finding("100", "99.35", "-0.65"), "f.json")[0].difference ==
+          ku::exact_share{-65, 100});
+    CHECK(ku::exact_quota::from_fraction("010/09") == ku::exact_quota{.numerator = 10, .denominator = 9});
+}
+
+// fuzz_json: the 5-byte input "1e999" made nlohmann::json throw out_of_range (a number beyond
+// a double), which only json::parse_error was caught for.
+TEST_CASE("fuzz regression: a JSON number beyond a double (1e999) is a ku::parse_error, not an escaping out_of_range",
+          "[fuzz][json]")
+{
+    try {
+        static_cast<void>(ku::read_allocation_json("1e999", "tal.json"));
+        FAIL("1e999 was read");
+    } catch (const ku::parse_error& e) {
+        CHECK(std::string{e.what()} == "tal.json: not JSON ku can read: number overflow parsing '1e999'");
+    }
+}
