@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ku/ku.hpp"
+#include "../support/percent_value.hpp"
 #include "../support/parse_failure.hpp"
 
 namespace {
@@ -39,15 +40,7 @@ std::string edited(std::string text, const std::string& from, const std::string&
     return text.replace(at, from.size(), to);
 }
 
-/// A percent's exact value in percent points (348 with one decimal is 34,8).
-ku::exact_share share_of(const ku::percent& p)
-{
-    ku::exact_share value = p.units;
-    for (int i = 0; i < p.decimals; ++i) {
-        value /= 10;
-    }
-    return value;
-}
+using ku::test::share_of;
 
 } // namespace
 

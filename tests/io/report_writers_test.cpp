@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ku/ku.hpp"
+#include "../support/percent_value.hpp"
 #include "ku/io/markdown.hpp"
 #include "ku/io/xlsx.hpp"
 
@@ -94,15 +95,7 @@ std::vector<std::vector<std::vector<std::string>>> markdown_tables(const std::st
     return tables;
 }
 
-/// A percent's exact value in percent points (348 with one decimal is 34,8).
-ku::exact_share share_of(const ku::percent& p)
-{
-    ku::exact_share value = p.units;
-    for (int i = 0; i < p.decimals; ++i) {
-        value /= 10;
-    }
-    return value;
-}
+using ku::test::share_of;
 
 } // namespace
 
