@@ -287,7 +287,7 @@ outcome run_audit_shares(const audit_shares_options& options)
     } else if (format == "markdown") {
         output = ku::share_audit_as_markdown(table, findings);
     } else {
-        output = ku::share_findings_as_text(findings, table.source);
+        output = ku::published_shares_as_text(table) + "\n" + ku::share_findings_as_text(findings, table.source);
     }
     return printed(std::move(output), status);
 }

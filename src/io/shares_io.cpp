@@ -5,12 +5,16 @@
 #include <algorithm>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "ku/core/ratio.hpp"
 #include "../core/text.hpp"
+#include "sheet.hpp"
+#include "tables.hpp"
+#include "text_table.hpp"
 
 namespace ku {
 
@@ -208,6 +212,45 @@ std::string percent_table_as_json(const percent_table& table)
     json document;
     document["rows"] = std::move(rows);
     return document.dump(2) + "\n";
+}
+
+std::string published_shares_as_text(const published_share_table& table)
+{
+    // The "Andelar" sheet of the Markdown and .xlsx reports, so that the three agree.
+    const detail::sheet sheet = detail::share_audit_sheets(table, {}).front();
+    if (table.rows.empty()) {
+        return sheet.title + ": tabellen har inga rader.\n";
+    }
+    const bool any_group = std::ranges::any_of(table.rows, [](const published_share_row& row) { return row.group.has_value(); });
+    detail::text_table text;
+    std::vector<std::string> heading;
+    for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
+        if (c != 1 || any_group) {
+            heading.push_back(sheet.columns[c].label);
+        }
+    }
+    text.add(std::move(heading));
+    text.rule();
+    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+        if (table.rows[r].is_total && r > 0) {
+            text.rule();
+        }
+        std::vector<std::string> line;
+        for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
+            const detail::sheet_cell& cell = sheet.rows[r].cells[c];
+            if (c == 1 && !any_group) {
+                continue;
+            }
+            if (sheet.columns[c].kind != detail::column_kind::percent) {
+                line.push_back(cell.text);
+            } else {
+                line.push_back(cell.type == detail::sheet_cell::kind::empty ? "–"
+                                                                          : detail::swedish_decimal(cell.text) + " %");
+            }
+        }
+        text.add(std::move(line));
+    }
+    return sheet.title + "\n\n" + text.str() + "\n– tom cell.   Summa källor: kommunerna + staten + övriga.\n";
 }
 
 std::string share_findings_as_text(std::span<const share_finding> findings, const std::string& source)

@@ -45,8 +45,11 @@ ku_cli_test("shares of a missing file is bad input" EXIT 2 STDOUT_EMPTY
 
 # ku audit shares
 ku_cli_test("auditing the table ku shares prints finds no faults and exits 0" EXIT 0
-  STDOUT "^Granskning av [^\n]*published_clean\\.csv: inga avvikelser\\.\n$"
+  STDOUT "\n\nGranskning av [^\n]*published_clean\\.csv: inga avvikelser\\.\n$"
   COMMAND audit shares ${shares}/published_clean.csv)
+ku_cli_test("auditing a share table prints the table first, Familjehemsresurs's sources summing to 110 %" EXIT 1
+  STDOUT "^Publicerad andelstabell: [^\n]*published_row_110\\.csv\n\nOmråde +Andel av utfall +Kommunerna +Staten +Övriga +Summa källor\n(─)+\n.*\nFamiljehemsresurs +2 % +54 % +56 % +– +110 %\n.*\nSumma +100 % +61 % +25 % +14 % +100 %\n\n[^\n]*\n\nGranskning av [^\n]*: 1 avvikelse\\.\n"
+  COMMAND audit shares ${shares}/published_row_110.csv)
 ku_cli_test("auditing a consistent table as JSON lists no findings" EXIT 0
   STDOUT "^{\n  \"findings\": \\[\\]\n}\n$"
   COMMAND audit shares ${shares}/published_clean.csv --json)

@@ -283,6 +283,32 @@ TEST_CASE("share findings as Swedish text name the row, the sum and the toleranc
     CHECK(ku::share_findings_as_text({}, "andelar_2023.csv") == "Granskning av andelar_2023.csv: inga avvikelser.\n");
 }
 
+TEST_CASE("a published share table as text shows each cell as written, a blank as – and each row's sum of sources",
+          "[shares][io][text]")
+{
+    const ku::published_share_table table =
+        ku::read_published_shares(csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
+                                      "Social välfärd,60,50,40,10\n"
+                                      "Familjehemsresurs,\"2,5\",54,56,\n"
+                                      "Utbildning,38,80,0,20\n"
+                                      "Summa,100,61,25,14\n",
+                                      "andelar_2022.csv"));
+    CHECK(ku::published_shares_as_text(table) ==
+          "Publicerad andelstabell: andelar_2022.csv\n"
+          "\n"
+          "Område             Andel av utfall  Kommunerna  Staten  Övriga  Summa källor\n"
+          "────────────────────────────────────────────────────────────────────────────\n"
+          "Social välfärd                60 %        50 %    40 %    10 %         100 %\n"
+          "Familjehemsresurs            2,5 %        54 %    56 %       –         110 %\n"
+          "Utbildning                    38 %        80 %     0 %    20 %         100 %\n"
+          "────────────────────────────────────────────────────────────────────────────\n"
+          "Summa                        100 %        61 %    25 %    14 %         100 %\n"
+          "\n"
+          "– tom cell.   Summa källor: kommunerna + staten + övriga.\n");
+    CHECK(ku::published_shares_as_text(ku::published_share_table{.source = "tom.csv", .rows = {}}) ==
+          "Publicerad andelstabell: tom.csv: tabellen har inga rader.\n");
+}
+
 TEST_CASE("share findings as JSON: kind, area, column and exact decimal strings", "[shares][io][json]")
 {
     const ku::published_share_table table =

@@ -32,6 +32,11 @@ namespace ku {
 /// percents as exact decimal strings ("34", "34.8"); groups and the "Summa" row included.
 [[nodiscard]] std::string percent_table_as_json(const percent_table& table);
 
+/// A published percent table as aligned Swedish text for a terminal: a title with the source,
+/// Område (Grupp when any row has one), Andel av utfall, Kommunerna, Staten, Övriga and each
+/// row's Summa källor, percents exactly as written ("54,5 %"; "–": blank). As share_audit_as_markdown.
+[[nodiscard]] std::string published_shares_as_text(const published_share_table& table);
+
 /// The share findings as a Swedish report, or a line saying the table is clean.
 [[nodiscard]] std::string share_findings_as_text(std::span<const share_finding> findings, const std::string& source);
 
