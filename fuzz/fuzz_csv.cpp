@@ -98,6 +98,7 @@ void published_shares(const ku::csv_table& table)
     expect_only_ku_errors([&] {
         const ku::published_share_table published = ku::read_published_shares(table);
         const auto findings = ku::audit_shares(published);
+        (void)ku::published_shares_as_text(published);
         (void)ku::share_findings_as_text(findings, table.source);
         (void)ku::share_findings_as_json(findings);
     });
