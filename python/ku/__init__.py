@@ -216,15 +216,17 @@ def _weight_text(value: object, code: str) -> str:
     raise TypeError(f"the weight of {code} is a {type(value).__name__}; pass an int, Decimal or string")
 
 
-def _csv_text(table: Union[pd.DataFrame, str, os.PathLike]) -> tuple[str, str]:
-    """A DataFrame or a path as CSV text and a source name for messages."""
+def _csv_text(table: Union[pd.DataFrame, str, os.PathLike]) -> tuple[Union[str, bytes], str]:
+    """A DataFrame or a path as CSV text and a source name for messages. A file's bytes go to
+    the C++ reader untouched, which detects the separator and the encoding (UTF-8, with or
+    without a byte order mark, or Windows-1252) as for the command-line tool."""
     if isinstance(table, pd.DataFrame):
         frame = table.copy()
         for column in frame.columns:
             frame[column] = [_cell_text(v) for v in frame[column]]
         return frame.to_csv(index=False), "<DataFrame>"
     path = Path(table)
-    return path.read_text(encoding="utf-8"), str(path)
+    return path.read_bytes(), str(path)
 
 
 def _cell_text(value: object) -> str:

@@ -64,6 +64,22 @@ def test_groups_are_weighted(test_data_dir):
     assert [summa[c] for c in PERCENTS] == [100, 42, 43, 15]
 
 
+def test_a_swedish_windows_1252_export_is_read_like_its_utf8_original(test_data_dir, tmp_path):
+    """A file goes to the library's CSV reader as bytes: ';' and the decimal comma detected,
+    Windows-1252 converted, so Förstärkt samverkan keeps its ö and ä."""
+    original = ku.shares(test_data_dir / "shares" / "funding_2023.csv")
+    lines = (test_data_dir / "shares" / "funding_2023.csv").read_text(encoding="utf-8").splitlines()
+    export = tmp_path / "finansiering_2023.csv"
+    export.write_bytes(("\r\n".join(line.replace(",", ";") for line in lines) + "\r\n").encode("cp1252"))
+    assert b"F\xf6rst\xe4rkt samverkan" in export.read_bytes()
+    exported = ku.shares(export)
+    assert "Förstärkt samverkan" in exported["omrade"].tolist()
+    assert exported.values.tolist() == original.values.tolist()
+    with_bom = tmp_path / "utf8_bom.csv"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + (test_data_dir / "shares" / "funding_2023.csv").read_bytes())
+    assert ku.shares(with_bom).values.tolist() == original.values.tolist()
+
+
 def test_shares_in_tkr(test_data_dir):
     in_kr = ku.shares(test_data_dir / "shares" / "funding_2023.csv")
     in_tkr = ku.shares(test_data_dir / "shares" / "funding_2023_tkr.csv", unit="tkr")
