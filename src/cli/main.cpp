@@ -84,6 +84,34 @@ void add_output_options(CLI::App* command, output_options& options, bool with_js
     }
 }
 
+/// How the CSV files a command reads are read; what is not given is detected.
+struct csv_input_options {
+    std::string separator; ///< ";" or "semicolon", "," or "comma"
+    std::string encoding;  ///< a name parse_csv_encoding knows
+
+    /// The library's options; throws ku::lookup_error naming --encoding for an unknown encoding.
+    [[nodiscard]] ku::csv_options to_options() const
+    {
+        ku::csv_options options;
+        if (!separator.empty()) {
+            options.delimiter = separator == "semicolon" || separator == ";" ? ';' : ',';
+        }
+        if (!encoding.empty()) {
+            options.encoding = ku::parse_csv_encoding(encoding, "--encoding");
+        }
+        return options;
+    }
+};
+
+void add_csv_options(CLI::App* command, csv_input_options& options)
+{
+    command->add_option("--separator", options.separator,
+                        "The CSV separator: ; (or semicolon) or , (or comma); default: detected")
+        ->check(CLI::IsMember({";", ",", "semicolon", "comma"}));
+    command->add_option("--encoding", options.encoding,
+                        "The CSV files' encoding: utf-8 or windows-1252 (default: detected)");
+}
+
 struct allocate_options {
     std::string total;
     std::string weights_file;
@@ -91,6 +119,7 @@ struct allocate_options {
     std::string members;
     std::string method = "largest-remainder";
     std::string unit = "kr";
+    csv_input_options csv;
     output_options out;
 };
 
@@ -101,7 +130,7 @@ outcome run_allocate(const allocate_options& options)
     const ku::allocation_rule rule{ku::parse_allocation_method(options.method, "--method"), in};
     const ku::money total = ku::money::parse(options.total, ku::unit::kr, "--total");
     std::vector<ku::member_weight> weights =
-        ku::read_weights(ku::read_csv_file(options.weights_file), options.column, catalogue);
+        ku::read_weights(ku::read_csv_file(options.weights_file, options.csv.to_options()), options.column, catalogue);
     if (!options.members.empty()) {
         std::vector<ku::member_weight> chosen;
         std::stringstream list{options.members};
@@ -144,6 +173,7 @@ outcome run_allocate(const allocate_options& options)
 struct proposal_options {
     std::string spec;
     std::string compare;
+    csv_input_options csv;
     output_options out;
 };
 
@@ -170,7 +200,7 @@ outcome run_proposal(const proposal_options& options)
         }
         return printed(ku::proposal_as_text(table));
     }
-    const ku::published_proposal published = ku::read_published_proposal_file(options.compare, catalogue);
+    const ku::published_proposal published = ku::read_published_proposal_file(options.compare, catalogue, ku::unit::kr, options.csv.to_options());
     const std::vector<ku::proposal_difference> differences = ku::compare(table, published);
     const int status = differences.empty() ? exit_ok : exit_differences;
     if (format == "xlsx") {
@@ -195,23 +225,24 @@ struct audit_balance_options {
     std::string previous;
     std::string mapping;
     std::string unit = "tkr";
+    csv_input_options csv;
     output_options out;
 };
 
 outcome run_audit_balance(const audit_balance_options& options)
 {
     const ku::unit in = ku::parse_unit(options.unit, "--unit");
-    const ku::balance_table table = ku::read_balance_table(ku::read_csv_file(options.file), in);
+    const ku::balance_table table = ku::read_balance_table(ku::read_csv_file(options.file, options.csv.to_options()), in);
     std::optional<ku::balance_table> previous;
     if (!options.previous.empty()) {
-        previous = ku::read_balance_table(ku::read_csv_file(options.previous), in);
+        previous = ku::read_balance_table(ku::read_csv_file(options.previous, options.csv.to_options()), in);
     }
     std::optional<ku::reorganisation> mapping;
     if (!options.mapping.empty()) {
         if (!previous) {
             throw ku::domain_error("--map needs --previous: a mapping carries last period's balances into this one");
         }
-        mapping = ku::read_reorganisation(ku::read_csv_file(options.mapping), in, &*previous);
+        mapping = ku::read_reorganisation(ku::read_csv_file(options.mapping, options.csv.to_options()), in, &*previous);
     }
     const std::vector<ku::finding> findings =
         ku::audit_balance(table, previous ? &*previous : nullptr, mapping ? &*mapping : nullptr);
@@ -237,13 +268,14 @@ struct shares_options {
     std::string file;
     int decimals = 0;
     std::string unit = "kr";
+    csv_input_options csv;
     output_options out;
 };
 
 outcome run_shares(const shares_options& options)
 {
     const std::vector<ku::area_funding> areas =
-        ku::read_area_funding(ku::read_csv_file(options.file), ku::parse_unit(options.unit, "--unit"));
+        ku::read_area_funding(ku::read_csv_file(options.file, options.csv.to_options()), ku::parse_unit(options.unit, "--unit"));
     const ku::percent_table table = ku::to_percent_table(ku::financing_shares(areas), options.decimals);
     const std::string format = options.out.chosen();
     if (format == "xlsx") {
@@ -265,12 +297,13 @@ outcome run_shares(const shares_options& options)
 
 struct audit_shares_options {
     std::string file;
+    csv_input_options csv;
     output_options out;
 };
 
 outcome run_audit_shares(const audit_shares_options& options)
 {
-    const ku::published_share_table table = ku::read_published_shares(ku::read_csv_file(options.file));
+    const ku::published_share_table table = ku::read_published_shares(ku::read_csv_file(options.file, options.csv.to_options()));
     const std::vector<ku::share_finding> findings = ku::audit_shares(table);
     const int status = findings.empty() ? exit_ok : exit_differences;
     const std::string format = options.out.chosen();
@@ -352,12 +385,14 @@ int main(int argc, char** argv)
         ->check(CLI::IsMember({"largest-remainder", "sainte-lague", "round-each", "largest-absorbs"}));
     allocate_command->add_option("--unit", allocate.unit, "Round to whole ore, kr or tkr")
         ->check(CLI::IsMember({"ore", "öre", "kr", "tkr"}));
+    add_csv_options(allocate_command, allocate.csv);
     add_output_options(allocate_command, allocate.out, true);
 
     proposal_options proposal;
     CLI::App* proposal_command = app.add_subcommand("proposal", "Compute a kommun × fee financing proposal from a spec");
     proposal_command->add_option("spec", proposal.spec, "The proposal spec (TOML), e.g. data/proposal_2025.toml")->required();
     proposal_command->add_option("--compare", proposal.compare, "A published proposal (CSV, or JSON as --format json writes it) to compare with, cell by cell");
+    add_csv_options(proposal_command, proposal.csv);
     add_output_options(proposal_command, proposal.out, false);
 
     audit_balance_options audit_balance;
@@ -372,12 +407,14 @@ int main(int argc, char** argv)
                                       "A reorganisation mapping (CSV: from,to,share or from,to,amount)");
     audit_balance_command->add_option("--unit", audit_balance.unit, "The unit the tables are written in: tkr or kr")
         ->check(CLI::IsMember({"tkr", "kr"}));
+    add_csv_options(audit_balance_command, audit_balance.csv);
     add_output_options(audit_balance_command, audit_balance.out, true);
 
     audit_shares_options audit_shares;
     CLI::App* audit_shares_command =
         audit_command->add_subcommand("shares", "Check a published percent table (exit 1 when there are findings)");
     audit_shares_command->add_option("file", audit_shares.file, "The percent table (CSV)")->required();
+    add_csv_options(audit_shares_command, audit_shares.csv);
     add_output_options(audit_shares_command, audit_shares.out, true);
 
     shares_options shares;
@@ -389,6 +426,7 @@ int main(int argc, char** argv)
         ->check(CLI::Range(0, 6));
     shares_command->add_option("--unit", shares.unit, "The unit the amounts are written in: kr or tkr")
         ->check(CLI::IsMember({"kr", "tkr"}));
+    add_csv_options(shares_command, shares.csv);
     add_output_options(shares_command, shares.out, true);
 
     scenario_options scenario;

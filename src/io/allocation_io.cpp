@@ -324,12 +324,12 @@ published_proposal read_published_proposal(const csv_table& table, const kommun_
 }
 
 published_proposal read_published_proposal_file(const std::filesystem::path& path, const kommun_catalogue& catalogue,
-                                                unit in)
+                                                unit in, const csv_options& options)
 {
     if (path.extension() == ".json") {
         return read_proposal_json(read_json_file(path), path.string(), catalogue);
     }
-    return read_published_proposal(read_csv_file(path), catalogue, in);
+    return read_published_proposal(read_csv_file(path, options), catalogue, in);
 }
 
 } // namespace ku

@@ -57,8 +57,11 @@ std::size_t csv_table::column(std::string_view name) const
     for (const std::string& h : header) {
         columns += (columns.empty() ? "" : ", ") + h;
     }
-    throw lookup_error(source + ": no column \"" + std::string{name} + "\" (the columns are " +
-                       columns + ")");
+    // One column holding the other separator: the file was read with the wrong one.
+    const bool wrong_separator = header.size() == 1 && header.front().find_first_of(",;") != std::string::npos;
+    throw lookup_error(source + ": no column \"" + std::string{name} + "\" (the " +
+                       (wrong_separator ? "only column is \"" + header.front() + "\": is the separator right?)"
+                                        : "columns are " + columns + ")"));
 }
 
 std::string csv_table::where(const csv_row& row, std::size_t column_index) const
@@ -256,9 +259,15 @@ csv_table read_csv(std::istream& input, std::string source, const csv_options& o
     for (std::size_t r = 1; r < c.records.size(); ++r) {
         auto& fields = c.records[r];
         if (fields.size() != table.header.size()) {
+            // Name the first field without a column, or the first column without a field.
+            const std::size_t first = std::min(fields.size(), table.header.size());
+            const std::string which = fields.size() > table.header.size()
+                                          ? "field " + std::to_string(first + 1) + " (\"" + fields[first] +
+                                                "\") has no column"
+                                          : "column \"" + table.header[first] + "\" has no field";
             throw parse_error("", 0,
                               "the row has " + std::to_string(fields.size()) + " fields but the header has " +
-                                  std::to_string(table.header.size()),
+                                  std::to_string(table.header.size()) + ": " + which,
                               table.source + ":" + std::to_string(c.lines[r]));
         }
         table.rows.push_back({c.lines[r], std::move(fields)});

@@ -92,3 +92,22 @@ ku_cli_test("a malformed scenario spec is bad input naming the spec and the fiel
   COMMAND scenario ${scenarios}/ledning_1730.toml ${bad}/float_total.toml)
 ku_cli_test("a scenario format other than table, csv or json is refused by the command line" EXIT 2 STDOUT_EMPTY
   COMMAND scenario ${scenarios}/ledning_1730.toml ${scenarios}/ledning_3500.toml --format xml)
+
+# A Swedish spreadsheet export: ';', thousands separated by U+00A0, CRLF, Windows-1252. The
+# separator and the encoding are detected, or given with --separator and --encoding.
+set(excel ${shares}/funding_2023_excel_windows1252.csv)
+ku_cli_test("a Windows-1252 export with ; and no-break spaces gives the shares of its UTF-8 original" EXIT 0
+  STDOUT "\n  Förstärkt samverkan +18 % +10 % +60 % +30 %\n.*\nSumma +100 % +42 % +43 % +15 %\n"
+  COMMAND shares ${excel})
+ku_cli_test("the export read with the encoding and separator given is the same" EXIT 0
+  STDOUT "\n  Förstärkt samverkan +18 % +10 % +60 % +30 %\n.*\nSumma +100 % +42 % +43 % +15 %\n"
+  COMMAND shares ${excel} --encoding windows-1252 --separator semicolon)
+ku_cli_test("the export read as UTF-8 is bad input naming the file and line" EXIT 2 STDOUT_EMPTY
+  STDERR "ku: error: [^\n]*funding_2023_excel_windows1252\\.csv:2: the file is not valid UTF-8"
+  COMMAND shares ${excel} --encoding utf-8)
+ku_cli_test("an unknown encoding is bad input naming --encoding" EXIT 2 STDOUT_EMPTY
+  STDERR "ku: error: unknown encoding \"latin9\" \\(--encoding\\): expected utf-8 or windows-1252"
+  COMMAND shares ${excel} --encoding latin9)
+ku_cli_test("the export read with the wrong separator says the separator may be wrong" EXIT 2 STDOUT_EMPTY
+  STDERR "no column \"omrade\" \\(the only column is \"omrade.grupp.utfall.kommunerna.staten.ovriga\": is the separator right\\?\\)"
+  COMMAND shares ${excel} --separator ,)

@@ -35,10 +35,11 @@ namespace ku {
                                                          unit in = unit::kr);
 
 /// A published proposal from a file: a `.json` file as proposal_as_json writes it (through
-/// read_proposal_json), any other file as CSV (through read_published_proposal, amounts in
-/// `in`). Throws as those readers, and ku::error naming the path when it cannot be read.
+/// read_proposal_json), any other file as CSV read with `options` (through
+/// read_published_proposal, amounts in `in`). Throws as those readers, and ku::error naming
+/// the path when it cannot be read.
 [[nodiscard]] published_proposal read_published_proposal_file(const std::filesystem::path& path,
                                                               const kommun_catalogue& catalogue,
-                                                              unit in = unit::kr);
+                                                              unit in = unit::kr, const csv_options& options = {});
 
 } // namespace ku
