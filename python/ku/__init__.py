@@ -216,17 +216,19 @@ def _weight_text(value: object, code: str) -> str:
     raise TypeError(f"the weight of {code} is a {type(value).__name__}; pass an int, Decimal or string")
 
 
-def _csv_text(table: Union[pd.DataFrame, str, os.PathLike]) -> tuple[Union[str, bytes], str]:
-    """A DataFrame or a path as CSV text and a source name for messages. A file's bytes go to
-    the C++ reader untouched, which detects the separator and the encoding (UTF-8, with or
-    without a byte order mark, or Windows-1252) as for the command-line tool."""
+def _csv_text(table: Union[pd.DataFrame, str, os.PathLike]) -> tuple[Union[str, bytes], str, bool]:
+    """A DataFrame or a path as CSV text, a source name for messages and whether it is a file.
+    A file's bytes go to the C++ reader untouched, which reads them with the caller's
+    ``separator`` and ``encoding`` or, where not given, detects them (UTF-8, with or without a
+    byte order mark, or Windows-1252) as for the command-line tool. A DataFrame becomes UTF-8
+    CSV with ',', which the reader reads as such whatever the options."""
     if isinstance(table, pd.DataFrame):
         frame = table.copy()
         for column in frame.columns:
             frame[column] = [_cell_text(v) for v in frame[column]]
-        return frame.to_csv(index=False), "<DataFrame>"
+        return frame.to_csv(index=False), "<DataFrame>", False
     path = Path(table)
-    return path.read_bytes(), str(path)
+    return path.read_bytes(), str(path), True
 
 
 def _cell_text(value: object) -> str:
@@ -350,11 +352,15 @@ def proposal(spec: Union[str, os.PathLike]) -> pd.DataFrame:
     return frame
 
 
-def compare_proposal(spec: Union[str, os.PathLike], published: Union[str, os.PathLike]) -> pd.DataFrame:
+def compare_proposal(spec: Union[str, os.PathLike], published: Union[str, os.PathLike], *,
+                     separator: Optional[str] = None, encoding: Optional[str] = None) -> pd.DataFrame:
     """The differences between a spec's proposal and a published table (CSV, or a ``.json``
     file as ``ku proposal --format json`` writes it): columns kind, code, fee, published,
-    computed (Money or None)."""
-    rows = _ku.compare_proposal(os.fspath(spec), os.fspath(published))
+    computed (Money or None). ``separator`` ("semicolon" or ";", "comma" or ",") and
+    ``encoding`` ("utf-8" or "windows-1252") say how to read a CSV ``published``, as the
+    CLI's --separator and --encoding; None (the default) detects them. An unknown name raises
+    ku.LookupError."""
+    rows = _ku.compare_proposal(os.fspath(spec), os.fspath(published), separator, encoding)
     return pd.DataFrame([(k, c, f, _money(p), _money(q)) for k, c, f, p, q in rows],
                         columns=["kind", "code", "fee", "published", "computed"])
 
@@ -380,15 +386,20 @@ def scenario(base: Union[str, os.PathLike], alternative: Union[str, os.PathLike]
 
 
 def audit_balance(table: Union[pd.DataFrame, str, os.PathLike], previous: Union[pd.DataFrame, str, os.PathLike, None] = None,
-                  mapping: Union[pd.DataFrame, str, os.PathLike, None] = None, *, unit: str = "tkr") -> pd.DataFrame:
+                  mapping: Union[pd.DataFrame, str, os.PathLike, None] = None, *, unit: str = "tkr",
+                  separator: Optional[str] = None, encoding: Optional[str] = None) -> pd.DataFrame:
     """The findings of the balance-table auditor, with the CLI's fields: kind, area, column,
     expected, found, difference (Money), classification and note. ``table`` and ``previous``
     are paths to CSV or DataFrames with the columns of a balance table; ``mapping`` has
-    from, to, share or from, to, amount. Plain numbers are in ``unit``."""
-    text, source = _csv_text(table)
-    previous_text, previous_source = _csv_text(previous) if previous is not None else (None, "")
-    mapping_text, mapping_source = _csv_text(mapping) if mapping is not None else (None, "")
-    rows = _ku.audit_balance(text, source, previous_text, previous_source, mapping_text, mapping_source, unit)
+    from, to, share or from, to, amount. Plain numbers are in ``unit``. ``separator``
+    ("semicolon" or ";", "comma" or ",") and ``encoding`` ("utf-8" or "windows-1252") say how
+    to read every CSV file given, as the CLI's --separator and --encoding; None (the default)
+    detects them. An unknown name raises ku.LookupError.
+    The options apply to paths only: a DataFrame is always read as the UTF-8 ',' CSV it becomes."""
+    text = _csv_text(table)
+    previous_text = _csv_text(previous) if previous is not None else None
+    mapping_text = _csv_text(mapping) if mapping is not None else None
+    rows = _ku.audit_balance(text, previous_text, mapping_text, unit, separator, encoding)
     return pd.DataFrame(
         [(k, a, c, _money(e), _money(f), Money._from_ore(d), cl, n) for k, a, c, e, f, d, cl, n in rows],
         columns=["kind", "area", "column", "expected", "found", "difference", "classification", "note"])
@@ -438,22 +449,30 @@ def roll_forward(table: pd.DataFrame, mapping: Union[pd.DataFrame, Sequence[tupl
                         index=pd.Index(list(opening.keys()), name="omrade"))
 
 
-def shares(table: Union[pd.DataFrame, str, os.PathLike], *, decimals: int = 0, unit: str = "kr") -> pd.DataFrame:
+def shares(table: Union[pd.DataFrame, str, os.PathLike], *, decimals: int = 0, unit: str = "kr",
+           separator: Optional[str] = None, encoding: Optional[str] = None) -> pd.DataFrame:
     """Financing shares in percents that sum to exactly 100 per row (and over the areas'
     shares of the outcome): one row per area, per group and "Summa"; percents as exact
-    Decimals. ``table`` has omrade, optional grupp, utfall, kommunerna, staten, ovriga."""
-    text, source = _csv_text(table)
-    rows = _ku.shares(text, source, decimals, unit)
+    Decimals. ``table`` has omrade, optional grupp, utfall, kommunerna, staten, ovriga.
+    ``separator`` ("semicolon" or ";", "comma" or ",") and ``encoding`` ("utf-8" or
+    "windows-1252") say how to read a CSV file, as the CLI's --separator and --encoding; None
+    (the default) detects them. An unknown name raises ku.LookupError.
+    The options apply to paths only: a DataFrame is always read as the UTF-8 ',' CSV it becomes."""
+    rows = _ku.shares(_csv_text(table), decimals, unit, separator, encoding)
     return pd.DataFrame(
         [(o, g, t, Decimal(a), Decimal(k), Decimal(s), Decimal(v), Money._from_ore(u))
          for o, g, t, a, k, s, v, u in rows],
         columns=["omrade", "grupp", "rad_typ", "andel_av_utfall", "kommunerna", "staten", "ovriga", "utfall"])
 
 
-def audit_shares(table: Union[pd.DataFrame, str, os.PathLike]) -> pd.DataFrame:
+def audit_shares(table: Union[pd.DataFrame, str, os.PathLike], *, separator: Optional[str] = None,
+                 encoding: Optional[str] = None) -> pd.DataFrame:
     """The findings of the percent-table auditor: kind, area, column, expected, found,
-    difference (percent points as exact Fractions) and note."""
-    text, source = _csv_text(table)
-    rows = _ku.audit_shares(text, source)
+    difference (percent points as exact Fractions) and note. ``separator`` ("semicolon" or
+    ";", "comma" or ",") and ``encoding`` ("utf-8" or "windows-1252") say how to read a CSV
+    file, as the CLI's --separator and --encoding; None (the default) detects them. An unknown
+    name raises ku.LookupError.
+    The options apply to paths only: a DataFrame is always read as the UTF-8 ',' CSV it becomes."""
+    rows = _ku.audit_shares(_csv_text(table), separator, encoding)
     return pd.DataFrame([(k, a, c, Fraction(e), Fraction(f), Fraction(d), n) for k, a, c, e, f, d, n in rows],
                         columns=["kind", "area", "column", "expected", "found", "difference", "note"])

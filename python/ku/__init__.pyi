@@ -23,6 +23,9 @@ __all__ = [
 _Unit: TypeAlias = Literal["öre", "ore", "kr", "tkr", "mnkr"]
 _Rounding: TypeAlias = Literal["half-up", "half-even", "half-down", "up", "down", "floor", "ceiling"]
 _Method: TypeAlias = Literal["largest-remainder", "sainte-lague", "round-each", "largest-absorbs"]
+# A CSV file's separator and encoding, as the CLI's --separator and --encoding (None: detected).
+_Separator: TypeAlias = Literal["semicolon", ";", "comma", ","]
+_Encoding: TypeAlias = Literal["utf-8", "utf8", "UTF-8", "windows-1252", "cp1252", "latin1", "iso-8859-1"]
 
 _Amount: TypeAlias = Union["Money", Decimal, str]  # anything Money(...) accepts
 _Whole: TypeAlias = Union[int, np.integer[Any]]
@@ -130,8 +133,9 @@ def allocate_many(totals: Union[Sequence[_Amount], npt.NDArray[np.signedinteger[
 def proposal(spec: _Path) -> pd.DataFrame:
     """The kommun × fee financing proposal of a TOML spec, with a "Summa" row and column (Money, None where a kommun does not take part); attrs title and fees."""
 
-def compare_proposal(spec: _Path, published: _Path) -> pd.DataFrame:
-    """The differences between a spec's proposal and a published CSV table: kind, code, fee, published, computed."""
+def compare_proposal(spec: _Path, published: _Path, *, separator: Optional[_Separator] = None,
+                     encoding: Optional[_Encoding] = None) -> pd.DataFrame:
+    """The differences between a spec's proposal and a published CSV (read with ``separator`` and ``encoding``, detected when None) or JSON table: kind, code, fee, published, computed."""
 
 def scenario(base: _Path, alternative: _Path) -> pd.DataFrame:
     """Alternative − base per kommun and fee, with "Summa" row and column, as Money that adds up exactly."""
@@ -139,8 +143,9 @@ def scenario(base: _Path, alternative: _Path) -> pd.DataFrame:
 # --- Balance tables ----------------------------------------------------------------------------
 
 def audit_balance(table: _Table, previous: Optional[_Table] = None, mapping: Optional[_Table] = None, *,
-                  unit: _Unit = "tkr") -> pd.DataFrame:
-    """The balance-table auditor's findings: kind, area, column, expected, found, difference (Money), classification, note."""
+                  unit: _Unit = "tkr", separator: Optional[_Separator] = None,
+                  encoding: Optional[_Encoding] = None) -> pd.DataFrame:
+    """The balance-table auditor's findings: kind, area, column, expected, found, difference (Money), classification, note; every CSV path is read with ``separator`` and ``encoding`` (detected when None), a DataFrame as it is."""
 
 def reorganise(balances: Mapping[str, _Amount],
                mapping: Union[pd.DataFrame, Sequence[_MappingRule]], *,
@@ -153,8 +158,10 @@ def roll_forward(table: pd.DataFrame, mapping: Union[pd.DataFrame, Sequence[_Map
 
 # --- Financing shares --------------------------------------------------------------------------
 
-def shares(table: _Table, *, decimals: int = 0, unit: _Unit = "kr") -> pd.DataFrame:
-    """Financing shares as exact Decimal percents that sum to exactly 100 per row, per area, group and "Summa"."""
+def shares(table: _Table, *, decimals: int = 0, unit: _Unit = "kr", separator: Optional[_Separator] = None,
+           encoding: Optional[_Encoding] = None) -> pd.DataFrame:
+    """Financing shares as exact Decimal percents that sum to exactly 100 per row, per area, group and "Summa"; a CSV path is read with ``separator`` and ``encoding`` (detected when None), a DataFrame as it is."""
 
-def audit_shares(table: _Table) -> pd.DataFrame:
-    """The percent-table auditor's findings: kind, area, column, expected, found, difference (Fractions) and note."""
+def audit_shares(table: _Table, *, separator: Optional[_Separator] = None,
+                 encoding: Optional[_Encoding] = None) -> pd.DataFrame:
+    """The percent-table auditor's findings: kind, area, column, expected, found, difference (Fractions) and note; a CSV path is read with ``separator`` and ``encoding`` (detected when None), a DataFrame as it is."""

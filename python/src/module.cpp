@@ -47,10 +47,32 @@ PyObject* new_exception(py::module_& m, const char* name, py::tuple bases, const
 
 ku::unit unit_of(const std::string& name) { return ku::parse_unit(name, "unit"); }
 
-ku::csv_table csv_from(const std::string& text, const std::string& source)
+/// The CSV options of the Python functions' `separator` and `encoding` (None: detected);
+/// throws ku::lookup_error naming the argument for an unknown one, as the CLI's --separator
+/// and --encoding.
+ku::csv_options csv_options_of(const std::optional<std::string>& separator, const std::optional<std::string>& encoding)
 {
+    ku::csv_options options;
+    if (separator) {
+        options.delimiter = ku::parse_csv_separator(*separator, "separator");
+    }
+    if (encoding) {
+        options.encoding = ku::parse_csv_encoding(*encoding, "encoding");
+    }
+    return options;
+}
+
+/// A table from Python's _csv_text: the CSV text, its source name for messages, and whether
+/// it is a file's bytes (read with the caller's options) rather than a DataFrame's to_csv text
+/// (UTF-8 with ',' whatever the options).
+using csv_input = std::tuple<std::string, std::string, bool>;
+
+ku::csv_table csv_from(const csv_input& input, const ku::csv_options& file_options)
+{
+    const auto& [text, source, is_file] = input;
     std::istringstream in{text};
-    return ku::read_csv(in, source);
+    return ku::read_csv(in, source,
+                        is_file ? file_options : ku::csv_options{.delimiter = ',', .encoding = ku::csv_encoding::utf8});
 }
 
 } // namespace
@@ -260,10 +282,14 @@ PYBIND11_MODULE(_ku, m)
         return d;
     });
 
-    m.def("compare_proposal", [](const std::string& spec_path, const std::string& published_path) {
+    m.def("compare_proposal", [](const std::string& spec_path, const std::string& published_path,
+                                 const std::optional<std::string>& separator,
+                                 const std::optional<std::string>& encoding) {
+        const ku::csv_options options = csv_options_of(separator, encoding);
         const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
         const ku::proposal_table table = ku::build_proposal(ku::read_proposal_spec(spec_path, catalogue), catalogue);
-        const ku::published_proposal published = ku::read_published_proposal_file(published_path, catalogue);
+        const ku::published_proposal published =
+            ku::read_published_proposal_file(published_path, catalogue, ku::unit::kr, options);
         py::list list;
         for (const ku::proposal_difference& d : ku::compare(table, published)) {
             list.append(py::make_tuple(std::string{ku::to_string(d.kind)},
@@ -299,22 +325,22 @@ PYBIND11_MODULE(_ku, m)
     });
 
     // Ledger.
-    m.def("audit_balance", [](const std::string& text, const std::string& source,
-                              const std::optional<std::string>& previous_text, const std::string& previous_source,
-                              const std::optional<std::string>& mapping_text, const std::string& mapping_source,
-                              const std::string& unit) {
+    m.def("audit_balance", [](const csv_input& text, const std::optional<csv_input>& previous_text,
+                              const std::optional<csv_input>& mapping_text, const std::string& unit,
+                              const std::optional<std::string>& separator, const std::optional<std::string>& encoding) {
+        const ku::csv_options options = csv_options_of(separator, encoding);
         const ku::unit in = unit_of(unit);
-        const ku::balance_table table = ku::read_balance_table(csv_from(text, source), in);
+        const ku::balance_table table = ku::read_balance_table(csv_from(text, options), in);
         std::optional<ku::balance_table> previous;
         if (previous_text) {
-            previous = ku::read_balance_table(csv_from(*previous_text, previous_source), in);
+            previous = ku::read_balance_table(csv_from(*previous_text, options), in);
         }
         std::optional<ku::reorganisation> mapping;
         if (mapping_text) {
             if (!previous) {
                 throw ku::domain_error("audit_balance: a mapping needs the previous table");
             }
-            mapping = ku::read_reorganisation(csv_from(*mapping_text, mapping_source), in, &*previous);
+            mapping = ku::read_reorganisation(csv_from(*mapping_text, options), in, &*previous);
         }
         py::list list;
         for (const ku::finding& f :
@@ -354,9 +380,11 @@ PYBIND11_MODULE(_ku, m)
     });
 
     // Financing shares.
-    m.def("shares", [](const std::string& text, const std::string& source, int decimals, const std::string& unit) {
+    m.def("shares", [](const csv_input& text, int decimals, const std::string& unit,
+                       const std::optional<std::string>& separator, const std::optional<std::string>& encoding) {
+        const ku::csv_options options = csv_options_of(separator, encoding);
         const ku::percent_table table = ku::to_percent_table(
-            ku::financing_shares(ku::read_area_funding(csv_from(text, source), unit_of(unit))), decimals);
+            ku::financing_shares(ku::read_area_funding(csv_from(text, options), unit_of(unit))), decimals);
         py::list rows;
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
             const ku::share_row& row = table.rows[r];
@@ -371,9 +399,11 @@ PYBIND11_MODULE(_ku, m)
         return rows;
     });
 
-    m.def("audit_shares", [](const std::string& text, const std::string& source) {
+    m.def("audit_shares", [](const csv_input& text, const std::optional<std::string>& separator,
+                             const std::optional<std::string>& encoding) {
+        const ku::csv_options options = csv_options_of(separator, encoding);
         py::list list;
-        for (const ku::share_finding& f : ku::audit_shares(ku::read_published_shares(csv_from(text, source)))) {
+        for (const ku::share_finding& f : ku::audit_shares(ku::read_published_shares(csv_from(text, options)))) {
             list.append(py::make_tuple(std::string{ku::to_string(f.kind)}, f.area, f.column, ku::percent_text(f.expected),
                                        ku::percent_text(f.found), ku::percent_text(f.difference), f.note));
         }

@@ -10,6 +10,7 @@ No float comes near money here: amounts are Money, Decimal, Fraction, int öre o
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -45,6 +46,22 @@ def test_data_dir() -> Path:
 @pytest.fixture(scope="session")
 def proposal_spec() -> Path:
     return DATA_DIR / "proposal_2025.toml"
+
+
+@pytest.fixture
+def excel_export(tmp_path):
+    """Writes a UTF-8 ',' CSV file again as a Swedish spreadsheet exports it: ';'-separated,
+    Windows-1252, CRLF lines; returns the new file's path (in tmp_path)."""
+
+    def export(source: Path) -> Path:
+        with open(source, encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        target = tmp_path / f"{source.stem}_excel.csv"
+        with open(target, "w", encoding="cp1252", newline="") as f:
+            csv.writer(f, delimiter=";", lineterminator="\r\n").writerows(rows)
+        return target
+
+    return export
 
 
 @pytest.fixture(scope="session")

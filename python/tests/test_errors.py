@@ -130,6 +130,41 @@ def test_lookup_error():
         Money("5").round("kr", "bankers")
 
 
+def _csv_readers(test_data_dir, data_dir):
+    """Each function that reads CSV, called on a file it reads cleanly, with the given options."""
+    funding = test_data_dir / "shares" / "funding_2023.csv"
+    bokslut = data_dir / "bokslut_2023.csv"
+    return {
+        "shares": lambda **options: ku.shares(funding, **options),
+        "audit_shares": lambda **options: ku.audit_shares(test_data_dir / "shares" / "published_clean.csv", **options),
+        "audit_balance": lambda **options: ku.audit_balance(bokslut, previous=bokslut, **options),
+        "compare_proposal": lambda **options: ku.compare_proposal(data_dir / "proposal_2025.toml",
+                                                                  data_dir / "financing_proposal_2025.csv", **options),
+    }
+
+
+@pytest.mark.parametrize("function", ["shares", "audit_shares", "audit_balance", "compare_proposal"])
+def test_an_unknown_encoding_is_a_lookup_error_naming_it_and_the_argument(function, test_data_dir, data_dir):
+    read = _csv_readers(test_data_dir, data_dir)[function]
+    read(encoding="utf-8")  # a known one reads the file
+    with pytest.raises(ku.LookupError) as caught:
+        read(encoding="latin9")
+    assert str(caught.value) == 'unknown encoding "latin9" (encoding): expected utf-8 or windows-1252'
+    assert isinstance(caught.value, builtins.LookupError)
+
+
+@pytest.mark.parametrize("function", ["shares", "audit_shares", "audit_balance", "compare_proposal"])
+@pytest.mark.parametrize("separator", ["tab", "\t", "", "Semicolon", ";;"])
+def test_an_unknown_separator_is_the_same_error_as_an_unknown_encoding(function, separator, test_data_dir,
+                                                                       data_dir):
+    read = _csv_readers(test_data_dir, data_dir)[function]
+    read(separator="comma")  # a known one reads the file
+    with pytest.raises(ku.LookupError) as caught:
+        read(separator=separator)
+    assert str(caught.value) == (f'unknown separator "{separator}" (separator): expected semicolon (;) '
+                                 "or comma (,)")
+
+
 def test_unknown_weight_column(tmp_path, data_dir):
     (tmp_path / "keys.csv").write_text((data_dir / "population_keys.csv").read_text(encoding="utf-8"),
                                        encoding="utf-8")

@@ -195,6 +195,41 @@ def test_audit_balance_errors(bokslut_2023, test_data_dir):
         ku.audit_balance(bokslut_2023, unit="skr")
 
 
+def test_separator_and_encoding_apply_to_the_table_previous_and_mapping(bokslut_2023, test_data_dir, excel_export):
+    ledger = test_data_dir / "ledger"
+    table = excel_export(ledger / "bokslut_2024_split.csv")
+    previous = excel_export(bokslut_2023)
+    mapping = excel_export(ledger / "reorganisation_2024_split_shares.csv")
+    assert b"Socialtj\xe4nst;29044;15000;" in table.read_bytes()
+    assert ku.audit_balance(table, previous=previous, mapping=mapping, separator="semicolon",
+                            encoding="windows-1252").empty
+    unmapped = ku.audit_balance(table, previous=previous, separator=";", encoding="windows-1252")
+    assert unmapped.values.tolist() == ku.audit_balance(ledger / "bokslut_2024_split.csv",
+                                                        previous=bokslut_2023).values.tolist()
+    assert unmapped["area"].tolist() == ["Socialtjänst", "Hälso- och sjukvård", "Barn och unga",
+                                         "Social välfärd och hälso- och sjukvård"]
+    # Each file is read with the options: as UTF-8 the first one reached fails, naming itself.
+    current = read_text_frame(ledger / "bokslut_2024_split.csv")  # a DataFrame: the options do not apply
+    with pytest.raises(ku.ParseError) as caught:
+        ku.audit_balance(table, previous=previous, mapping=mapping, encoding="utf-8")
+    assert str(caught.value) == f"{table}:2: the file is not valid UTF-8 (give the encoding, e.g. windows-1252)"
+    with pytest.raises(ku.ParseError) as caught:
+        ku.audit_balance(current, previous=previous, mapping=mapping, encoding="utf-8")
+    assert str(caught.value) == f"{previous}:2: the file is not valid UTF-8 (give the encoding, e.g. windows-1252)"
+    with pytest.raises(ku.ParseError) as caught:
+        ku.audit_balance(current, previous=read_text_frame(bokslut_2023), mapping=mapping, encoding="utf-8")
+    assert str(caught.value) == f"{mapping}:2: the file is not valid UTF-8 (give the encoding, e.g. windows-1252)"
+    assert ku.audit_balance(current, previous=previous, mapping=mapping, separator="semicolon",
+                            encoding="windows-1252").empty
+    # Read with ',', the export's header is one column: the balance-table reader asks about the separator.
+    with pytest.raises(ku.ParseError) as caught:
+        ku.audit_balance(current, previous=previous, separator="comma")
+    header = previous.read_bytes().decode("cp1252").splitlines()[0]
+    assert ";" in header
+    assert str(caught.value) == (f"{previous}:1: a balance table has the area names and then the balance columns "
+                                 f'(the only column is "{header}": is the separator right?)')
+
+
 # ---------------------------------------------------------------- reorganise
 
 

@@ -147,6 +147,24 @@ def test_compare_with_the_published_proposal(proposal_spec, data_dir):
         assert all(isinstance(v, Money) for v in diff[column])
 
 
+def test_compare_with_a_windows_1252_export_of_the_published_proposal(proposal_spec, data_dir, excel_export):
+    published = data_dir / "financing_proposal_2025.csv"
+    export = excel_export(published)
+    assert b";Kvalitetsarbete \xf6ppen fritid;" in export.read_bytes()
+    expected = ku.compare_proposal(proposal_spec, published)
+    for separator, encoding in (("semicolon", "windows-1252"), (";", "cp1252"), (None, None)):
+        diff = ku.compare_proposal(proposal_spec, export, separator=separator, encoding=encoding)
+        assert diff.values.tolist() == expected.values.tolist(), (separator, encoding)
+    assert len(expected) == 25
+    with pytest.raises(ku.ParseError) as caught:
+        ku.compare_proposal(proposal_spec, export, encoding="utf-8")
+    assert str(caught.value) == f"{export}:1: the file is not valid UTF-8 (give the encoding, e.g. windows-1252)"
+    with pytest.raises(ku.LookupError) as caught:
+        ku.compare_proposal(proposal_spec, published, separator="semicolon")
+    assert str(caught.value).startswith(f'{published}: no column "code" (the only column is "code,kommun,')
+    assert str(caught.value).endswith(',Summa": is the separator right?)')
+
+
 def test_scenario_ledning(data_dir):
     s = ku.scenario(data_dir / "scenarios" / "ledning_1730.toml", data_dir / "scenarios" / "ledning_3500.toml")
     assert list(s.index) == CODES + ["Summa"]

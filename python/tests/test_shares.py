@@ -195,3 +195,86 @@ def test_audit_shares_matches_the_cli(test_data_dir, run_cli, name):
                     assert got[field] == Fraction(want[field]), field
                 else:
                     assert got[field] == want[field], field
+
+
+# ---------------------------------------------------------------- separator and encoding
+
+
+def test_the_excel_export_read_as_windows_1252_with_semicolons_gives_the_utf8_shares(test_data_dir):
+    shares_dir = test_data_dir / "shares"
+    original = ku.shares(shares_dir / "funding_2023.csv")
+    export = shares_dir / "funding_2023_excel_windows1252.csv"
+    for separator, encoding in (("semicolon", "windows-1252"), (";", "cp1252"), (";", "latin1")):
+        exported = ku.shares(export, separator=separator, encoding=encoding)
+        assert exported.values.tolist() == original.values.tolist(), (separator, encoding)
+    exported = ku.shares(export, encoding="windows-1252", separator="semicolon")
+    assert exported["omrade"].tolist() == ["Ledning och stab", "Social välfärd och hälso- och sjukvård", "Utbildning",
+                                           "Nära vård", "Förstärkt samverkan", "ESF Digitalisering",
+                                           "projektverksamhet", "Summa"]
+    summa = exported.iloc[-1]
+    assert [summa[c] for c in PERCENTS] == [Decimal(100), Decimal(42), Decimal(43), Decimal(15)]
+    assert summa["utfall"] == Money("54 000 000")
+    # Either option alone: the other one is still detected.
+    assert ku.shares(export, encoding="windows-1252").values.tolist() == original.values.tolist()
+    assert ku.shares(export, separator="semicolon").values.tolist() == original.values.tolist()
+    assert ku.shares(shares_dir / "funding_2023.csv", separator="comma",
+                     encoding="utf-8").values.tolist() == original.values.tolist()
+
+
+def test_the_windows_1252_export_read_as_utf8_is_a_parse_error_naming_file_and_line(test_data_dir):
+    export = test_data_dir / "shares" / "funding_2023_excel_windows1252.csv"
+    for action in (lambda: ku.shares(export, encoding="utf-8"),
+                   lambda: ku.shares(export, encoding="utf-8", separator="semicolon"),
+                   lambda: ku.audit_shares(export, encoding="utf8")):
+        with pytest.raises(ku.ParseError) as caught:
+            action()
+        assert str(caught.value) == f"{export}:2: the file is not valid UTF-8 (give the encoding, e.g. windows-1252)"
+
+
+def test_a_wrong_separator_asks_whether_the_separator_is_right(test_data_dir):
+    shares_dir = test_data_dir / "shares"
+    export = shares_dir / "funding_2023_excel_windows1252.csv"
+    with pytest.raises(ku.LookupError) as caught:
+        ku.shares(export, separator="comma", encoding="windows-1252")
+    assert str(caught.value) == (f'{export}: no column "omrade" (the only column is '
+                                 '"omrade;grupp;utfall;kommunerna;staten;ovriga": is the separator right?)')
+    original = shares_dir / "funding_2023.csv"
+    with pytest.raises(ku.LookupError) as caught:
+        ku.shares(original, separator=";")
+    assert str(caught.value) == (f'{original}: no column "omrade" (the only column is '
+                                 '"omrade,grupp,utfall,kommunerna,staten,ovriga": is the separator right?)')
+    published_clean = shares_dir / "published_clean.csv"
+    with pytest.raises(ku.LookupError) as caught:
+        ku.audit_shares(published_clean, separator="semicolon")
+    assert str(caught.value) == (f'{published_clean}: no column "omrade" (the only column is '
+                                 '"omrade,grupp,andel_av_utfall,kommunerna,staten,ovriga": is the separator right?)')
+
+
+def test_audit_shares_reads_an_excel_export_with_the_separator_and_encoding_given(test_data_dir, excel_export):
+    original = test_data_dir / "shares" / "published_row_110.csv"
+    export = excel_export(original)
+    assert b"Social v\xe4lf\xe4rd;60;50;40;10\r\n" in export.read_bytes()
+    found = ku.audit_shares(export, separator="semicolon", encoding="windows-1252")
+    assert found.values.tolist() == [["row_sum_mismatch", "Familjehemsresurs", "summa", Fraction(100), Fraction(110),
+                                      Fraction(10), "tolerans ±1 procentenheter (2 avrundade celler)"]]
+    assert found.values.tolist() == ku.audit_shares(original).values.tolist()
+    with pytest.raises(ku.ParseError) as caught:
+        ku.audit_shares(export, encoding="utf-8")
+    assert str(caught.value) == f"{export}:2: the file is not valid UTF-8 (give the encoding, e.g. windows-1252)"
+
+
+def test_separator_and_encoding_apply_to_files_not_to_dataframes(test_data_dir):
+    """A DataFrame goes to the reader as UTF-8 CSV with ','; the options are for files."""
+    table = pd.read_csv(test_data_dir / "shares" / "funding_2023.csv", dtype=str, keep_default_na=False)
+    expected = ku.shares(table)
+    assert ku.shares(table, separator="semicolon", encoding="windows-1252").values.tolist() == expected.values.tolist()
+    percents = published([["A", "50", "54", "56", "0"], ["Summa", "100", "54", "56", "0"]])
+    findings = ku.audit_shares(percents, separator=";", encoding="windows-1252")
+    assert findings[["kind", "area", "found"]].values.tolist() == [["row_sum_mismatch", "A", Fraction(110)],
+                                                                   ["row_sum_mismatch", "Summa", Fraction(110)],
+                                                                   ["column_sum_mismatch", "Summa", Fraction(50)]]
+    assert findings.values.tolist() == ku.audit_shares(percents).values.tolist()
+    # An unknown name is refused all the same.
+    with pytest.raises(ku.LookupError) as caught:
+        ku.shares(table, encoding="latin9")
+    assert str(caught.value) == 'unknown encoding "latin9" (encoding): expected utf-8 or windows-1252'

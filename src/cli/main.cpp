@@ -89,12 +89,12 @@ struct csv_input_options {
     std::string separator; ///< ";" or "semicolon", "," or "comma"
     std::string encoding;  ///< a name parse_csv_encoding knows
 
-    /// The library's options; throws ku::lookup_error naming --encoding for an unknown encoding.
+    /// The library's options; throws ku::lookup_error naming the option for an unknown name.
     [[nodiscard]] ku::csv_options to_options() const
     {
         ku::csv_options options;
         if (!separator.empty()) {
-            options.delimiter = separator == "semicolon" || separator == ";" ? ';' : ',';
+            options.delimiter = ku::parse_csv_separator(separator, "--separator");
         }
         if (!encoding.empty()) {
             options.encoding = ku::parse_csv_encoding(encoding, "--encoding");

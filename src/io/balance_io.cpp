@@ -123,7 +123,14 @@ std::string balance_table_as_text(const balance_table& table)
 balance_table read_balance_table(const csv_table& csv, unit in)
 {
     if (csv.header.size() < 2) {
-        throw parse_error("", 0, "a balance table has the area names and then the balance columns", csv.source + ":1");
+        // One column holding the other separator: the file was read with the wrong one.
+        const bool wrong_separator = csv.header.size() == 1 && csv.header.front().find_first_of(",;") != std::string::npos;
+        throw parse_error("", 0,
+                          std::string{"a balance table has the area names and then the balance columns"} +
+                              (wrong_separator ? " (the only column is \"" + csv.header.front() +
+                                                     "\": is the separator right?)"
+                                               : ""),
+                          csv.source + ":1");
     }
     std::array<std::optional<std::size_t>, balance_column_count> positions{};
     std::optional<std::size_t> kind_column;

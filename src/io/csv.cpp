@@ -86,6 +86,18 @@ csv_encoding parse_csv_encoding(std::string_view text, std::string_view where)
                        ": expected utf-8 or windows-1252");
 }
 
+char parse_csv_separator(std::string_view text, std::string_view where)
+{
+    if (text == ";" || text == "semicolon") {
+        return ';';
+    }
+    if (text == "," || text == "comma") {
+        return ',';
+    }
+    throw lookup_error("unknown separator \"" + std::string{text} + "\"" +
+                       (where.empty() ? "" : " (" + std::string{where} + ")") + ": expected semicolon (;) or comma (,)");
+}
+
 namespace {
 
 /// The line (1-based) of byte `offset`.

@@ -73,6 +73,31 @@ TEST_CASE("an unknown encoding name is a lookup error naming it", "[csv][errors]
                         Catch::Contains("ebcdic") && Catch::Contains("--encoding"));
 }
 
+TEST_CASE("a separator is named semicolon or comma, or written as itself; anything else is refused",
+          "[csv][errors]")
+{
+    CHECK(ku::parse_csv_separator("semicolon") == ';');
+    CHECK(ku::parse_csv_separator(";") == ';');
+    CHECK(ku::parse_csv_separator("comma") == ',');
+    CHECK(ku::parse_csv_separator(",") == ',');
+    REQUIRE_THROWS_AS(ku::parse_csv_separator("tab", "--separator"), ku::lookup_error);
+    REQUIRE_THROWS_WITH(ku::parse_csv_separator("tab", "--separator"),
+                        "unknown separator \"tab\" (--separator): expected semicolon (;) or comma (,)");
+}
+
+TEST_CASE("a Swedish export read with ',' is one column, and the readers ask whether the separator is right",
+          "[csv][errors]")
+{
+    std::istringstream in{"omrade;ingaende_balans;erhallna_medel\nFritid;565;2 596\n"};
+    const ku::csv_table table = ku::read_csv(in, "bokslut.csv", {.delimiter = ',', .encoding = std::nullopt});
+    REQUIRE(table.header.size() == 1);
+    REQUIRE_THROWS_WITH(ku::read_balance_table(table),
+                        "bokslut.csv:1: a balance table has the area names and then the balance columns (the only "
+                        "column is \"omrade;ingaende_balans;erhallna_medel\": is the separator right?)");
+    REQUIRE_THROWS_WITH(table.column("omrade"), "bokslut.csv: no column \"omrade\" (the only column is "
+                                                "\"omrade;ingaende_balans;erhallna_medel\": is the separator right?)");
+}
+
 TEST_CASE("weights written with thousands separators are read exactly", "[csv][weights]")
 {
     const ku::csv_table table = read("code;pop\n0680;\"146 197\"\n0617;9\xC2\xA0" "309\n");

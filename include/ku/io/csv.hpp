@@ -45,6 +45,10 @@ enum class csv_encoding : std::uint8_t { utf8, windows_1252 };
 /// throws ku::lookup_error naming the text and `where` for any other.
 [[nodiscard]] csv_encoding parse_csv_encoding(std::string_view text, std::string_view where = {});
 
+/// Reads a separator name: ";" or "semicolon", "," or "comma"; throws ku::lookup_error naming
+/// the text and `where` for any other.
+[[nodiscard]] char parse_csv_separator(std::string_view text, std::string_view where = {});
+
 /// How to read a CSV file; what is not given is detected.
 struct csv_options {
     /// ',' or ';'. Detected from the header line when not given: ';' when it has more
