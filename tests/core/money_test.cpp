@@ -10,19 +10,12 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include "../support/catch_ku.hpp"
 
 #include "../support/parse_failure.hpp"
 
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
-
-// Failed comparisons of amounts print the amount in kronor (identical in every test file).
-namespace Catch {
-template <>
-struct StringMaker<ku::money> {
-    static std::string convert(ku::money m) { return ku::format_plain(m) + " kr"; }
-};
-} // namespace Catch
 
 namespace {
 

@@ -11,6 +11,7 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 #include <catch2/catch.hpp>
+#include "../support/catch_ku.hpp"
 
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
@@ -47,13 +48,8 @@ std::string int128_text(int128 value) { return to_cpp_int(value).str(); }
 
 } // namespace
 
-// Failed comparisons print amounts in kronor and 128-bit integers in decimal (the amount's
-// specialization is identical in every test file).
+// Failed comparisons print 128-bit integers in decimal (amounts in kronor: support/catch_ku.hpp).
 namespace Catch {
-template <>
-struct StringMaker<ku::money> {
-    static std::string convert(ku::money m) { return ku::format_plain(m) + " kr"; }
-};
 template <>
 struct StringMaker<ku::int128> {
     static std::string convert(ku::int128 value) { return int128_text(value); }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include "../support/catch_ku.hpp"
 
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
@@ -21,14 +22,6 @@
 #include "ku/ledger/audit.hpp"
 #include "ku/ledger/balance.hpp"
 #include "ku/ledger/reorganisation.hpp"
-
-// Failed comparisons of amounts print the amount in kronor (identical in every test file).
-namespace Catch {
-template <>
-struct StringMaker<ku::money> {
-    static std::string convert(ku::money m) { return ku::format_plain(m) + " kr"; }
-};
-} // namespace Catch
 
 namespace {
 

@@ -16,20 +16,13 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include "../support/catch_ku.hpp"
 
 #include "ku/core/money.hpp"
 #include "ku/core/period.hpp"
 #include "ku/core/ratio.hpp"
 #include "ku/ledger/balance.hpp"
 #include "ku/ledger/reorganisation.hpp"
-
-// Failed comparisons of amounts print the amount in kronor (identical in every test file).
-namespace Catch {
-template <>
-struct StringMaker<ku::money> {
-    static std::string convert(ku::money m) { return ku::format_plain(m) + " kr"; }
-};
-} // namespace Catch
 
 namespace {
 

@@ -8,19 +8,12 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include "../support/catch_ku.hpp"
 
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
 #include "ku/core/ratio.hpp"
 #include "ku/ledger/reorganisation.hpp"
-
-// Failed comparisons of amounts print the amount in kronor (identical in every test file).
-namespace Catch {
-template <>
-struct StringMaker<ku::money> {
-    static std::string convert(ku::money m) { return ku::format_plain(m) + " kr"; }
-};
-} // namespace Catch
 
 namespace {
 

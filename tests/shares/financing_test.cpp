@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include "../support/catch_ku.hpp"
 
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
@@ -23,24 +24,7 @@ using ku::share_row;
 
 namespace {
 
-/// Matches an exception whose what() satisfies a string matcher (with its type checked by
-/// CHECK_THROWS_MATCHES).
-template <typename Inner>
-class what_matcher : public Catch::MatcherBase<std::exception> {
-public:
-    explicit what_matcher(Inner inner) : inner_{std::move(inner)} {}
-    bool match(const std::exception& e) const override { return inner_.match(std::string{e.what()}); }
-    std::string describe() const override { return "has a message that " + inner_.toString(); }
-
-private:
-    Inner inner_;
-};
-
-template <typename Inner>
-what_matcher<Inner> what(Inner inner)
-{
-    return what_matcher<Inner>{std::move(inner)};
-}
+using ku::test::what;
 
 money kr(std::int64_t n) { return money::kr(n); }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include "../support/catch_ku.hpp"
 
 #include "ku/allocation/allocation.hpp"
 #include "ku/allocation/overhead.hpp"
@@ -16,13 +17,6 @@
 #include "ku/io/allocation_io.hpp"
 #include "ku/io/csv.hpp"
 
-namespace Catch {
-template <>
-struct StringMaker<ku::money> {
-    static std::string convert(ku::money m) { return ku::format_plain(m) + " kr"; }
-};
-} // namespace Catch
-
 using Catch::Contains;
 using ku::kommun_code;
 using ku::money;
@@ -30,24 +24,7 @@ using ku::rate;
 
 namespace {
 
-/// Matches an exception whose what() satisfies a string matcher (with its type checked by
-/// CHECK_THROWS_MATCHES).
-template <typename Inner>
-class what_matcher : public Catch::MatcherBase<std::exception> {
-public:
-    explicit what_matcher(Inner inner) : inner_{std::move(inner)} {}
-    bool match(const std::exception& e) const override { return inner_.match(std::string{e.what()}); }
-    std::string describe() const override { return "has a message that " + inner_.toString(); }
-
-private:
-    Inner inner_;
-};
-
-template <typename Inner>
-what_matcher<Inner> what(Inner inner)
-{
-    return what_matcher<Inner>{std::move(inner)};
-}
+using ku::test::what;
 
 money kr(std::int64_t n) { return money::kr(n); }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include "../support/catch_ku.hpp"
 
 #include "ku/core/error.hpp"
 #include "ku/shares/percent.hpp"
@@ -18,24 +19,7 @@ using ku::percent_rounding;
 
 namespace {
 
-/// Matches an exception whose what() satisfies a string matcher (with its type checked by
-/// CHECK_THROWS_MATCHES).
-template <typename Inner>
-class what_matcher : public Catch::MatcherBase<std::exception> {
-public:
-    explicit what_matcher(Inner inner) : inner_{std::move(inner)} {}
-    bool match(const std::exception& e) const override { return inner_.match(std::string{e.what()}); }
-    std::string describe() const override { return "has a message that " + inner_.toString(); }
-
-private:
-    Inner inner_;
-};
-
-template <typename Inner>
-what_matcher<Inner> what(Inner inner)
-{
-    return what_matcher<Inner>{std::move(inner)};
-}
+using ku::test::what;
 
 std::int64_t units_sum(const std::vector<percent>& row)
 {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include "../support/catch_ku.hpp"
 
 #include "ku/allocation/allocation.hpp"
 #include "ku/allocation/proposal.hpp"
@@ -16,13 +17,6 @@
 #include "ku/core/money.hpp"
 #include "ku/io/allocation_io.hpp"
 #include "ku/io/csv.hpp"
-
-namespace Catch {
-template <>
-struct StringMaker<ku::money> {
-    static std::string convert(ku::money m) { return ku::format_plain(m) + " kr"; }
-};
-} // namespace Catch
 
 using Catch::Contains;
 using ku::kommun_code;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include "../support/catch_ku.hpp"
 
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
@@ -17,13 +18,6 @@
 #include "ku/shares/financing.hpp"
 #include "ku/shares/share_audit.hpp"
 
-namespace Catch {
-template <>
-struct StringMaker<ku::money> {
-    static std::string convert(ku::money m) { return ku::format_plain(m) + " kr"; }
-};
-} // namespace Catch
-
 using Catch::Contains;
 using Catch::Matches;
 using ku::money;
@@ -31,24 +25,7 @@ using ku::unit;
 
 namespace {
 
-/// Matches an exception whose what() satisfies a string matcher (with its type checked by
-/// CHECK_THROWS_MATCHES).
-template <typename Inner>
-class what_matcher : public Catch::MatcherBase<std::exception> {
-public:
-    explicit what_matcher(Inner inner) : inner_{std::move(inner)} {}
-    bool match(const std::exception& e) const override { return inner_.match(std::string{e.what()}); }
-    std::string describe() const override { return "has a message that " + inner_.toString(); }
-
-private:
-    Inner inner_;
-};
-
-template <typename Inner>
-what_matcher<Inner> what(Inner inner)
-{
-    return what_matcher<Inner>{std::move(inner)};
-}
+using ku::test::what;
 
 ku::csv_table csv(const std::string& text, const std::string& source = "finansiering.csv")
 {
