@@ -37,12 +37,7 @@ ratio ratio::parse(std::string_view text, std::string_view where)
     }
     detail::scanner s{text};
     detail::skip_spaces(s);
-    bool negative = false;
-    if (s.accept("-") || s.accept("\u2212")) {
-        negative = true;
-    } else {
-        (void)s.accept("+");
-    }
+    const bool negative = detail::accept_sign(s);
     std::int64_t numerator = 0;
     std::int64_t denominator = 1;
     const int leading_digits = read_digits(s, numerator, text, where);

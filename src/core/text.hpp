@@ -104,6 +104,16 @@ inline void skip_spaces(scanner& s) noexcept
     }
 }
 
+/// Consumes an optional sign: "-" or U+2212 (true: negative) or "+".
+inline bool accept_sign(scanner& s) noexcept
+{
+    if (s.accept("-") || s.accept("\u2212")) {
+        return true;
+    }
+    (void)s.accept("+");
+    return false;
+}
+
 /// The text with the spaces of `space_tokens` removed from both ends.
 [[nodiscard]] std::string_view trim(std::string_view text) noexcept;
 

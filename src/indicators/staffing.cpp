@@ -45,12 +45,7 @@ arsarbetare arsarbetare::parse(std::string_view text, std::string_view where)
 
     detail::scanner s{text};
     detail::skip_spaces(s);
-    bool negative = false;
-    if (s.accept("-") || s.accept("\u2212")) {
-        negative = true;
-    } else {
-        (void)s.accept("+");
-    }
+    const bool negative = detail::accept_sign(s);
     if (!s.peek_digit()) {
         throw fail(s.position(), "expected a digit");
     }
