@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "../core/text.hpp"
+#include "ku/core/detail/scanner.hpp"
 #include "sheet.hpp"
 #include "tables.hpp"
 #include "text_table.hpp"

@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ku/core/ratio.hpp"
-#include "../core/text.hpp"
+#include "ku/core/detail/scanner.hpp"
 #include "sheet.hpp"
 #include "tables.hpp"
 #include "text_table.hpp"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "../core/text.hpp"
+#include "ku/core/detail/scanner.hpp"
 
 namespace ku::detail {
 

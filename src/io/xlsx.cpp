@@ -14,7 +14,7 @@
 
 #include <xlsxwriter.h>
 
-#include "../core/text.hpp"
+#include "ku/core/detail/scanner.hpp"
 #include "output_file.hpp"
 #include "sheet.hpp"
 #include "tables.hpp"

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -34,7 +35,7 @@ struct quotient_remainder {
     int128 quotient;
     int128 remainder;
 };
-[[nodiscard]] inline quotient_remainder divide_nonnegative(int128 numerator, int128 denominator) noexcept
+[[nodiscard]] constexpr quotient_remainder divide_nonnegative(int128 numerator, int128 denominator) noexcept
 {
     const auto n = static_cast<uint128>(numerator);
     const auto d = static_cast<uint128>(denominator);
@@ -47,7 +48,7 @@ struct quotient_remainder {
 }
 
 /// numerator / denominator rounded half-up, for numerator ≥ 0 < denominator.
-[[nodiscard]] inline int128 divide_half_up_nonnegative(int128 numerator, int128 denominator) noexcept
+[[nodiscard]] constexpr int128 divide_half_up_nonnegative(int128 numerator, int128 denominator) noexcept
 {
     const auto [q, r] = divide_nonnegative(numerator, denominator);
     return r >= denominator - r ? q + 1 : q;
@@ -55,15 +56,15 @@ struct quotient_remainder {
 
 /// Whether member a goes before member b when both have the same claim: larger weight first,
 /// then lower tie key. Independent of input order.
-[[nodiscard]] inline bool tie_before(std::int64_t weight_a, std::uint64_t key_a,
-                                     std::int64_t weight_b, std::uint64_t key_b) noexcept
+[[nodiscard]] constexpr bool tie_before(std::int64_t weight_a, std::uint64_t key_a,
+                                        std::int64_t weight_b, std::uint64_t key_b) noexcept
 {
     return weight_a != weight_b ? weight_a > weight_b : key_a < key_b;
 }
 
 /// Index of the member with the largest weight (ties: lowest key).
-[[nodiscard]] inline std::size_t largest_member(std::span<const std::int64_t> weights,
-                                                std::span<const std::uint64_t> keys) noexcept
+[[nodiscard]] constexpr std::size_t largest_member(std::span<const std::int64_t> weights,
+                                                   std::span<const std::uint64_t> keys) noexcept
 {
     std::size_t best = 0;
     for (std::size_t i = 1; i < weights.size(); ++i) {
@@ -74,10 +75,10 @@ struct quotient_remainder {
     return best;
 }
 
-inline void largest_remainder(std::int64_t total, int128 weight_sum,
-                              std::span<const std::int64_t> weights,
-                              std::span<const std::uint64_t> keys, std::span<std::int64_t> units,
-                              apportion_scratch& scratch)
+constexpr void largest_remainder(std::int64_t total, int128 weight_sum,
+                                 std::span<const std::int64_t> weights,
+                                 std::span<const std::uint64_t> keys, std::span<std::int64_t> units,
+                                 apportion_scratch& scratch)
 {
     const std::size_t n = weights.size();
     scratch.remainders.resize(n);
@@ -108,10 +109,10 @@ inline void largest_remainder(std::int64_t total, int128 weight_sum,
     }
 }
 
-inline void sainte_lague(std::int64_t total, int128 weight_sum,
-                         std::span<const std::int64_t> weights,
-                         std::span<const std::uint64_t> keys, std::span<std::int64_t> units,
-                         apportion_scratch& scratch)
+constexpr void sainte_lague(std::int64_t total, int128 weight_sum,
+                            std::span<const std::int64_t> weights,
+                            std::span<const std::uint64_t> keys, std::span<std::int64_t> units,
+                            apportion_scratch& scratch)
 {
     const std::size_t n = weights.size();
     // Start at the quotas rounded half-up (Webster at divisor W/total), then step the divisor.
@@ -183,10 +184,10 @@ inline void sainte_lague(std::int64_t total, int128 weight_sum,
 /// A negative total (a refund) is split as the negation of the positive one.
 /// Preconditions (contract, not input validation): spans of equal size ≥ 1 and < 2^32,
 /// weights ≥ 0 with a positive sum, total > INT64_MIN.
-inline std::int64_t apportion(allocation_method method, std::int64_t total,
-                              std::span<const std::int64_t> weights,
-                              std::span<const std::uint64_t> keys, std::span<std::int64_t> units,
-                              apportion_scratch& scratch)
+constexpr std::int64_t apportion(allocation_method method, std::int64_t total,
+                                 std::span<const std::int64_t> weights,
+                                 std::span<const std::uint64_t> keys, std::span<std::int64_t> units,
+                                 apportion_scratch& scratch)
 {
     Expects(!weights.empty() && weights.size() == keys.size() && weights.size() == units.size());
     Expects(weights.size() < (std::size_t{1} << 32U));

@@ -3,8 +3,14 @@
 /// The rounding methods of an allocation: how exact quotas become whole units that
 /// (except for round-each) add up to the total.
 
+#include <array>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
+
+#include "ku/core/detail/name_list.hpp"
+#include "ku/core/error.hpp"
 
 namespace ku {
 
@@ -37,8 +43,40 @@ enum class allocation_method : std::uint8_t {
     return "?";
 }
 
+/// Every method, in the order help texts and messages list them: the one list a new method is
+/// added to (with its name in to_string).
+inline constexpr std::array all_allocation_methods{allocation_method::largest_remainder,
+                                                   allocation_method::sainte_lague, allocation_method::round_each,
+                                                   allocation_method::largest_absorbs};
+
+/// The names of all_allocation_methods, for a command line's choices.
+[[nodiscard]] inline std::vector<std::string> allocation_method_names()
+{
+    std::vector<std::string> names;
+    for (const allocation_method method : all_allocation_methods) {
+        names.emplace_back(to_string(method));
+    }
+    return names;
+}
+
+/// The methods' names as a sentence: "largest-remainder, sainte-lague, round-each or largest-absorbs".
+[[nodiscard]] inline std::string allocation_method_list()
+{
+    return detail::name_list(allocation_method_names());
+}
+
 /// Reads a method by its name; throws ku::lookup_error naming the text and `where`.
-[[nodiscard]] allocation_method parse_allocation_method(std::string_view text,
-                                                        std::string_view where = {});
+[[nodiscard]] constexpr allocation_method parse_allocation_method(std::string_view text,
+                                                                  std::string_view where = {})
+{
+    for (const allocation_method method : all_allocation_methods) {
+        if (text == to_string(method)) {
+            return method;
+        }
+    }
+    throw lookup_error("unknown allocation method \"" + std::string{text} + "\"" +
+                       (where.empty() ? "" : " (" + std::string{where} + ")") + ": expected " +
+                       allocation_method_list());
+}
 
 } // namespace ku

@@ -4,12 +4,17 @@
 /// administration; what it does not cover is invoiced directly to the kommuner by a key. The
 /// consequence of changing the rate is shown per kommun.
 
+#include <algorithm>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include <gsl/narrow>
+
 #include "ku/allocation/allocation.hpp"
+#include "ku/allocation/apportion.hpp"
 #include "ku/core/money.hpp"
 #include "ku/core/rate.hpp"
 
@@ -28,9 +33,10 @@ struct overhead_financing {
 /// Finances `administration` by `surcharge` on `project_grants` (rounded to the rule's unit by
 /// `rounding`) and invoices the rest to the kommuner by `key`. Throws ku::domain_error for a
 /// negative cost, grant or rate, and as ku::allocate for the key.
-[[nodiscard]] overhead_financing finance_overhead(money administration, money project_grants, rate surcharge,
-                                                  std::span<const member_weight> key, allocation_rule rule = {},
-                                                  rounding_mode rounding = rounding_mode::half_up);
+[[nodiscard]] constexpr overhead_financing finance_overhead(money administration, money project_grants,
+                                                            rate surcharge, std::span<const member_weight> key,
+                                                            allocation_rule rule = {},
+                                                            rounding_mode rounding = rounding_mode::half_up);
 
 /// An area's share of the management cost it finances ("härav ledning/stab finansierat från
 /// områdena"), by name.
@@ -44,9 +50,9 @@ struct area_charge {
 /// outcome), by largest remainder in whole `u` (ties: larger basis, then area name), so the
 /// charges sum exactly to the cost. Throws ku::domain_error for a negative basis, a duplicate
 /// area, or bases that sum to zero.
-[[nodiscard]] std::vector<area_charge> finance_from_areas(money management_cost,
-                                                          std::span<const std::pair<std::string, money>> basis,
-                                                          unit u = unit::kr);
+[[nodiscard]] constexpr std::vector<area_charge>
+finance_from_areas(money management_cost, std::span<const std::pair<std::string, money>> basis,
+                   unit u = unit::kr);
 
 /// What changes for one kommun when the rate changes: its invoice before and after.
 struct overhead_change {
@@ -54,13 +60,93 @@ struct overhead_change {
     money before; ///< its invoice at the old rate (negative: a refund)
     money after; ///< its invoice at the new rate
     /// after − before: positive when the kommun pays more.
-    [[nodiscard]] money change() const { return after - before; }
+    [[nodiscard]] constexpr money change() const { return after - before; }
 };
 
 /// The per-kommun consequence of moving from `before` to `after` (same cost, grants and key);
 /// the changes sum exactly to the change of what the kommuner are invoiced (with round-each,
 /// that is the change of the allocations' sums, which may differ from `invoiced` by the residual).
-[[nodiscard]] std::vector<overhead_change> compare_overhead(const overhead_financing& before,
-                                                            const overhead_financing& after);
+[[nodiscard]] constexpr std::vector<overhead_change> compare_overhead(const overhead_financing& before,
+                                                                      const overhead_financing& after);
+
+constexpr overhead_financing finance_overhead(money administration, money project_grants, rate surcharge,
+                                              std::span<const member_weight> key, allocation_rule rule,
+                                              rounding_mode rounding)
+{
+    if (administration < money{} || project_grants < money{}) {
+        throw domain_error("overhead: the administration cost and the project grants cannot be negative");
+    }
+    if (surcharge.as_ratio() < ratio{}) {
+        throw domain_error("overhead: the OH rate " + to_string(surcharge) + " is negative");
+    }
+    const money from_surcharge = multiply(project_grants, surcharge, rounding, rule.unit);
+    const money invoiced = administration - from_surcharge;
+    return {.surcharge = surcharge,
+            .administration = administration,
+            .project_grants = project_grants,
+            .from_surcharge = from_surcharge,
+            .invoiced = invoiced,
+            .to_kommuner = allocate(invoiced, key, rule)};
+}
+
+constexpr std::vector<area_charge> finance_from_areas(money management_cost,
+                                                      std::span<const std::pair<std::string, money>> basis, unit u)
+{
+    if (basis.empty()) {
+        throw domain_error("management financed from the areas: there are no areas");
+    }
+    if (!management_cost.is_whole(u)) {
+        throw domain_error("management financed from the areas: the cost " + format_swedish(management_cost) +
+                           " is not a whole number of " + std::string{to_string(u)});
+    }
+    std::vector<std::string> names;
+    std::vector<std::int64_t> weights;
+    for (const auto& [area, amount] : basis) {
+        if (amount < money{}) {
+            throw domain_error("management financed from the areas: area \"" + area + "\" has a negative basis");
+        }
+        names.push_back(area);
+        weights.push_back(amount.in_ore());
+    }
+    std::vector<std::string> sorted = names;
+    std::ranges::sort(sorted);
+    if (std::ranges::adjacent_find(sorted) != sorted.end()) {
+        throw domain_error("management financed from the areas: area \"" + *std::ranges::adjacent_find(sorted) +
+                           "\" appears twice");
+    }
+    std::vector<std::uint64_t> keys;
+    for (const std::string& name : names) {
+        keys.push_back(gsl::narrow<std::uint64_t>(std::ranges::lower_bound(sorted, name) - sorted.begin()));
+    }
+    if (std::ranges::all_of(weights, [](std::int64_t w) { return w == 0; })) {
+        throw domain_error("management financed from the areas: the areas' bases sum to zero");
+    }
+    std::vector<std::int64_t> units(weights.size());
+    apportion_scratch scratch;
+    const std::int64_t step = ore_per(u);
+    (void)apportion(allocation_method::largest_remainder, management_cost.in_ore() / step, weights, keys, units,
+                    scratch);
+    std::vector<area_charge> charges;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        charges.push_back({names[i], basis[i].second, money::ore(units[i]) * step});
+    }
+    return charges;
+}
+
+constexpr std::vector<overhead_change> compare_overhead(const overhead_financing& before,
+                                                        const overhead_financing& after)
+{
+    std::vector<overhead_change> changes;
+    for (const allocation_part& part : before.to_kommuner.parts) {
+        const allocation_part* then = after.to_kommuner.find(part.member);
+        changes.push_back({part.member, part.amount, then ? then->amount : money{}});
+    }
+    for (const allocation_part& part : after.to_kommuner.parts) {
+        if (before.to_kommuner.find(part.member) == nullptr) {
+            changes.push_back({part.member, money{}, part.amount});
+        }
+    }
+    return changes;
+}
 
 } // namespace ku

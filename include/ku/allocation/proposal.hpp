@@ -3,11 +3,16 @@
 /// Proposal tables: a kommun × fee table built from a spec (one allocation per fee), with row
 /// and column sums that add up exactly, and the cell-by-cell comparison with a published table.
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
+
+#include <gsl/assert>
 
 #include "ku/allocation/allocation.hpp"
 #include "ku/core/kommun.hpp"
@@ -70,20 +75,20 @@ struct proposal_table {
     std::vector<allocation> allocations; ///< one per fee, same order
 
     /// What kommun `row` pays for fee `column`; none when it does not take part.
-    [[nodiscard]] std::optional<money> cell(std::size_t row, std::size_t column) const;
+    [[nodiscard]] constexpr std::optional<money> cell(std::size_t row, std::size_t column) const;
     /// The kommun's row sum over the fees that count in it.
-    [[nodiscard]] money row_sum(std::size_t row) const;
+    [[nodiscard]] constexpr money row_sum(std::size_t row) const;
     /// The fee's column sum (its allocation's sum).
-    [[nodiscard]] money column_sum(std::size_t column) const;
+    [[nodiscard]] constexpr money column_sum(std::size_t column) const;
     /// The sum of the row sums, which equals the sum of the counted columns.
-    [[nodiscard]] money grand_total() const;
+    [[nodiscard]] constexpr money grand_total() const;
 };
 
 /// Computes every fee of `spec` over the kommuner of `catalogue`. Throws ku::lookup_error for
 /// a key, base fee or kommun that does not exist, ku::domain_error for a duplicate fee name or
 /// key, and whatever the allocation of a fee throws, with the fee's name in the message.
-[[nodiscard]] proposal_table build_proposal(const proposal_spec& spec,
-                                            const kommun_catalogue& catalogue);
+[[nodiscard]] inline proposal_table build_proposal(const proposal_spec& spec,
+                                                   const kommun_catalogue& catalogue);
 
 /// A published proposal as read from its table: kommun rows, fee columns (a blank cell is a
 /// kommun that does not take part), the "Summa" column and the "Summa" row.
@@ -108,7 +113,17 @@ enum class difference_kind : std::uint8_t {
 };
 
 /// The name used in reports and JSON: "cell", "fee_total", "column_sum", "row_sum", "missing_fee".
-[[nodiscard]] std::string_view to_string(difference_kind kind) noexcept;
+[[nodiscard]] constexpr std::string_view to_string(difference_kind kind) noexcept
+{
+    switch (kind) {
+    case difference_kind::cell: return "cell";
+    case difference_kind::fee_total: return "fee_total";
+    case difference_kind::column_sum: return "column_sum";
+    case difference_kind::row_sum: return "row_sum";
+    case difference_kind::missing_fee: return "missing_fee";
+    }
+    return "?";
+}
 
 /// One difference: for `cell` the kommun, fee, published and computed amounts; for
 /// `column_sum`/`row_sum` the published total (`published`) and the sum of its published
@@ -125,7 +140,260 @@ struct proposal_difference {
 
 /// Every cell that differs (in computed row and fee order), then every published total that
 /// its published parts do not sum to, then fees missing from either table.
-[[nodiscard]] std::vector<proposal_difference> compare(const proposal_table& computed,
-                                                       const published_proposal& published);
+[[nodiscard]] constexpr std::vector<proposal_difference> compare(const proposal_table& computed,
+                                                                 const published_proposal& published);
+
+namespace detail::proposal_impl {
+
+template <typename... F>
+struct overloaded : F... {
+    using F::operator()...;
+};
+// Clang before 17 does not deduce an aggregate's template arguments (P1816) without this guide.
+template <typename... F>
+overloaded(F...) -> overloaded<F...>;
+
+constexpr const allocation_key& find_key(const proposal_spec& spec, const fee_spec& fee)
+{
+    const auto found = std::ranges::find(spec.keys, fee.key, &allocation_key::name);
+    if (found == spec.keys.end()) {
+        throw lookup_error("fee \"" + fee.name + "\" uses key \"" + fee.key + "\", which the spec does not define");
+    }
+    return *found;
+}
+
+constexpr std::vector<member_weight> members_of(const allocation_key& key, const fee_spec& fee)
+{
+    if (!fee.members) {
+        return key.weights;
+    }
+    std::vector<member_weight> weights;
+    for (const kommun_code code : *fee.members) {
+        const auto found = std::ranges::find(key.weights, code, &member_weight::member);
+        if (found == key.weights.end()) {
+            throw lookup_error("fee \"" + fee.name + "\": member " + code.str() + " is not in key \"" +
+                               key.name + "\"");
+        }
+        weights.push_back(*found);
+    }
+    if (weights.empty()) {
+        throw domain_error("fee \"" + fee.name + "\" has an empty member set");
+    }
+    return weights;
+}
+
+inline allocation compute_fee(const proposal_spec& spec, const fee_spec& fee,
+                              const std::vector<allocation>& earlier)
+{
+    return std::visit(
+        overloaded{
+            [&](const fee_spec::by_total& by) {
+                const std::vector<member_weight> weights = members_of(find_key(spec, fee), fee);
+                if (fee.fixed_per_member != money{} || !fee.supplements.empty()) {
+                    return allocate_fixed_plus(by.total, fee.fixed_per_member, fee.supplements, weights,
+                                               fee.rule);
+                }
+                return allocate(by.total, weights, fee.rule);
+            },
+            [&](const fee_spec::by_per_capita& by) {
+                return allocate_per_capita(by.per_inhabitant, members_of(find_key(spec, fee), fee),
+                                           fee.rule.unit, by.rounding);
+            },
+            [&](const fee_spec::by_fraction& by) {
+                const auto base = std::ranges::find(spec.fees, by.of_fee, &fee_spec::name);
+                const auto index = static_cast<std::size_t>(base - spec.fees.begin());
+                if (base == spec.fees.end() || index >= earlier.size()) {
+                    throw lookup_error("fee \"" + fee.name + "\" is a fraction of \"" + by.of_fee +
+                                       "\", which is not an earlier fee of the spec");
+                }
+                return allocate_derived(earlier[index], by.fraction, fee.rule);
+            },
+        },
+        fee.amount);
+}
+
+} // namespace detail::proposal_impl
+
+constexpr std::optional<money> proposal_table::cell(std::size_t row, std::size_t column) const
+{
+    Expects(row < kommuner.size() && column < allocations.size());
+    if (const allocation_part* part = allocations[column].find(kommuner[row].code)) {
+        return part->amount;
+    }
+    return std::nullopt;
+}
+
+constexpr money proposal_table::row_sum(std::size_t row) const
+{
+    money total;
+    for (std::size_t column = 0; column < fees.size(); ++column) {
+        if (fees[column].in_row_sum) {
+            total += cell(row, column).value_or(money{});
+        }
+    }
+    return total;
+}
+
+constexpr money proposal_table::column_sum(std::size_t column) const
+{
+    Expects(column < allocations.size());
+    return allocations[column].sum();
+}
+
+constexpr money proposal_table::grand_total() const
+{
+    money total;
+    for (std::size_t row = 0; row < kommuner.size(); ++row) {
+        total += row_sum(row);
+    }
+    return total;
+}
+
+inline proposal_table build_proposal(const proposal_spec& spec, const kommun_catalogue& catalogue)
+{
+    for (std::size_t i = 0; i < spec.fees.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (spec.fees[i].name == spec.fees[j].name) {
+                throw domain_error("the spec has two fees named \"" + spec.fees[i].name + "\"");
+            }
+        }
+    }
+    for (std::size_t i = 0; i < spec.keys.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (spec.keys[i].name == spec.keys[j].name) {
+                throw domain_error("the spec has two keys named \"" + spec.keys[i].name + "\"");
+            }
+        }
+        for (const member_weight& mw : spec.keys[i].weights) {
+            (void)catalogue.at(mw.member, "key \"" + spec.keys[i].name + "\"");
+        }
+    }
+
+    proposal_table table{.title = spec.title, .kommuner = {}, .fees = spec.fees, .allocations = {}};
+    table.allocations.reserve(spec.fees.size());
+    for (const fee_spec& fee : spec.fees) {
+        try {
+            table.allocations.push_back(detail::proposal_impl::compute_fee(spec, fee, table.allocations));
+        } catch (const domain_error& e) {
+            throw domain_error("fee \"" + fee.name + "\": " + e.what());
+        } catch (const overflow_error& e) {
+            throw overflow_error("fee \"" + fee.name + "\": " + e.what());
+        }
+    }
+    for (const kommun& k : catalogue.all()) {
+        const bool takes_part = std::ranges::any_of(
+            table.allocations, [&](const allocation& a) { return a.find(k.code) != nullptr; });
+        if (takes_part) {
+            table.kommuner.push_back(k);
+        }
+    }
+    return table;
+}
+
+constexpr std::vector<proposal_difference> compare(const proposal_table& computed,
+                                                   const published_proposal& published)
+{
+    std::vector<proposal_difference> differences;
+    const auto published_fee = [&](const std::string& name) -> std::optional<std::size_t> {
+        const auto found = std::ranges::find(published.fees, name);
+        if (found == published.fees.end()) {
+            return std::nullopt;
+        }
+        return static_cast<std::size_t>(found - published.fees.begin());
+    };
+    const auto published_row = [&](kommun_code code) -> std::optional<std::size_t> {
+        const auto found = std::ranges::find(published.kommuner, code);
+        if (found == published.kommuner.end()) {
+            return std::nullopt;
+        }
+        return static_cast<std::size_t>(found - published.kommuner.begin());
+    };
+
+    // Cells, in computed row order then fee order.
+    for (std::size_t row = 0; row < computed.kommuner.size(); ++row) {
+        const kommun_code code = computed.kommuner[row].code;
+        const auto prow = published_row(code);
+        for (std::size_t column = 0; column < computed.fees.size(); ++column) {
+            const auto pcol = published_fee(computed.fees[column].name);
+            if (!pcol) {
+                continue;
+            }
+            const std::optional<money> mine = computed.cell(row, column);
+            const std::optional<money> theirs = prow ? published.cells[*prow][*pcol] : std::nullopt;
+            if (mine != theirs) {
+                differences.push_back({difference_kind::cell, code, computed.fees[column].name, theirs, mine});
+            }
+        }
+    }
+    // Published kommuner the computation does not have.
+    for (std::size_t prow = 0; prow < published.kommuner.size(); ++prow) {
+        const kommun_code code = published.kommuner[prow];
+        if (std::ranges::any_of(computed.kommuner, [&](const kommun& k) { return k.code == code; })) {
+            continue;
+        }
+        for (std::size_t pcol = 0; pcol < published.fees.size(); ++pcol) {
+            if (published.cells[prow][pcol]) {
+                differences.push_back({difference_kind::cell, code, published.fees[pcol],
+                                       published.cells[prow][pcol], std::nullopt});
+            }
+        }
+    }
+    // Fee totals: published against computed.
+    for (std::size_t column = 0; column < computed.fees.size(); ++column) {
+        const auto pcol = published_fee(computed.fees[column].name);
+        if (pcol && published.fee_totals[*pcol] && *published.fee_totals[*pcol] != computed.column_sum(column)) {
+            differences.push_back({difference_kind::fee_total, std::nullopt, computed.fees[column].name,
+                                   published.fee_totals[*pcol], computed.column_sum(column)});
+        }
+    }
+    // Published columns whose cells do not sum to their published total.
+    for (std::size_t pcol = 0; pcol < published.fees.size(); ++pcol) {
+        money parts;
+        for (const auto& row : published.cells) {
+            parts += row[pcol].value_or(money{});
+        }
+        if (published.fee_totals[pcol] && *published.fee_totals[pcol] != parts) {
+            differences.push_back({difference_kind::column_sum, std::nullopt, published.fees[pcol],
+                                   published.fee_totals[pcol], parts});
+        }
+    }
+    {
+        money parts;
+        for (const auto& total : published.row_totals) {
+            parts += total.value_or(money{});
+        }
+        if (published.grand_total && *published.grand_total != parts) {
+            differences.push_back({difference_kind::column_sum, std::nullopt, "Summa", published.grand_total, parts});
+        }
+    }
+    // Published rows whose counted cells do not sum to their published Summa. Which fees count
+    // is the spec's in_row_sum, matched by fee name.
+    for (std::size_t prow = 0; prow < published.kommuner.size(); ++prow) {
+        money parts;
+        for (std::size_t pcol = 0; pcol < published.fees.size(); ++pcol) {
+            const auto fee = std::ranges::find(computed.fees, published.fees[pcol], &fee_spec::name);
+            const bool counted = fee == computed.fees.end() || fee->in_row_sum;
+            if (counted) {
+                parts += published.cells[prow][pcol].value_or(money{});
+            }
+        }
+        if (published.row_totals[prow] && *published.row_totals[prow] != parts) {
+            differences.push_back({difference_kind::row_sum, published.kommuner[prow], "Summa",
+                                   published.row_totals[prow], parts});
+        }
+    }
+    // Fees in one table only.
+    for (const fee_spec& fee : computed.fees) {
+        if (!published_fee(fee.name)) {
+            differences.push_back({difference_kind::missing_fee, std::nullopt, fee.name, std::nullopt, std::nullopt});
+        }
+    }
+    for (const std::string& name : published.fees) {
+        if (std::ranges::find(computed.fees, name, &fee_spec::name) == computed.fees.end()) {
+            differences.push_back({difference_kind::missing_fee, std::nullopt, name, std::nullopt, std::nullopt});
+        }
+    }
+    return differences;
+}
 
 } // namespace ku

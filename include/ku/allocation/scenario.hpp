@@ -3,11 +3,16 @@
 /// Scenarios (konsekvensbeskrivning): budget alternatives computed as proposals and compared
 /// per kommun and per fee, in a delta table whose rows and columns add up exactly.
 
+#include <algorithm>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "ku/allocation/allocation.hpp"
 #include "ku/allocation/proposal.hpp"
+#include "ku/core/kommun.hpp"
+#include "ku/core/money.hpp"
 
 namespace ku {
 
@@ -26,27 +31,112 @@ struct scenario_comparison {
     std::vector<std::vector<money>> alternative; ///< [row][fee], 0 when absent
 
     /// alternative − base for one cell.
-    [[nodiscard]] money delta(std::size_t row, std::size_t fee) const { return alternative[row][fee] - base[row][fee]; }
+    [[nodiscard]] constexpr money delta(std::size_t row, std::size_t fee) const
+    {
+        return alternative[row][fee] - base[row][fee];
+    }
     /// The change of the row's sum: the alternative's counted fees minus the base's.
-    [[nodiscard]] money row_delta(std::size_t row) const;
+    [[nodiscard]] constexpr money row_delta(std::size_t row) const;
     /// The fee's delta over every kommun.
-    [[nodiscard]] money fee_delta(std::size_t fee) const;
+    [[nodiscard]] constexpr money fee_delta(std::size_t fee) const;
     /// The sum of the row deltas (= the change of the counted total).
-    [[nodiscard]] money total_delta() const;
+    [[nodiscard]] constexpr money total_delta() const;
     /// Equal when titles, kommuner, fees, flags and every amount are.
     friend bool operator==(const scenario_comparison&, const scenario_comparison&) = default;
 };
 
 /// Compares an alternative proposal with the base one.
-[[nodiscard]] scenario_comparison compare_scenarios(const proposal_table& base, const proposal_table& alternative);
+[[nodiscard]] constexpr scenario_comparison compare_scenarios(const proposal_table& base,
+                                                             const proposal_table& alternative);
 
-/// The comparison as Swedish text: fees as rows, kommuner as columns, each cell the difference
-/// alternativ − bas, with row and column sums.
-[[nodiscard]] std::string scenario_as_text(const scenario_comparison& comparison);
-/// The comparison as CSV: code, kommun, one delta column per fee, Summa; then a Summa row.
-[[nodiscard]] std::string scenario_as_csv(const scenario_comparison& comparison);
-/// The comparison as JSON: titles, fees, and rows with base, alternative and delta per fee as
-/// exact decimal strings.
-[[nodiscard]] std::string scenario_as_json(const scenario_comparison& comparison);
+namespace detail::scenario_impl {
+
+/// Every cell of `table` at the comparison's rows and fees, 0 where it has none.
+constexpr std::vector<std::vector<money>> cells_of(const proposal_table& table, const std::vector<kommun>& kommuner,
+                                                   const std::vector<std::string>& fees)
+{
+    std::vector<std::vector<money>> cells(kommuner.size(), std::vector<money>(fees.size()));
+    for (std::size_t f = 0; f < fees.size(); ++f) {
+        const auto fee = std::ranges::find(table.fees, fees[f], &fee_spec::name);
+        if (fee == table.fees.end()) {
+            continue;
+        }
+        const allocation& split = table.allocations[static_cast<std::size_t>(fee - table.fees.begin())];
+        for (std::size_t r = 0; r < kommuner.size(); ++r) {
+            if (const allocation_part* part = split.find(kommuner[r].code)) {
+                cells[r][f] = part->amount;
+            }
+        }
+    }
+    return cells;
+}
+
+} // namespace detail::scenario_impl
+
+constexpr money scenario_comparison::row_delta(std::size_t row) const
+{
+    money total;
+    for (std::size_t f = 0; f < fees.size(); ++f) {
+        if (alternative_in_row_sum[f]) {
+            total += alternative[row][f];
+        }
+        if (base_in_row_sum[f]) {
+            total -= base[row][f];
+        }
+    }
+    return total;
+}
+
+constexpr money scenario_comparison::fee_delta(std::size_t fee) const
+{
+    money total;
+    for (std::size_t r = 0; r < kommuner.size(); ++r) {
+        total += delta(r, fee);
+    }
+    return total;
+}
+
+constexpr money scenario_comparison::total_delta() const
+{
+    money total;
+    for (std::size_t r = 0; r < kommuner.size(); ++r) {
+        total += row_delta(r);
+    }
+    return total;
+}
+
+constexpr scenario_comparison compare_scenarios(const proposal_table& base, const proposal_table& alternative)
+{
+    scenario_comparison comparison;
+    comparison.base_title = base.title;
+    comparison.alternative_title = alternative.title;
+    for (const proposal_table* table : {&base, &alternative}) {
+        for (const kommun& k : table->kommuner) {
+            if (std::ranges::find(comparison.kommuner, k.code, &kommun::code) == comparison.kommuner.end()) {
+                comparison.kommuner.push_back(k);
+            }
+        }
+        for (const fee_spec& fee : table->fees) {
+            const auto found = std::ranges::find(comparison.fees, fee.name);
+            if (found == comparison.fees.end()) {
+                comparison.fees.push_back(fee.name);
+                comparison.in_row_sum.push_back(fee.in_row_sum);
+            } else if (fee.in_row_sum) {
+                comparison.in_row_sum[static_cast<std::size_t>(found - comparison.fees.begin())] = true;
+            }
+        }
+    }
+    for (const std::string& name : comparison.fees) {
+        const auto counted = [&](const proposal_table& table) {
+            const auto fee = std::ranges::find(table.fees, name, &fee_spec::name);
+            return fee != table.fees.end() && fee->in_row_sum;
+        };
+        comparison.base_in_row_sum.push_back(counted(base));
+        comparison.alternative_in_row_sum.push_back(counted(alternative));
+    }
+    comparison.base = detail::scenario_impl::cells_of(base, comparison.kommuner, comparison.fees);
+    comparison.alternative = detail::scenario_impl::cells_of(alternative, comparison.kommuner, comparison.fees);
+    return comparison;
+}
 
 } // namespace ku

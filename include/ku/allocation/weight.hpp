@@ -43,7 +43,7 @@ public:
 
     /// Reads a non-negative decimal ("6809", "12,5", "0.25"); throws ku::parse_error for a
     /// malformed text and ku::domain_error for a negative weight, naming the text and `where`.
-    [[nodiscard]] static weight parse(std::string_view text, std::string_view where = {});
+    [[nodiscard]] static inline weight parse(std::string_view text, std::string_view where = {});
 
     /// The digits without the decimal point (125 for 12,5).
     [[nodiscard]] constexpr std::int64_t scaled() const noexcept { return scaled_; }
@@ -51,7 +51,7 @@ public:
     [[nodiscard]] constexpr int decimals() const noexcept { return decimals_; }
 
     /// The exact value as a ratio.
-    [[nodiscard]] ratio as_ratio() const;
+    [[nodiscard]] constexpr ratio as_ratio() const;
 
     /// Equal values compare equal whatever their decimals (12,5 == 12,50).
     friend bool operator==(weight a, weight b) { return a.as_ratio() == b.as_ratio(); }
@@ -64,6 +64,49 @@ private:
 };
 
 /// Plain machine form with '.' as decimal point: "6809", "12.5".
-[[nodiscard]] std::string to_string(weight w);
+[[nodiscard]] inline std::string to_string(weight w);
+
+inline weight weight::parse(std::string_view text, std::string_view where)
+{
+    const ratio value = ratio::parse(text, where);
+    if (value.num() < 0) {
+        throw domain_error("weight \"" + std::string{text} + "\"" +
+                           (where.empty() ? "" : " (" + std::string{where} + ")") +
+                           " is negative; a weight cannot be negative");
+    }
+    if (text.find('/') != std::string_view::npos || text.find('%') != std::string_view::npos) {
+        throw parse_error(text, 0, "a weight is a plain decimal number", where);
+    }
+    int decimals = 0;
+    std::int64_t scale = 1;
+    while (scale % value.den() != 0) {
+        scale *= 10;
+        ++decimals;
+    }
+    return weight{value.num() * (scale / value.den()), decimals};
+}
+
+constexpr ratio weight::as_ratio() const
+{
+    std::int64_t den = 1;
+    for (int i = 0; i < decimals_; ++i) {
+        den *= 10;
+    }
+    return ratio{scaled_, den};
+}
+
+inline std::string to_string(weight w)
+{
+    std::string digits = std::to_string(w.scaled());
+    const auto d = static_cast<std::size_t>(w.decimals());
+    if (d == 0) {
+        return digits;
+    }
+    if (digits.size() <= d) {
+        digits.insert(0, d + 1 - digits.size(), '0');
+    }
+    digits.insert(digits.size() - d, ".");
+    return digits;
+}
 
 } // namespace ku

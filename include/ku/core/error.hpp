@@ -11,6 +11,26 @@
 
 namespace ku {
 
+namespace detail::error_impl {
+inline std::string describe(std::string_view input, std::size_t position, std::string_view reason,
+                            std::string_view where)
+{
+    if (input.empty() && position == 0 && !where.empty()) {
+        // The fault is not in one value but in the text as a whole (a file, a row).
+        return (where.empty() ? std::string{"cannot read the input"} : std::string{where}) + ": " + std::string{reason};
+    }
+    std::string message = "cannot read \"" + std::string{input} + "\"";
+    if (!where.empty()) {
+        message += " (" + std::string{where} + ")";
+    }
+    if (position > 0) {
+        message += " at position " + std::to_string(position);
+    }
+    message += ": " + std::string{reason};
+    return message;
+}
+} // namespace detail::error_impl
+
 /// Root of every exception ku throws for bad input or an impossible request.
 class error : public std::runtime_error {
 public:
@@ -24,7 +44,13 @@ class parse_error : public error {
 public:
     /// The message names `input`, `where` and `position` (when not 0), then the `reason`.
     parse_error(std::string_view input, std::size_t position, std::string_view reason,
-                std::string_view where = {});
+                std::string_view where = {})
+        : error{detail::error_impl::describe(input, position, reason, where)},
+          input_{input},
+          position_{position},
+          where_{where}
+    {
+    }
 
     /// The text that could not be read (empty when a whole file or row is at fault).
     [[nodiscard]] const std::string& input() const noexcept { return input_; }

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "ku/core/detail/entities.hpp"
 #include "ku/core/error.hpp"
 
 namespace ku {
@@ -173,9 +174,22 @@ public:
     }
 
     /// The kommun with this code; throws ku::lookup_error naming the code and `where`.
-    [[nodiscard]] kommun at(kommun_code code, std::string_view where = {}) const;
+    [[nodiscard]] constexpr kommun at(kommun_code code, std::string_view where = {}) const
+    {
+        if (const auto found = find(code)) {
+            return *found;
+        }
+        throw lookup_error("unknown kommun code " + code.str() + detail::entities_impl::in(where));
+    }
     /// The kommun with this name; throws ku::lookup_error naming the name and `where`.
-    [[nodiscard]] kommun at(std::string_view name, std::string_view where = {}) const;
+    [[nodiscard]] constexpr kommun at(std::string_view name, std::string_view where = {}) const
+    {
+        if (const auto found = find(name)) {
+            return *found;
+        }
+        throw lookup_error("unknown kommun \"" + std::string{name} + "\"" +
+                           detail::entities_impl::in(where));
+    }
 
 private:
     std::span<const kommun> kommuner_;

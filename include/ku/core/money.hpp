@@ -4,15 +4,21 @@
 /// Every operation is overflow-checked: a result beyond ±(2^63 - 1) öre throws
 /// ku::overflow_error, it never wraps. There is no way in from floating point.
 
+#include <algorithm>
+#include <array>
 #include <compare>
 #include <concepts>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <ranges>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "ku/core/detail/name_list.hpp"
+#include "ku/core/detail/scanner.hpp"
 #include "ku/core/error.hpp"
 #include "ku/core/rounding.hpp"
 
@@ -45,9 +51,114 @@ enum class unit : std::uint8_t { ore, kr, tkr, mnkr };
     return "?";
 }
 
+namespace detail::money_io_impl {
+
+struct unit_symbol {
+    std::string_view symbol;
+    unit value;
+};
+// Longest first, so "tkr" is not read as "t" + "kr".
+inline constexpr std::array<unit_symbol, 5> unit_symbols{{
+    {"mnkr", unit::mnkr},
+    {"tkr", unit::tkr},
+    {"kr", unit::kr},
+    {"öre", unit::ore},
+    {"ore", unit::ore},
+}};
+
+inline constexpr std::array<std::string_view, 3> sign_tokens{"-", "\u2212", "+"};
+
+constexpr int128 pow10(int exponent)
+{
+    int128 value = 1;
+    for (int i = 0; i < exponent; ++i) {
+        value *= 10;
+    }
+    return value;
+}
+
+constexpr int unit_decimals(unit u)
+{
+    int decimals = 0;
+    for (std::int64_t step = ore_per(u); step > 100; step /= 10) {
+        ++decimals;
+    }
+    return u == unit::ore ? 0 : decimals + 2;
+}
+
+/// Writes |value| with a space every three digits.
+inline std::string group_thousands(int128 magnitude)
+{
+    std::string digits;
+    do {
+        digits.push_back(static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+        magnitude /= 10;
+    } while (magnitude != 0);
+    std::string grouped;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && i % 3 == 0) {
+            grouped.push_back(' ');
+        }
+        grouped.push_back(digits[i]);
+    }
+    std::reverse(grouped.begin(), grouped.end());
+    return grouped;
+}
+
+inline std::string fraction_digits(int128 fraction, int decimals)
+{
+    std::string digits(static_cast<std::size_t>(decimals), '0');
+    for (auto i = digits.size(); i-- > 0; fraction /= 10) {
+        digits[i] = static_cast<char>('0' + static_cast<int>(fraction % 10));
+    }
+    return digits;
+}
+
+} // namespace detail::money_io_impl
+
+/// Every unit, smallest first: the one list a new unit is added to (with its symbol in to_string
+/// and ore_per).
+inline constexpr std::array all_units{unit::ore, unit::kr, unit::tkr, unit::mnkr};
+
+/// The spellings a command line accepts for `units`, in their order: each symbol, and for öre
+/// first its ASCII spelling "ore" (["ore", "öre", "kr", "tkr"] for öre, kr and tkr).
+[[nodiscard]] inline std::vector<std::string> unit_names(std::span<const unit> units)
+{
+    std::vector<std::string> names;
+    for (const unit u : units) {
+        if (u == unit::ore) {
+            names.emplace_back("ore");
+        }
+        names.emplace_back(to_string(u));
+    }
+    return names;
+}
+
+/// The units' symbols as a sentence: "öre, kr, tkr or mnkr".
+[[nodiscard]] inline std::string unit_list(std::span<const unit> units)
+{
+    std::vector<std::string_view> symbols;
+    for (const unit u : units) {
+        symbols.push_back(to_string(u));
+    }
+    return detail::name_list(symbols);
+}
+
 /// Reads a unit symbol ("öre" or "ore", "kr", "tkr", "mnkr"); throws ku::lookup_error naming
 /// the text and `where`.
-[[nodiscard]] unit parse_unit(std::string_view text, std::string_view where = {});
+[[nodiscard]] inline unit parse_unit(std::string_view text, std::string_view where = {})
+{
+    for (const auto& [symbol, value] : detail::money_io_impl::unit_symbols) {
+        if (text == symbol) {
+            return value;
+        }
+    }
+    std::string message = "unknown unit \"" + std::string{text} + "\"";
+    if (!where.empty()) {
+        message += " (" + std::string{where} + ")";
+    }
+    throw lookup_error(message + ": expected " + unit_list(all_units));
+}
 
 /// An integer type that counts things (not bool, not a character type): what an amount may be
 /// multiplied by.
@@ -58,7 +169,11 @@ concept count_integer = std::integral<I> && !std::same_as<I, bool> && !std::same
                         !std::same_as<I, char32_t> && !std::same_as<I, wchar_t>;
 
 namespace detail {
-[[noreturn]] void throw_money_overflow(std::string_view operation);
+[[noreturn]] inline void throw_money_overflow(std::string_view operation)
+{
+    throw overflow_error("money overflow in " + std::string{operation} +
+                         ": the result is beyond ±92 233 720 368 547 758,07 kr");
+}
 
 [[nodiscard]] constexpr std::int64_t checked_ore(int128 value, std::string_view operation)
 {
@@ -179,6 +294,120 @@ private:
     std::int64_t ore_{0};
 };
 
+inline money money::parse(std::string_view text, unit default_unit, std::string_view where)
+{
+    const auto fail = [&](std::size_t position, std::string_view reason) -> parse_error {
+        return parse_error{text, position, reason, where};
+    };
+    const std::string_view body = detail::trim(text);
+    if (body.empty()) {
+        throw fail(0, "an amount is empty");
+    }
+    // Positions are reported in the original text: count what trimming removed in front.
+    detail::scanner s{text};
+    detail::skip_spaces(s);
+
+    bool negative = false;
+    for (const std::string_view sign : detail::money_io_impl::sign_tokens) {
+        if (s.accept(sign)) {
+            negative = sign != "+";
+            break;
+        }
+    }
+    for (const std::string_view sign : detail::money_io_impl::sign_tokens) {
+        if (s.rest().starts_with(sign)) {
+            throw fail(s.position(), "two signs");
+        }
+    }
+    if (!s.peek_digit()) {
+        throw fail(s.position(), s.done() ? "no digits" : "expected a digit, found " +
+                                                              detail::quote_char(s.peek_code_point()));
+    }
+
+    // Integer part, with optional thousands groups.
+    constexpr int max_digits = 30; // far beyond the range; keeps the int128 accumulator safe
+    int128 value = 0;
+    int digits = 0;
+    int group_length = 0;
+    bool grouped = false;
+    const auto add_digit = [&](char c) {
+        if (++digits > max_digits) {
+            throw overflow_error("amount \"" + std::string{text} + "\"" +
+                                 (where.empty() ? "" : " (" + std::string{where} + ")") +
+                                 " is beyond the money range");
+        }
+        value = value * 10 + (c - '0');
+    };
+    while (true) {
+        while (s.peek_digit()) {
+            add_digit(s.peek());
+            (void)s.take();
+            ++group_length;
+        }
+        // A space followed by a digit separates thousands; anything else ends the number.
+        detail::scanner look = s;
+        if (!detail::accept_space(look) || !look.peek_digit()) {
+            break;
+        }
+        if (group_length > 3 || (grouped && group_length != 3)) {
+            throw fail(s.position(), "a thousands separator must follow a group of three digits");
+        }
+        grouped = true;
+        group_length = 0;
+        s = look;
+    }
+    if (grouped && group_length != 3) {
+        throw fail(s.position(), "the last thousands group must have three digits");
+    }
+
+    // Fraction.
+    int decimals = 0;
+    if (s.peek() == ',' || s.peek() == '.') {
+        (void)s.take();
+        if (!s.peek_digit()) {
+            throw fail(s.position(), "expected a digit after the decimal separator");
+        }
+        while (s.peek_digit()) {
+            add_digit(s.peek());
+            (void)s.take();
+            ++decimals;
+        }
+    }
+
+    // Unit symbol.
+    unit in = default_unit;
+    detail::skip_spaces(s);
+    for (const auto& [symbol, symbol_unit] : detail::money_io_impl::unit_symbols) {
+        if (s.accept(symbol)) {
+            in = symbol_unit;
+            break;
+        }
+    }
+    detail::skip_spaces(s);
+    if (!s.done()) {
+        throw fail(s.position(), "unexpected " + detail::quote_char(s.peek_code_point()));
+    }
+
+    // value / 10^decimals units of `in`, which must be a whole number of öre.
+    const int128 scaled = value * ore_per(in);
+    const int128 divisor = detail::money_io_impl::pow10(decimals);
+    if (scaled % divisor != 0) {
+        throw fail(0, in == unit::ore ? "a fraction of an öre"
+                                      : "more decimals than whole öre allow (at most " +
+                                            std::to_string(detail::money_io_impl::unit_decimals(in)) +
+                                            " in " + std::string{to_string(in)} + ")");
+    }
+    const int128 ore_count = scaled / divisor;
+    constexpr auto limit = std::numeric_limits<std::int64_t>::max();
+    if (ore_count > limit) {
+        throw overflow_error("amount \"" + std::string{text} + "\"" +
+                             (where.empty() ? "" : " (" + std::string{where} + ")") +
+                             " is beyond the money range");
+    }
+    const auto ore_value = static_cast<std::int64_t>(ore_count);
+    return money::ore(negative ? -ore_value : ore_value);
+}
+
 /// The amount rounded to a whole number of `u` by `mode` (e.g. to whole tkr, half-up).
 /// Throws ku::overflow_error if the rounded amount leaves the range.
 [[nodiscard]] constexpr money round(money amount, unit u, rounding_mode mode)
@@ -215,9 +444,56 @@ struct swedish_format {
 /// Swedish form: space as thousands separator, comma as decimal separator, "-" for minus:
 /// "3 562 623 kr", "58 088 tkr", "28,9 mnkr", "-395 kr". With the default format the text
 /// parses back (money::parse) to the same amount.
-[[nodiscard]] std::string format_swedish(money amount, const swedish_format& format = {});
+[[nodiscard]] inline std::string format_swedish(money amount, const swedish_format& format = {})
+{
+    const int128 step = ore_per(format.in);
+    int decimals = 0;
+    if (format.decimals) {
+        decimals = *format.decimals;
+        if (decimals < 0 || decimals > 18) {
+            throw domain_error("format_swedish: " + std::to_string(decimals) +
+                               " decimals; choose 0 to 18");
+        }
+    } else {
+        // As many decimals as the amount needs, at most the unit's öre digits.
+        const int max_decimals = detail::money_io_impl::unit_decimals(format.in);
+        while (decimals < max_decimals &&
+               (int128{amount.in_ore()} * detail::money_io_impl::pow10(decimals)) % step != 0) {
+            ++decimals;
+        }
+    }
+    // The amount in units of 10^-decimals of the display unit, rounded by the caller's mode.
+    const int128 scaled = divide_rounded(int128{amount.in_ore()} * detail::money_io_impl::pow10(decimals),
+                                         step, format.rounding);
+    const bool negative = scaled < 0;
+    const int128 magnitude = negative ? -scaled : scaled;
+    const int128 denominator = detail::money_io_impl::pow10(decimals);
+
+    std::string text = negative ? "-" : "";
+    text += detail::money_io_impl::group_thousands(magnitude / denominator);
+    if (decimals > 0) {
+        text += ',' + detail::money_io_impl::fraction_digits(magnitude % denominator, decimals);
+    }
+    if (format.show_unit) {
+        text += ' ';
+        text += to_string(format.in);
+    }
+    return text;
+}
 
 /// Plain machine form in kronor with exactly two decimals: "3562623.00", "-395.50".
-[[nodiscard]] std::string format_plain(money amount);
+[[nodiscard]] inline std::string format_plain(money amount)
+{
+    const std::int64_t ore_count = amount.in_ore();
+    const int128 magnitude = ore_count < 0 ? -int128{ore_count} : int128{ore_count};
+    std::string kronor;
+    int128 whole = magnitude / 100;
+    do {
+        kronor.insert(kronor.begin(), static_cast<char>('0' + static_cast<int>(whole % 10)));
+        whole /= 10;
+    } while (whole != 0);
+    return (ore_count < 0 ? "-" : "") + kronor + "." +
+           detail::money_io_impl::fraction_digits(magnitude % 100, 2);
+}
 
 } // namespace ku

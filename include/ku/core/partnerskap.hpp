@@ -16,7 +16,16 @@ namespace ku {
 class partnerskap {
 public:
     /// Throws ku::domain_error when the id or the name is empty or has surrounding spaces.
-    partnerskap(std::string id, std::string name);
+    partnerskap(std::string id, std::string name) : id_{std::move(id)}, name_{std::move(name)}
+    {
+        const auto padded = [](const std::string& s) {
+            return s.empty() || s.front() == ' ' || s.back() == ' ';
+        };
+        if (padded(id_) || padded(name_)) {
+            throw domain_error("partnerskap: the id \"" + id_ + "\" and the name \"" + name_ +
+                               "\" must be non-empty without surrounding spaces");
+        }
+    }
 
     /// The stable id ("social-valfard").
     [[nodiscard]] const std::string& id() const noexcept { return id_; }

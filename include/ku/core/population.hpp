@@ -3,6 +3,7 @@
 /// Population (invånare): a count of inhabitants, and a table of counts per kommun at a date,
 /// the raw material of population allocation keys.
 
+#include <algorithm>
 #include <chrono>
 #include <compare>
 #include <concepts>
@@ -65,7 +66,20 @@ public:
 
     /// Throws ku::domain_error naming the kommun when a code appears twice.
     population_table(std::string name, std::optional<std::chrono::year_month_day> date,
-                     std::vector<entry> counts);
+                     std::vector<entry> counts)
+        : name_{std::move(name)}, date_{date}, counts_{std::move(counts)}
+    {
+        std::vector<kommun_code> codes;
+        codes.reserve(counts_.size());
+        for (const auto& [code, count] : counts_) {
+            codes.push_back(code);
+        }
+        std::ranges::sort(codes);
+        if (const auto twice = std::ranges::adjacent_find(codes); twice != codes.end()) {
+            throw domain_error("population table \"" + name_ + "\": kommun " + twice->str() +
+                               " appears twice");
+        }
+    }
 
     /// The table's name ("key A, 2023-11-01").
     [[nodiscard]] const std::string& name() const noexcept { return name_; }
@@ -75,9 +89,24 @@ public:
     [[nodiscard]] const std::vector<entry>& entries() const noexcept { return counts_; }
 
     /// The count for `code`; throws ku::lookup_error naming the code and the table.
-    [[nodiscard]] population at(kommun_code code) const;
+    [[nodiscard]] population at(kommun_code code) const
+    {
+        const auto found = std::ranges::find(counts_, code, &entry::first);
+        if (found == counts_.end()) {
+            throw lookup_error("population table \"" + name_ + "\" has no count for kommun " +
+                               code.str());
+        }
+        return found->second;
+    }
     /// The sum over all kommuner; throws ku::overflow_error if it does not fit.
-    [[nodiscard]] population total() const;
+    [[nodiscard]] population total() const
+    {
+        population total;
+        for (const auto& [code, count] : counts_) {
+            total = total + count;
+        }
+        return total;
+    }
 
 private:
     std::string name_;

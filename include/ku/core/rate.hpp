@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include <boost/multiprecision/cpp_int.hpp>
+
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
 #include "ku/core/ratio.hpp"
@@ -60,7 +62,29 @@ private:
 };
 
 /// The rate as a Swedish percent with as many decimals as it needs: "15 %", "12,5 %".
-[[nodiscard]] std::string to_string(rate r);
+[[nodiscard]] inline std::string to_string(rate r)
+{
+    // A rate is a finite decimal: scale its percent value by 10 until it is whole. The
+    // denominator can need up to 63 decimals, so this is done without a width limit.
+    using boost::multiprecision::cpp_int;
+    const cpp_int numerator = cpp_int{r.as_ratio().num()} * 100;
+    const cpp_int denominator = r.as_ratio().den();
+    cpp_int scale = 1;
+    std::size_t decimals = 0;
+    while ((numerator * scale) % denominator != 0) {
+        scale *= 10;
+        ++decimals;
+    }
+    const cpp_int scaled = numerator * scale / denominator;
+    std::string digits = (scaled < 0 ? cpp_int{-scaled} : scaled).str();
+    if (decimals > 0) {
+        if (digits.size() <= decimals) {
+            digits.insert(0, decimals + 1 - digits.size(), '0');
+        }
+        digits.insert(digits.size() - decimals, ",");
+    }
+    return (scaled < 0 ? "-" : "") + digits + " %";
+}
 
 /// amount × r rounded to a whole number of `u` by `mode` (a 15 % surcharge, in kronor, half-up).
 [[nodiscard]] constexpr money multiply(money amount, rate r, rounding_mode mode, unit u = unit::ore)

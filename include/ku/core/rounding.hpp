@@ -3,9 +3,12 @@
 /// Rounding modes and the exact rounded division every rounding in ku goes through.
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include <gsl/assert>
+
+#include "ku/core/error.hpp"
 
 namespace ku {
 
@@ -40,7 +43,23 @@ enum class rounding_mode : std::uint8_t {
 }
 
 /// Reads a mode by its name ("half-up", ...); throws ku::lookup_error naming the text and `where`.
-[[nodiscard]] rounding_mode parse_rounding_mode(std::string_view text, std::string_view where = {});
+[[nodiscard]] inline rounding_mode parse_rounding_mode(std::string_view text,
+                                                       std::string_view where = {})
+{
+    for (const auto mode : {rounding_mode::half_up, rounding_mode::half_even,
+                            rounding_mode::half_down, rounding_mode::up, rounding_mode::down,
+                            rounding_mode::floor, rounding_mode::ceiling}) {
+        if (text == to_string(mode)) {
+            return mode;
+        }
+    }
+    std::string message = "unknown rounding mode \"" + std::string{text} + "\"";
+    if (!where.empty()) {
+        message += " (" + std::string{where} + ")";
+    }
+    throw lookup_error(message +
+                       ": expected half-up, half-even, half-down, up, down, floor or ceiling");
+}
 
 /// The exact quotient numerator / denominator rounded by `mode`. The denominator must not be
 /// zero and neither operand may be the most negative int128 (contract). Never overflows.

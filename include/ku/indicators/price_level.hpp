@@ -4,11 +4,16 @@
 /// one year's price level to another's ("2016 års prisnivå" to 2025 prices), and a budget year
 /// with its plan years (budget 2026, plan 2027–2028).
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include <gsl/narrow>
 
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
@@ -114,5 +119,137 @@ struct year_amount {
 [[nodiscard]] std::vector<year_amount> convert(money amount, std::chrono::year from,
                                                const budget_plan& plan, const price_index& index,
                                                rounding_mode mode, unit u = unit::ore);
+
+namespace detail::price_level_impl {
+
+inline std::string year_text(std::chrono::year y) { return std::to_string(static_cast<int>(y)); }
+
+/// How an index is named in messages: `price index "KPI"`, or `price index` without a name.
+inline std::string index_label(const std::string& name)
+{
+    return name.empty() ? std::string{"price index"} : "price index \"" + name + "\"";
+}
+
+} // namespace detail::price_level_impl
+
+inline price_index::price_index(std::string name, std::vector<entry> values)
+    : name_{std::move(name)}, values_{std::move(values)}
+{
+    for (const auto& [y, value] : values_) {
+        if (!y.ok()) {
+            throw domain_error(detail::price_level_impl::index_label(name_) + ": " +
+                               detail::price_level_impl::year_text(y) + " is not a valid year");
+        }
+        if (value <= ratio{}) {
+            throw domain_error(detail::price_level_impl::index_label(name_) + ": the index value for " +
+                               detail::price_level_impl::year_text(y) + " is " + to_string(value) +
+                               "; an index value must be positive");
+        }
+    }
+    std::ranges::stable_sort(values_, {}, &entry::first);
+    const auto duplicate = std::ranges::adjacent_find(values_, {}, &entry::first);
+    if (duplicate != values_.end()) {
+        throw domain_error(detail::price_level_impl::index_label(name_) + ": " +
+                           detail::price_level_impl::year_text(duplicate->first) + " is given twice (" +
+                           to_string(duplicate->second) + " and " +
+                           to_string(std::next(duplicate)->second) + ")");
+    }
+}
+
+inline bool price_index::contains(std::chrono::year y) const noexcept
+{
+    return std::ranges::binary_search(values_, y, {}, &entry::first);
+}
+
+inline ratio price_index::at(std::chrono::year y) const
+{
+    const auto found = std::ranges::lower_bound(values_, y, {}, &entry::first);
+    if (found == values_.end() || found->first != y) {
+        std::string message = detail::price_level_impl::index_label(name_) + ": the index has no value for " +
+                              detail::price_level_impl::year_text(y);
+        if (values_.empty()) {
+            message += "; it has no values at all";
+        } else {
+            message += "; it has " + std::to_string(values_.size()) + " values, from " +
+                       detail::price_level_impl::year_text(values_.front().first) + " to " +
+                       detail::price_level_impl::year_text(values_.back().first);
+        }
+        throw lookup_error(message);
+    }
+    return found->second;
+}
+
+inline ratio price_factor(std::chrono::year from, std::chrono::year to, const price_index& index)
+{
+    const ratio from_value = index.at(from);
+    const ratio to_value = index.at(to);
+    return to_value / from_value; // from_value is positive by construction
+}
+
+inline money convert(money amount, std::chrono::year from, std::chrono::year to,
+                     const price_index& index, rounding_mode mode, unit u)
+{
+    return multiply(amount, price_factor(from, to, index), mode, u);
+}
+
+inline budget_plan budget_plan::make(std::chrono::year budget, int plan_years)
+{
+    if (!budget.ok()) {
+        throw domain_error("budget plan: " + detail::price_level_impl::year_text(budget) +
+                           " is not a valid budget year");
+    }
+    if (plan_years < 0) {
+        throw domain_error("budget plan: " + std::to_string(plan_years) + " plan years after budget " +
+                           detail::price_level_impl::year_text(budget) +
+                           "; the number of plan years cannot be negative");
+    }
+    const std::int64_t last = std::int64_t{static_cast<int>(budget)} + plan_years;
+    if (last > static_cast<int>(std::chrono::year::max())) {
+        throw domain_error("budget plan: budget " + detail::price_level_impl::year_text(budget) + " with " +
+                           std::to_string(plan_years) + " plan years runs past year " +
+                           detail::price_level_impl::year_text(std::chrono::year::max()));
+    }
+    return budget_plan{budget, plan_years};
+}
+
+inline std::vector<std::chrono::year> budget_plan::plan_years() const
+{
+    std::vector<std::chrono::year> result;
+    result.reserve(gsl::narrow<std::size_t>(plan_years_));
+    for (int i = 1; i <= plan_years_; ++i) {
+        result.push_back(budget_ + std::chrono::years{i});
+    }
+    return result;
+}
+
+inline std::vector<std::chrono::year> budget_plan::years() const
+{
+    std::vector<std::chrono::year> result{budget_};
+    const std::vector<std::chrono::year> plan = plan_years();
+    result.insert(result.end(), plan.begin(), plan.end());
+    return result;
+}
+
+inline std::string budget_plan::label() const
+{
+    std::string text = "budget " + detail::price_level_impl::year_text(budget_);
+    if (plan_years_ >= 1) {
+        text += ", plan " + detail::price_level_impl::year_text(budget_ + std::chrono::years{1});
+    }
+    if (plan_years_ >= 2) {
+        text += "\u2013" + detail::price_level_impl::year_text(last_year());
+    }
+    return text;
+}
+
+inline std::vector<year_amount> convert(money amount, std::chrono::year from, const budget_plan& plan,
+                                        const price_index& index, rounding_mode mode, unit u)
+{
+    std::vector<year_amount> result;
+    for (const std::chrono::year y : plan.years()) {
+        result.push_back({y, convert(amount, from, y, index, mode, u)});
+    }
+    return result;
+}
 
 } // namespace ku

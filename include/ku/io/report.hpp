@@ -73,6 +73,15 @@ enum class csv_convention : std::uint8_t {
 [[nodiscard]] std::string differences_as_json(std::span<const proposal_difference> differences,
                                               const kommun_catalogue& catalogue);
 
+/// The comparison as Swedish text: fees as rows, kommuner as columns, each cell the difference
+/// alternativ − bas, with row and column sums.
+[[nodiscard]] std::string scenario_as_text(const scenario_comparison& comparison);
+/// The comparison as CSV: code, kommun, one delta column per fee, Summa; then a Summa row.
+[[nodiscard]] std::string scenario_as_csv(const scenario_comparison& comparison);
+/// The comparison as JSON: titles, fees, and rows with base, alternative and delta per fee as
+/// exact decimal strings.
+[[nodiscard]] std::string scenario_as_json(const scenario_comparison& comparison);
+
 /// The scenario deltas as CSV in `convention`: code, kommun, one delta column per fee, Summa; a
 /// Summa row; amounts in kronor with two decimals. The plain convention is scenario_as_csv(c).
 [[nodiscard]] std::string scenario_as_csv(const scenario_comparison& comparison, csv_convention convention);

@@ -7,16 +7,21 @@
 ///   kvarvarande medel = disponibla − utfall förbrukning − utbetalt till kommuner − överförda medel
 ///   ingående balans (next period) = kvarvarande medel (this period)
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
+
+#include <gsl/assert>
 
 #include "ku/core/money.hpp"
 #include "ku/core/period.hpp"
+#include "ku/ledger/reorganisation.hpp"
 
 namespace ku {
 
@@ -46,11 +51,11 @@ inline constexpr std::array<balance_column, balance_column_count> all_balance_co
 };
 
 /// The column's name in CSV files and JSON: "ingaende_balans", "kvarvarande_medel", ...
-[[nodiscard]] std::string_view to_string(balance_column column) noexcept;
+[[nodiscard]] constexpr std::string_view to_string(balance_column column) noexcept;
 /// The column's Swedish label in reports: "ingående balans", "kvarvarande medel", ...
-[[nodiscard]] std::string_view label(balance_column column) noexcept;
+[[nodiscard]] constexpr std::string_view label(balance_column column) noexcept;
 /// The column with this CSV name, or none.
-[[nodiscard]] std::optional<balance_column> find_balance_column(std::string_view name) noexcept;
+[[nodiscard]] constexpr std::optional<balance_column> find_balance_column(std::string_view name) noexcept;
 /// Whether the column is computed from others (disponibla, kvarvarande).
 [[nodiscard]] constexpr bool is_derived(balance_column column) noexcept
 {
@@ -107,13 +112,146 @@ struct balance_period {
 /// Throws ku::domain_error naming the period, the area and the values at the first violation.
 void validate(const balance_period& ledger);
 
-class reorganisation;
-
 /// The next period's opening ledger: each area's ingående balans is its kvarvarande medel
 /// (mapped through `mapping` when given), every flow starts at zero. Balances are mapped in
 /// whole `u` (the table's unit). The accumulated surplus is carried exactly: the next
 /// period's opening total equals this period's closing total, to the öre.
 [[nodiscard]] balance_period roll_forward(const balance_period& closed, ku::period next,
                                           const reorganisation* mapping = nullptr, unit u = unit::ore);
+
+namespace detail::balance_impl {
+struct column_names {
+    balance_column column;
+    std::string_view name;
+    std::string_view label;
+};
+inline constexpr std::array<column_names, balance_column_count> names{{
+    {balance_column::ingaende_balans, "ingaende_balans", "ingående balans"},
+    {balance_column::erhallna_medel, "erhallna_medel", "erhållna medel"},
+    {balance_column::disponibla_medel, "disponibla_medel", "disponibla medel"},
+    {balance_column::budget_forbrukning, "budget_forbrukning", "budget förbrukning"},
+    {balance_column::utfall_forbrukning, "utfall_forbrukning", "utfall förbrukning"},
+    {balance_column::utbetalt_till_kommuner, "utbetalt_till_kommuner", "utbetalt till länets kommuner"},
+    {balance_column::overforda_medel, "overforda_medel", "överförda medel"},
+    {balance_column::kvarvarande_medel, "kvarvarande_medel", "kvarvarande medel"},
+    {balance_column::varav_statliga_medel, "varav_statliga_medel", "varav kvarvarande statliga medel"},
+}};
+} // namespace detail::balance_impl
+
+constexpr std::string_view to_string(balance_column column) noexcept
+{
+    return detail::balance_impl::names[static_cast<std::size_t>(column)].name;
+}
+
+constexpr std::string_view label(balance_column column) noexcept
+{
+    return detail::balance_impl::names[static_cast<std::size_t>(column)].label;
+}
+
+constexpr std::optional<balance_column> find_balance_column(std::string_view name) noexcept
+{
+    for (const auto& entry : detail::balance_impl::names) {
+        if (entry.name == name) {
+            return entry.column;
+        }
+    }
+    return std::nullopt;
+}
+
+inline money balance_entry::value(balance_column column) const
+{
+    switch (column) {
+    case balance_column::ingaende_balans: return ingaende_balans;
+    case balance_column::erhallna_medel: return erhallna_medel;
+    case balance_column::disponibla_medel: return disponibla_medel();
+    case balance_column::budget_forbrukning: return budget_forbrukning;
+    case balance_column::utfall_forbrukning: return utfall_forbrukning;
+    case balance_column::utbetalt_till_kommuner: return utbetalt_till_kommuner;
+    case balance_column::overforda_medel: return overforda_medel;
+    case balance_column::kvarvarande_medel: return kvarvarande_medel();
+    case balance_column::varav_statliga_medel: return varav_statliga_medel;
+    }
+    return {};
+}
+
+inline std::optional<std::string> invariant_violation(const balance_entry& entry)
+{
+    const money remaining = entry.kvarvarande_medel();
+    if (entry.varav_statliga_medel < money{}) {
+        return "the state part " + format_swedish(entry.varav_statliga_medel) + " is negative";
+    }
+    if (remaining > money{} && entry.varav_statliga_medel > remaining) {
+        return "the state part " + format_swedish(entry.varav_statliga_medel) + " is larger than what remains, " +
+               format_swedish(remaining);
+    }
+    return std::nullopt;
+}
+
+inline const balance_entry* balance_period::find(std::string_view area) const noexcept
+{
+    const auto found = std::ranges::find(entries, area, &balance_entry::area);
+    return found == entries.end() ? nullptr : &*found;
+}
+
+inline money balance_period::gross_total(balance_column column) const
+{
+    money total;
+    for (const balance_entry& entry : entries) {
+        if (!entry.internal) {
+            total += entry.value(column);
+        }
+    }
+    return total;
+}
+
+inline money balance_period::net_total(balance_column column) const
+{
+    money total;
+    for (const balance_entry& entry : entries) {
+        total += entry.value(column);
+    }
+    return total;
+}
+
+inline void validate(const balance_period& ledger)
+{
+    for (std::size_t i = 0; i < ledger.entries.size(); ++i) {
+        const balance_entry& entry = ledger.entries[i];
+        if (entry.area.empty()) {
+            throw domain_error("ledger " + ledger.period.label() + ": row " + std::to_string(i + 1) + " has no area name");
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            if (ledger.entries[j].area == entry.area) {
+                throw domain_error("ledger " + ledger.period.label() + ": area \"" + entry.area + "\" appears twice");
+            }
+        }
+        if (const auto violation = invariant_violation(entry)) {
+            throw domain_error("ledger " + ledger.period.label() + ", area \"" + entry.area + "\": " + *violation);
+        }
+    }
+}
+
+inline balance_period roll_forward(const balance_period& closed, ku::period next, const reorganisation* mapping, unit u)
+{
+    std::vector<area_amount> closing;
+    closing.reserve(closed.entries.size());
+    for (const balance_entry& entry : closed.entries) {
+        closing.emplace_back(entry.area, entry.kvarvarande_medel());
+    }
+    const std::vector<area_amount> opening = mapping ? mapping->apply(closing, u) : closing;
+    std::unordered_set<std::string_view> internal_areas;
+    for (const balance_entry& entry : closed.entries) {
+        if (entry.internal) {
+            internal_areas.insert(entry.area);
+        }
+    }
+    balance_period result{.period = next, .entries = {}};
+    result.entries.reserve(opening.size());
+    for (const auto& [area, amount] : opening) {
+        result.entries.push_back({.area = area, .internal = internal_areas.contains(area), .ingaende_balans = amount});
+    }
+    Ensures(result.net_total(balance_column::ingaende_balans) == closed.accumulated_surplus());
+    return result;
+}
 
 } // namespace ku

@@ -3,11 +3,20 @@
 /// Reorganisations: how one year's areas become the next year's (split, merge, close, open),
 /// applied to closing balances so that the sum before equals the sum after, to the öre.
 
+#include <algorithm>
+#include <limits>
+#include <numeric>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <variant>
 #include <vector>
 
+#include <gsl/narrow>
+
+#include "ku/allocation/apportion.hpp"
 #include "ku/core/money.hpp"
 #include "ku/core/ratio.hpp"
 
@@ -52,5 +61,182 @@ public:
 private:
     std::vector<reorganisation_rule> rules_;
 };
+
+inline reorganisation::reorganisation(std::vector<reorganisation_rule> rules) : rules_{std::move(rules)}
+{
+    for (std::size_t i = 0; i < rules_.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+            if (rules_[i].from != rules_[j].from) {
+                continue;
+            }
+            if (rules_[i].part.index() != rules_[j].part.index()) {
+                throw domain_error("reorganisation: area \"" + rules_[i].from + "\" mixes shares and amounts");
+            }
+            if (rules_[i].to == rules_[j].to) {
+                throw domain_error("reorganisation: \"" + rules_[i].from + "\" → \"" + rules_[i].to +
+                                   "\" appears twice");
+            }
+        }
+        if (const auto* share = std::get_if<ratio>(&rules_[i].part); share && *share < ratio{}) {
+            throw domain_error("reorganisation: the share " + to_string(*share) + " of \"" + rules_[i].from +
+                               "\" → \"" + rules_[i].to + "\" is negative");
+        }
+    }
+}
+
+inline std::vector<std::string> reorganisation::targets_of(const std::string& from) const
+{
+    std::vector<std::string> targets;
+    for (const reorganisation_rule& rule : rules_) {
+        if (rule.from == from && !rule.to.empty()) {
+            targets.push_back(rule.to);
+        }
+    }
+    if (targets.empty() && std::ranges::none_of(rules_, [&](const auto& r) { return r.from == from; })) {
+        targets.push_back(from);
+    }
+    return targets;
+}
+
+inline std::vector<std::string> reorganisation::sources_of(const std::string& to) const
+{
+    std::vector<std::string> sources;
+    for (const reorganisation_rule& rule : rules_) {
+        if (rule.to == to) {
+            sources.push_back(rule.from);
+        }
+    }
+    if (std::ranges::none_of(rules_, [&](const auto& r) { return r.from == to; })) {
+        sources.push_back(to); // it also carries its own balance
+    }
+    return sources;
+}
+
+namespace detail::reorganisation_impl {
+
+/// Splits `balance` by `shares` (summing to 1) in whole `u`, by largest remainder; the tie key
+/// is each target's rank by name, so the result does not depend on the order of the rules.
+inline std::vector<money> split_by_shares(money balance, const std::vector<const reorganisation_rule*>& rules, unit u)
+{
+    std::int64_t common = 1; // a common denominator of the shares
+    for (const auto* rule : rules) {
+        const std::int64_t den = std::get<ratio>(rule->part).den();
+        const int128 next = int128{common} / std::gcd(common, den) * den;
+        if (next > std::numeric_limits<std::int64_t>::max()) {
+            throw overflow_error("reorganisation: the shares of \"" + rule->from +
+                                 "\" have no common denominator within 64 bits");
+        }
+        common = gsl::narrow<std::int64_t>(next);
+    }
+    std::vector<std::int64_t> weights;
+    std::vector<std::uint64_t> keys;
+    std::vector<std::string> names;
+    for (const auto* rule : rules) {
+        names.push_back(rule->to);
+    }
+    std::ranges::sort(names);
+    for (const auto* rule : rules) {
+        const ratio share = std::get<ratio>(rule->part);
+        weights.push_back(share.num() * (common / share.den()));
+        keys.push_back(gsl::narrow<std::uint64_t>(std::ranges::find(names, rule->to) - names.begin()));
+    }
+    std::vector<std::int64_t> units(rules.size());
+    apportion_scratch scratch;
+    const std::int64_t step = ore_per(u);
+    (void)apportion(allocation_method::largest_remainder, balance.in_ore() / step, weights, keys, units, scratch);
+    std::vector<money> parts;
+    for (const std::int64_t n : units) {
+        parts.push_back(money::ore(n) * step);
+    }
+    return parts;
+}
+
+} // namespace detail::reorganisation_impl
+
+inline std::vector<area_amount> reorganisation::apply(const std::vector<area_amount>& balances, unit u) const
+{
+    // The rules of each area, and each balance's name, looked up by hash: linear in the
+    // number of areas and rules.
+    std::unordered_map<std::string_view, std::vector<const reorganisation_rule*>> rules_by_area;
+    for (const reorganisation_rule& rule : rules_) {
+        rules_by_area[rule.from].push_back(&rule);
+    }
+    std::unordered_set<std::string_view> areas;
+    for (const auto& [area, balance] : balances) {
+        areas.insert(area);
+    }
+    for (const reorganisation_rule& rule : rules_) {
+        if (!areas.contains(rule.from)) {
+            throw lookup_error("reorganisation: \"" + rule.from + "\" → \"" + rule.to +
+                               "\" names an area that has no closing balance");
+        }
+    }
+    // Targets in order of first appearance, summed exactly.
+    std::vector<area_amount> result;
+    std::unordered_map<std::string, std::size_t> position;
+    const auto add = [&](const std::string& area, money amount) {
+        const auto [found, inserted] = position.try_emplace(area, result.size());
+        if (inserted) {
+            result.emplace_back(area, amount);
+        } else {
+            result[found->second].second += amount;
+        }
+    };
+    // A part of a balance mapped by a rule without a target: allowed only when it is zero.
+    const auto carry = [&](const reorganisation_rule& rule, money part) {
+        if (!rule.to.empty()) {
+            add(rule.to, part);
+        } else if (part != money{}) {
+            throw domain_error("reorganisation: area \"" + rule.from + "\" sends " + format_swedish(part) +
+                               " to no area; only a zero balance can be closed, map it to another area");
+        }
+    };
+    for (const auto& [area, balance] : balances) {
+        const auto found = rules_by_area.find(area);
+        if (found == rules_by_area.end()) {
+            add(area, balance);
+            continue;
+        }
+        const std::vector<const reorganisation_rule*>& rules = found->second;
+        if (rules.size() == 1 && rules.front()->to.empty()) {
+            if (balance != money{}) {
+                throw domain_error("reorganisation: area \"" + area + "\" is closed but has a balance of " +
+                                   format_swedish(balance) + "; map it to another area");
+            }
+            continue;
+        }
+        if (!balance.is_whole(u)) {
+            throw domain_error("reorganisation: the balance " + format_swedish(balance) + " of \"" + area +
+                               "\" is not a whole number of " + std::string{to_string(u)});
+        }
+        if (std::holds_alternative<money>(rules.front()->part)) {
+            money total;
+            for (const auto* rule : rules) {
+                total += std::get<money>(rule->part);
+            }
+            if (total != balance) {
+                throw domain_error("reorganisation: the amounts mapped from \"" + area + "\" sum to " +
+                                   format_swedish(total) + ", not to its balance " + format_swedish(balance));
+            }
+            for (const auto* rule : rules) {
+                carry(*rule, std::get<money>(rule->part));
+            }
+            continue;
+        }
+        ratio total_share;
+        for (const auto* rule : rules) {
+            total_share = total_share + std::get<ratio>(rule->part);
+        }
+        if (total_share != ratio::whole(1)) {
+            throw domain_error("reorganisation: the shares mapped from \"" + area + "\" sum to " +
+                               to_string(total_share) + ", not to 1");
+        }
+        const std::vector<money> parts = detail::reorganisation_impl::split_by_shares(balance, rules, u);
+        for (std::size_t i = 0; i < rules.size(); ++i) {
+            carry(*rules[i], parts[i]);
+        }
+    }
+    return result;
+}
 
 } // namespace ku

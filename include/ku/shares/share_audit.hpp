@@ -4,11 +4,13 @@
 /// source): rows that do not sum to 100 beyond their rounding, an area-share column that does
 /// not, and group or total rows that cannot follow from their areas.
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ku/shares/percent.hpp"
@@ -44,7 +46,7 @@ enum class share_finding_kind : std::uint8_t {
 };
 
 /// "row_sum_mismatch", "column_sum_mismatch", "total_mismatch".
-[[nodiscard]] std::string_view to_string(share_finding_kind kind) noexcept;
+[[nodiscard]] constexpr std::string_view to_string(share_finding_kind kind) noexcept;
 
 /// One fault, in percent points: `expected` (100, or what the areas give), `found`, and
 /// `difference` = found − expected; `note` says what tolerance was applied.
@@ -68,5 +70,232 @@ struct share_finding {
 /// A percent value as a plain decimal string ("54", "54.5"), or a fraction when it has no
 /// finite decimal form ("100/3").
 [[nodiscard]] std::string percent_text(const exact_share& value);
+
+namespace detail::share_audit_impl {
+
+inline constexpr std::array<std::string_view, 3> kind_columns{"kommunerna", "staten", "ovriga"};
+
+/// Half a unit of the last written digit: 0,5 for whole percents.
+inline exact_share half_unit(int decimals)
+{
+    exact_share half{1, 2};
+    for (int i = 0; i < decimals; ++i) {
+        half /= 10;
+    }
+    return half;
+}
+
+inline exact_share clamp_percent(exact_share value)
+{
+    return value < 0 ? exact_share{0} : (value > 100 ? exact_share{100} : value);
+}
+
+/// The bounds of the outcome-weighted average of `values` with weights `weights`, every
+/// input known only to within ±half.
+inline std::pair<exact_share, exact_share> weighted_bounds(const std::vector<exact_share>& weights,
+                                                           const std::vector<exact_share>& weight_halves,
+                                                           const std::vector<exact_share>& values,
+                                                           const std::vector<exact_share>& value_halves)
+{
+    exact_share low_numerator = 0;
+    exact_share high_numerator = 0;
+    exact_share low_weight = 0;
+    exact_share high_weight = 0;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        const exact_share w_low = clamp_percent(weights[i] - weight_halves[i]);
+        const exact_share w_high = clamp_percent(weights[i] + weight_halves[i]);
+        low_numerator += w_low * clamp_percent(values[i] - value_halves[i]);
+        high_numerator += w_high * clamp_percent(values[i] + value_halves[i]);
+        low_weight += w_low;
+        high_weight += w_high;
+    }
+    const exact_share low = high_weight == 0 ? exact_share{0} : low_numerator / high_weight;
+    const exact_share high = low_weight == 0 ? exact_share{100} : high_numerator / low_weight;
+    return {low, std::min(high, exact_share{100})};
+}
+
+/// A bound for a note: one decimal, rounded outward so the interval stays true.
+inline std::string bound_text(const exact_share& value, bool round_up)
+{
+    using boost::multiprecision::cpp_int;
+    const exact_share scaled = value * 10;
+    cpp_int tenths = boost::multiprecision::numerator(scaled) / boost::multiprecision::denominator(scaled);
+    if (round_up && exact_share{tenths} < scaled) {
+        tenths += 1;
+    }
+    const std::string digits = tenths.str();
+    return (digits.size() > 1 ? digits.substr(0, digits.size() - 1) : "0") + "," + digits.back();
+}
+
+} // namespace detail::share_audit_impl
+
+constexpr std::string_view to_string(share_finding_kind kind) noexcept
+{
+    switch (kind) {
+    case share_finding_kind::row_sum_mismatch: return "row_sum_mismatch";
+    case share_finding_kind::column_sum_mismatch: return "column_sum_mismatch";
+    case share_finding_kind::total_mismatch: return "total_mismatch";
+    }
+    return "?";
+}
+
+inline std::string percent_text(const exact_share& value)
+{
+    using boost::multiprecision::cpp_int;
+    const cpp_int numerator = boost::multiprecision::numerator(value);
+    const cpp_int denominator = boost::multiprecision::denominator(value);
+    cpp_int scale = 1;
+    std::size_t decimals = 0;
+    while ((numerator * scale) % denominator != 0) {
+        if (++decimals > 12) {
+            return numerator.str() + "/" + denominator.str();
+        }
+        scale *= 10;
+    }
+    const cpp_int scaled = numerator * scale / denominator;
+    std::string digits = (scaled < 0 ? cpp_int{-scaled} : scaled).str();
+    if (decimals > 0) {
+        if (digits.size() <= decimals) {
+            digits.insert(0, decimals + 1 - digits.size(), '0');
+        }
+        digits.insert(digits.size() - decimals, ".");
+    }
+    return (scaled < 0 ? "-" : "") + digits;
+}
+
+inline std::vector<share_finding> audit_shares(const published_share_table& table)
+{
+    std::vector<share_finding> findings;
+    const auto note = [](const exact_share& tolerance, std::size_t cells) {
+        std::string text = percent_text(tolerance);
+        std::ranges::replace(text, '.', ',');
+        return "tolerans ±" + text + " procentenheter (" + std::to_string(cells) + " avrundade celler)";
+    };
+    const auto half_of = [](const published_share_row& row, std::size_t cell) {
+        return detail::share_audit_impl::half_unit(row.cell_decimals[cell]);
+    };
+    const auto outside = [](const exact_share& difference, const exact_share& tolerance) {
+        return difference > tolerance || -difference > tolerance;
+    };
+
+    // Each row's source percents sum to 100 within their rounding, cell by cell.
+    for (const published_share_row& row : table.rows) {
+        exact_share sum = 0;
+        exact_share tolerance = 0;
+        std::size_t cells = 0;
+        for (std::size_t k = 0; k < 3; ++k) {
+            if (row.by_kind[k]) {
+                sum += *row.by_kind[k];
+                tolerance += half_of(row, k + 1);
+                ++cells;
+            }
+        }
+        if (cells == 0 || sum == 0) {
+            continue; // a row without sources (an area without funding is caught elsewhere)
+        }
+        if (outside(sum - 100, tolerance)) {
+            findings.push_back({share_finding_kind::row_sum_mismatch, row.area, "summa", 100, sum, sum - 100,
+                                note(tolerance, cells)});
+        }
+    }
+
+    // The areas' shares of the outcome sum to 100 within their rounding.
+    std::vector<const published_share_row*> areas;
+    for (const published_share_row& row : table.rows) {
+        if (!row.is_total && !row.is_group) {
+            areas.push_back(&row);
+        }
+    }
+    {
+        exact_share sum = 0;
+        exact_share tolerance = 0;
+        std::size_t cells = 0;
+        for (const auto* row : areas) {
+            if (row->andel_av_utfall) {
+                sum += *row->andel_av_utfall;
+                tolerance += half_of(*row, 0);
+                ++cells;
+            }
+        }
+        if (cells > 0 && outside(sum - 100, tolerance)) {
+            findings.push_back({share_finding_kind::column_sum_mismatch, "Summa", "andel_av_utfall", 100, sum,
+                                sum - 100, note(tolerance, cells)});
+        }
+    }
+
+    // The Summa row's own share of the outcome is the whole: 100.
+    for (const published_share_row& row : table.rows) {
+        if (row.is_total && row.andel_av_utfall && outside(*row.andel_av_utfall - 100, half_of(row, 0))) {
+            findings.push_back({share_finding_kind::total_mismatch, row.area, "andel_av_utfall", 100,
+                                *row.andel_av_utfall, *row.andel_av_utfall - 100, note(half_of(row, 0), 1)});
+        }
+    }
+
+    // Groups and the total: each source percent must be reachable as the outcome-weighted
+    // average of its areas' percents, every published value within its own rounding.
+    for (const published_share_row& row : table.rows) {
+        if (!row.is_total && !row.is_group) {
+            continue;
+        }
+        std::vector<const published_share_row*> members;
+        for (const auto* area : areas) {
+            if (row.is_total || area->group == row.area) {
+                members.push_back(area);
+            }
+        }
+        if (members.empty()) {
+            continue;
+        }
+        for (std::size_t k = 0; k < 3; ++k) {
+            if (!row.by_kind[k]) {
+                continue;
+            }
+            std::vector<exact_share> weights;
+            std::vector<exact_share> weight_halves;
+            std::vector<exact_share> values;
+            std::vector<exact_share> value_halves;
+            exact_share point_numerator = 0;
+            exact_share point_weight = 0;
+            for (const auto* member : members) {
+                const exact_share w = member->andel_av_utfall.value_or(0);
+                const exact_share v = member->by_kind[k].value_or(0);
+                weights.push_back(w);
+                weight_halves.push_back(half_of(*member, 0));
+                values.push_back(v);
+                value_halves.push_back(half_of(*member, k + 1));
+                point_numerator += w * v;
+                point_weight += w;
+            }
+            const auto [low, high] =
+                detail::share_audit_impl::weighted_bounds(weights, weight_halves, values, value_halves);
+            const exact_share found = *row.by_kind[k];
+            const exact_share half = half_of(row, k + 1);
+            if (found + half < low || found - half > high) {
+                const exact_share expected = point_weight == 0 ? exact_share{0} : point_numerator / point_weight;
+                findings.push_back({share_finding_kind::total_mismatch, row.area,
+                                    std::string{detail::share_audit_impl::kind_columns[k]}, expected, found,
+                                    found - expected,
+                                    "raderna ger mellan " + detail::share_audit_impl::bound_text(low, false) +
+                                        " och " + detail::share_audit_impl::bound_text(high, true) +
+                                        " procent, viktat med andel av utfall"});
+            }
+        }
+        // A group's share of the outcome is the sum of its areas' shares.
+        if (row.is_group && row.andel_av_utfall) {
+            exact_share sum = 0;
+            exact_share tolerance = half_of(row, 0);
+            for (const auto* member : members) {
+                sum += member->andel_av_utfall.value_or(0);
+                tolerance += half_of(*member, 0);
+            }
+            const exact_share difference = *row.andel_av_utfall - sum;
+            if (outside(difference, tolerance)) {
+                findings.push_back({share_finding_kind::total_mismatch, row.area, "andel_av_utfall", sum,
+                                    *row.andel_av_utfall, difference, note(tolerance, members.size() + 1)});
+            }
+        }
+    }
+    return findings;
+}
 
 } // namespace ku

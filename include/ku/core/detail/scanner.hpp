@@ -1,7 +1,8 @@
 #pragma once
-// Internal: a UTF-8 scanner over a string view that knows code point positions, shared by the
-// parsers of amounts, ratios, dates and codes. Not installed.
+// Internal (namespace ku::detail, not part of the API): a UTF-8 scanner over a string view that
+// knows code point positions, shared by the parsers of amounts, ratios, dates and codes.
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -115,9 +116,28 @@ inline bool accept_sign(scanner& s) noexcept
 }
 
 /// The text with the spaces of `space_tokens` removed from both ends.
-[[nodiscard]] std::string_view trim(std::string_view text) noexcept;
+[[nodiscard]] inline std::string_view trim(std::string_view text) noexcept
+{
+    scanner front{text};
+    skip_spaces(front);
+    text = front.rest();
+    bool trimmed = true;
+    while (trimmed && !text.empty()) {
+        trimmed = false;
+        for (const std::string_view token : space_tokens) {
+            if (text.ends_with(token)) {
+                text.remove_suffix(token.size());
+                trimmed = true;
+            }
+        }
+    }
+    return text;
+}
 
 /// A character for an error message: 'x', or the UTF-8 code point as it is.
-[[nodiscard]] std::string quote_char(std::string_view code_point);
+[[nodiscard]] inline std::string quote_char(std::string_view code_point)
+{
+    return "'" + std::string{code_point} + "'";
+}
 
 } // namespace ku::detail

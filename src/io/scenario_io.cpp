@@ -1,108 +1,24 @@
-// Scenario comparison: the delta of two proposals, per kommun and per fee.
+// Scenario comparison output: the deltas of two proposals as Swedish text, CSV and JSON.
 
-#include "ku/allocation/scenario.hpp"
+#include "ku/io/report.hpp"
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "ku/allocation/scenario.hpp"
 
 namespace ku {
 
 namespace {
-
-/// Every cell of `table` at the comparison's rows and fees, 0 where it has none.
-std::vector<std::vector<money>> cells_of(const proposal_table& table, const std::vector<kommun>& kommuner,
-                                         const std::vector<std::string>& fees)
-{
-    std::vector<std::vector<money>> cells(kommuner.size(), std::vector<money>(fees.size()));
-    for (std::size_t f = 0; f < fees.size(); ++f) {
-        const auto fee = std::ranges::find(table.fees, fees[f], &fee_spec::name);
-        if (fee == table.fees.end()) {
-            continue;
-        }
-        const allocation& split = table.allocations[static_cast<std::size_t>(fee - table.fees.begin())];
-        for (std::size_t r = 0; r < kommuner.size(); ++r) {
-            if (const allocation_part* part = split.find(kommuner[r].code)) {
-                cells[r][f] = part->amount;
-            }
-        }
-    }
-    return cells;
-}
 
 std::string swedish(money m) { return format_swedish(m, {.in = unit::kr, .decimals = {}, .rounding = rounding_mode::half_up, .show_unit = false}); }
 
 std::string signed_swedish(money m) { return (m > money{} ? "+" : "") + swedish(m); }
 
 } // namespace
-
-money scenario_comparison::row_delta(std::size_t row) const
-{
-    money total;
-    for (std::size_t f = 0; f < fees.size(); ++f) {
-        if (alternative_in_row_sum[f]) {
-            total += alternative[row][f];
-        }
-        if (base_in_row_sum[f]) {
-            total -= base[row][f];
-        }
-    }
-    return total;
-}
-
-money scenario_comparison::fee_delta(std::size_t fee) const
-{
-    money total;
-    for (std::size_t r = 0; r < kommuner.size(); ++r) {
-        total += delta(r, fee);
-    }
-    return total;
-}
-
-money scenario_comparison::total_delta() const
-{
-    money total;
-    for (std::size_t r = 0; r < kommuner.size(); ++r) {
-        total += row_delta(r);
-    }
-    return total;
-}
-
-scenario_comparison compare_scenarios(const proposal_table& base, const proposal_table& alternative)
-{
-    scenario_comparison comparison;
-    comparison.base_title = base.title;
-    comparison.alternative_title = alternative.title;
-    for (const proposal_table* table : {&base, &alternative}) {
-        for (const kommun& k : table->kommuner) {
-            if (std::ranges::find(comparison.kommuner, k.code, &kommun::code) == comparison.kommuner.end()) {
-                comparison.kommuner.push_back(k);
-            }
-        }
-        for (const fee_spec& fee : table->fees) {
-            const auto found = std::ranges::find(comparison.fees, fee.name);
-            if (found == comparison.fees.end()) {
-                comparison.fees.push_back(fee.name);
-                comparison.in_row_sum.push_back(fee.in_row_sum);
-            } else if (fee.in_row_sum) {
-                comparison.in_row_sum[static_cast<std::size_t>(found - comparison.fees.begin())] = true;
-            }
-        }
-    }
-    for (const std::string& name : comparison.fees) {
-        const auto counted = [&](const proposal_table& table) {
-            const auto fee = std::ranges::find(table.fees, name, &fee_spec::name);
-            return fee != table.fees.end() && fee->in_row_sum;
-        };
-        comparison.base_in_row_sum.push_back(counted(base));
-        comparison.alternative_in_row_sum.push_back(counted(alternative));
-    }
-    comparison.base = cells_of(base, comparison.kommuner, comparison.fees);
-    comparison.alternative = cells_of(alternative, comparison.kommuner, comparison.fees);
-    return comparison;
-}
 
 std::string scenario_as_text(const scenario_comparison& c)
 {

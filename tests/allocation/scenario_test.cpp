@@ -17,6 +17,7 @@
 #include "ku/core/money.hpp"
 #include "ku/io/allocation_io.hpp"
 #include "ku/io/csv.hpp"
+#include "ku/io/report.hpp"
 
 using Catch::Contains;
 using ku::kommun_code;

@@ -1,0 +1,166 @@
+#pragma once
+/// @file
+/// The workflows of the ku tool and the Python module, each in one function from its inputs
+/// (files, or tables already in memory) to its result, so every rule of a workflow is written
+/// once. The callers parse their own option text (amounts, units, methods) and render the
+/// results; the messages quote the callers' names of their inputs (input_names).
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "ku/allocation/allocation.hpp"
+#include "ku/allocation/proposal.hpp"
+#include "ku/allocation/scenario.hpp"
+#include "ku/core/kommun.hpp"
+#include "ku/core/money.hpp"
+#include "ku/io/csv.hpp"
+#include "ku/ledger/audit.hpp"
+#include "ku/shares/financing.hpp"
+#include "ku/shares/share_audit.hpp"
+
+namespace ku::app {
+
+/// The status of a result that is clean: no differences, no findings (the tool's exit 0).
+inline constexpr int status_clean = 0;
+/// The status of a result with differences or findings (the tool's exit 1).
+inline constexpr int status_findings = 1;
+
+/// status_clean for a clean result, else status_findings.
+[[nodiscard]] constexpr int status_of(bool clean) noexcept { return clean ? status_clean : status_findings; }
+
+/// The caller's names of the inputs the tasks' messages quote: the tool's options
+/// ("--members"), the Python module's arguments ("members").
+struct input_names {
+    std::string_view separator; ///< the CSV separator's name
+    std::string_view encoding;  ///< the CSV encoding's name
+    std::string_view members;   ///< allocate's member list
+    std::string_view previous;  ///< audit_balance's previous table
+    std::string_view mapping;   ///< audit_balance's reorganisation mapping
+};
+
+/// How to read CSV files, as the caller was told: each name absent to be detected.
+struct csv_choice {
+    std::optional<std::string> separator; ///< ";", "semicolon", "," or "comma"
+    std::optional<std::string> encoding;  ///< a name parse_csv_encoding knows
+};
+
+/// The reader's options for `choice`; throws ku::lookup_error quoting an unknown name and the
+/// caller's name of it (names.separator, names.encoding).
+[[nodiscard]] csv_options csv_options_of(const csv_choice& choice, const input_names& names);
+
+/// A CSV input: a file, read with the task's csv_choice when the task needs it, or a table
+/// already in memory (its source names it in messages).
+using csv_source = std::variant<std::filesystem::path, csv_table>;
+
+/// What allocate splits: `total` by the weights in `column` of a key file (a `code` column and
+/// weight columns), over `members` (kommun codes as text; none: every kommun of the file).
+struct allocate_request {
+    money total{};                                   ///< the amount to split, exact in öre
+    csv_source weights;                              ///< the key file
+    std::string column;                              ///< its weight column, e.g. "key_b"
+    std::optional<std::vector<std::string>> members; ///< only these kommuner, in this order
+    allocation_rule rule{};                          ///< method, and the unit of every part
+    csv_choice csv;                                  ///< how to read a key file given by path
+};
+
+/// An allocation and the catalogue its kommuner are from (ku::jonkopings_lan()), for reports.
+struct allocation_result {
+    ku::allocation allocation;  ///< one part per member, in öre
+    kommun_catalogue catalogue; ///< names the members
+};
+
+/// Splits the total of `request` over the kommuner of Jönköpings län. Throws as read_csv_file,
+/// read_weights and ku::allocate; for a member not in the file ku::lookup_error
+/// "MEMBERS: kommun X is not in FILE", for one given twice or none at all ku::domain_error
+/// (MEMBERS: names.members, FILE: the file's source name).
+[[nodiscard]] allocation_result allocate(allocate_request request, const input_names& names);
+
+/// The proposal table of the spec (TOML) at `spec`, over Jönköpings län. Throws as
+/// read_proposal_spec and build_proposal.
+[[nodiscard]] proposal_table proposal(const std::filesystem::path& spec);
+
+/// A computed proposal compared cell by cell with a published one, and the catalogue the
+/// differences' kommuner are from (ku::jonkopings_lan()).
+struct proposal_comparison {
+    proposal_table table;                         ///< the proposal computed from the spec
+    std::vector<proposal_difference> differences; ///< as ku::compare gives them
+    kommun_catalogue catalogue;                   ///< names the kommuner
+
+    /// No differences.
+    [[nodiscard]] bool clean() const noexcept { return differences.empty(); }
+    /// status_of(clean()).
+    [[nodiscard]] int status() const noexcept { return status_of(clean()); }
+};
+
+/// The proposal of `spec` compared with the published table at `published` (a .json file as
+/// proposal_as_json writes it, else CSV read with `csv`, amounts in kr). Throws as proposal(),
+/// csv_options_of and read_published_proposal_file.
+[[nodiscard]] proposal_comparison compare_proposal(const std::filesystem::path& spec,
+                                                   const std::filesystem::path& published, const csv_choice& csv,
+                                                   const input_names& names);
+
+/// The proposal of the spec at `alternative` minus that of the spec at `base`, per kommun and
+/// fee. Throws as proposal().
+[[nodiscard]] scenario_comparison scenario(const std::filesystem::path& base,
+                                           const std::filesystem::path& alternative);
+
+/// What audit_balance audits: a balance table, optionally against the previous period's
+/// (its closing balances carried over, through a reorganisation mapping when given).
+struct balance_audit_request {
+    csv_source table;                   ///< the balance table
+    std::optional<csv_source> previous; ///< last period's table
+    std::optional<csv_source> mapping;  ///< from,to,share or from,to,amount; needs previous
+    unit in = unit::tkr;                ///< the unit plain numbers of every file are in
+    csv_choice csv;                     ///< how to read the files given by path
+};
+
+/// A balance table and every finding of its audit.
+struct balance_audit {
+    balance_table table;           ///< the table as read
+    std::vector<finding> findings; ///< as ku::audit_balance gives them
+
+    /// No findings.
+    [[nodiscard]] bool clean() const noexcept { return findings.empty(); }
+    /// status_of(clean()).
+    [[nodiscard]] int status() const noexcept { return status_of(clean()); }
+};
+
+/// Audits the table of `request`. A mapping without a previous table throws ku::domain_error
+/// "MAP needs PREVIOUS: a mapping carries last period's balances into this one" (names.mapping,
+/// names.previous); otherwise throws as read_csv_file, read_balance_table, read_reorganisation
+/// and ku::audit_balance.
+[[nodiscard]] balance_audit audit_balance(balance_audit_request request, const input_names& names);
+
+/// What shares computes: the financing shares of a funding table (omrade, optional grupp,
+/// utfall, kommunerna, staten, ovriga).
+struct shares_request {
+    csv_source funding; ///< the funding table
+    unit in = unit::kr; ///< the unit plain amounts are in
+    int decimals = 0;   ///< decimals of every percent (0 to 6)
+    csv_choice csv;     ///< how to read a file given by path
+};
+
+/// The percent table of the funding of `request`, every row summing to 100. Throws as
+/// read_csv_file, read_area_funding, financing_shares and to_percent_table.
+[[nodiscard]] percent_table shares(shares_request request, const input_names& names);
+
+/// A published percent table and every finding of its audit.
+struct share_audit {
+    published_share_table table;         ///< the table as read
+    std::vector<share_finding> findings; ///< as ku::audit_shares gives them
+
+    /// No findings.
+    [[nodiscard]] bool clean() const noexcept { return findings.empty(); }
+    /// status_of(clean()).
+    [[nodiscard]] int status() const noexcept { return status_of(clean()); }
+};
+
+/// Audits the published percent table `table` (read with `csv` when a path). Throws as
+/// read_csv_file and read_published_shares.
+[[nodiscard]] share_audit audit_shares(csv_source table, const csv_choice& csv, const input_names& names);
+
+} // namespace ku::app

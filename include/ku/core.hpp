@@ -1,0 +1,39 @@
+#pragma once
+/// @file
+/// Umbrella header of ku::core, the header-only domain: exact money and its rounding, ratios
+/// and rates, kommuner, partnerskap, funding sources and periods; allocation keys, proposals,
+/// overhead and scenarios; the ledger and its audit; financing shares and percent rows; price
+/// levels, staffing and indicators. Its only dependencies are Boost.Multiprecision, Microsoft
+/// GSL and range-v3: no file, text format or third-party io library is involved.
+
+#include "ku/core/error.hpp"
+#include "ku/core/funding.hpp"
+#include "ku/core/kommun.hpp"
+#include "ku/core/money.hpp"
+#include "ku/core/partnerskap.hpp"
+#include "ku/core/period.hpp"
+#include "ku/core/population.hpp"
+#include "ku/core/rate.hpp"
+#include "ku/core/ratio.hpp"
+#include "ku/core/rounding.hpp"
+
+#include "ku/allocation/allocation.hpp"
+#include "ku/allocation/apportion.hpp"
+#include "ku/allocation/method.hpp"
+#include "ku/allocation/overhead.hpp"
+#include "ku/allocation/proposal.hpp"
+#include "ku/allocation/scenario.hpp"
+#include "ku/allocation/weight.hpp"
+
+#include "ku/ledger/audit.hpp"
+#include "ku/ledger/balance.hpp"
+#include "ku/ledger/ledger.hpp"
+#include "ku/ledger/reorganisation.hpp"
+
+#include "ku/indicators/price_level.hpp"
+#include "ku/indicators/rates.hpp"
+#include "ku/indicators/staffing.hpp"
+
+#include "ku/shares/financing.hpp"
+#include "ku/shares/percent.hpp"
+#include "ku/shares/share_audit.hpp"

@@ -1,0 +1,141 @@
+// The workflows shared by the ku tool and the Python module; see ku/app/tasks.hpp.
+
+#include "ku/app/tasks.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "ku/core/error.hpp"
+#include "ku/io/allocation_io.hpp"
+#include "ku/io/balance_io.hpp"
+#include "ku/io/shares_io.hpp"
+#include "ku/ledger/reorganisation.hpp"
+#include "ku/shares/financing.hpp"
+
+namespace ku::app {
+
+namespace {
+
+/// The table of `source`: the file read with `choice` (resolved only then), or the table given.
+csv_table read_source(csv_source source, const csv_choice& choice, const input_names& names)
+{
+    if (const auto* path = std::get_if<std::filesystem::path>(&source)) {
+        return read_csv_file(*path, csv_options_of(choice, names));
+    }
+    return std::get<csv_table>(std::move(source));
+}
+
+/// The weights of `members`, in their order; `source` names the key file in messages.
+std::vector<member_weight> weights_of_members(const std::vector<member_weight>& weights,
+                                      const std::vector<std::string>& members, const std::string& source,
+                                      std::string_view name)
+{
+    const std::string option{name};
+    std::vector<member_weight> chosen;
+    for (const std::string& code_text : members) {
+        const kommun_code code{code_text, name};
+        const auto found = std::ranges::find(weights, code, &member_weight::member);
+        if (found == weights.end()) {
+            throw lookup_error(option + ": kommun " + code_text + " is not in " + source);
+        }
+        if (std::ranges::find(chosen, code, &member_weight::member) != chosen.end()) {
+            throw domain_error(option + ": kommun " + code_text + " appears twice");
+        }
+        chosen.push_back(*found);
+    }
+    if (chosen.empty()) {
+        throw domain_error(option + ": the member set is empty");
+    }
+    return chosen;
+}
+
+/// The proposal table of the spec at `spec` over `catalogue`.
+proposal_table proposal_of(const std::filesystem::path& spec, const kommun_catalogue& catalogue)
+{
+    return build_proposal(read_proposal_spec(spec, catalogue), catalogue);
+}
+
+} // namespace
+
+csv_options csv_options_of(const csv_choice& choice, const input_names& names)
+{
+    csv_options options;
+    if (choice.separator) {
+        options.delimiter = parse_csv_separator(*choice.separator, names.separator);
+    }
+    if (choice.encoding) {
+        options.encoding = parse_csv_encoding(*choice.encoding, names.encoding);
+    }
+    return options;
+}
+
+allocation_result allocate(allocate_request request, const input_names& names)
+{
+    const kommun_catalogue catalogue = jonkopings_lan();
+    const csv_table key_file = read_source(std::move(request.weights), request.csv, names);
+    std::vector<member_weight> weights = read_weights(key_file, request.column, catalogue);
+    if (request.members) {
+        weights = weights_of_members(weights, *request.members, key_file.source, names.members);
+    }
+    return {.allocation = ku::allocate(request.total, weights, request.rule), .catalogue = catalogue};
+}
+
+proposal_table proposal(const std::filesystem::path& spec)
+{
+    return proposal_of(spec, jonkopings_lan());
+}
+
+proposal_comparison compare_proposal(const std::filesystem::path& spec, const std::filesystem::path& published,
+                                     const csv_choice& csv, const input_names& names)
+{
+    const kommun_catalogue catalogue = jonkopings_lan();
+    proposal_table table = proposal_of(spec, catalogue);
+    const published_proposal published_table =
+        read_published_proposal_file(published, catalogue, unit::kr, csv_options_of(csv, names));
+    std::vector<proposal_difference> differences = compare(table, published_table);
+    return {.table = std::move(table), .differences = std::move(differences), .catalogue = catalogue};
+}
+
+scenario_comparison scenario(const std::filesystem::path& base, const std::filesystem::path& alternative)
+{
+    const kommun_catalogue catalogue = jonkopings_lan();
+    const proposal_table base_table = proposal_of(base, catalogue);
+    return compare_scenarios(base_table, proposal_of(alternative, catalogue));
+}
+
+balance_audit audit_balance(balance_audit_request request, const input_names& names)
+{
+    balance_table table = read_balance_table(read_source(std::move(request.table), request.csv, names), request.in);
+    std::optional<balance_table> previous;
+    if (request.previous) {
+        previous = read_balance_table(read_source(std::move(*request.previous), request.csv, names), request.in);
+    }
+    std::optional<reorganisation> mapping;
+    if (request.mapping) {
+        if (!previous) {
+            throw domain_error(std::string{names.mapping} + " needs " + std::string{names.previous} +
+                               ": a mapping carries last period's balances into this one");
+        }
+        mapping = read_reorganisation(read_source(std::move(*request.mapping), request.csv, names), request.in,
+                                      &*previous);
+    }
+    std::vector<finding> findings =
+        ku::audit_balance(table, previous ? &*previous : nullptr, mapping ? &*mapping : nullptr);
+    return {.table = std::move(table), .findings = std::move(findings)};
+}
+
+percent_table shares(shares_request request, const input_names& names)
+{
+    const std::vector<area_funding> areas =
+        read_area_funding(read_source(std::move(request.funding), request.csv, names), request.in);
+    return to_percent_table(financing_shares(areas), request.decimals);
+}
+
+share_audit audit_shares(csv_source table, const csv_choice& csv, const input_names& names)
+{
+    published_share_table published = read_published_shares(read_source(std::move(table), csv, names));
+    std::vector<share_finding> findings = ku::audit_shares(published);
+    return {.table = std::move(published), .findings = std::move(findings)};
+}
+
+} // namespace ku::app
