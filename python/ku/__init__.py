@@ -437,13 +437,14 @@ def roll_forward(table: pd.DataFrame, mapping: Union[pd.DataFrame, Sequence[tupl
     overforda_medel, blanks as zero), mapped through ``mapping``. ``table`` has an ``omrade``
     column (or index) and Money columns. Returns omrade → ingaende_balans."""
     frame = table if "omrade" in table.columns else table.reset_index().rename(columns={"index": "omrade"})
-    closing = {}
+    flows = []
     for _, row in frame.iterrows():
-        def value(column: str) -> Money:
+        def ore(column: str) -> int:
             cell = row.get(column)
-            return Money.kr(0) if cell is None or (isinstance(cell, float) and np.isnan(cell)) else Money(cell)
-        closing[str(row["omrade"])] = (value("ingaende_balans") + value("erhallna_medel") - value("utfall_forbrukning")
-                                       - value("utbetalt_till_kommuner") - value("overforda_medel"))
+            return 0 if cell is None or (isinstance(cell, float) and np.isnan(cell)) else Money(cell).in_ore
+        flows.append((str(row["omrade"]), ore("ingaende_balans"), ore("erhallna_medel"), ore("utfall_forbrukning"),
+                      ore("utbetalt_till_kommuner"), ore("overforda_medel")))
+    closing = {area: Money._from_ore(balance) for area, balance in _ku.closing_balances(flows)}
     opening = reorganise(closing, mapping if mapping is not None else [], unit=unit)
     return pd.DataFrame({"ingaende_balans": list(opening.values())},
                         index=pd.Index(list(opening.keys()), name="omrade"))

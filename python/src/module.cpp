@@ -13,6 +13,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "ku/app/tasks.hpp"
 #include "ku/ku.hpp"
 
 namespace py = pybind11;
@@ -47,19 +48,18 @@ PyObject* new_exception(py::module_& m, const char* name, py::tuple bases, const
 
 ku::unit unit_of(const std::string& name) { return ku::parse_unit(name, "unit"); }
 
+/// The arguments' names, as the tasks' messages quote them.
+constexpr ku::app::input_names argument_names{.separator = "separator",
+                                              .encoding = "encoding",
+                                              .members = "members",
+                                              .previous = "previous",
+                                              .mapping = "mapping"};
+
 /// The CSV options of the Python functions' `separator` and `encoding` (None: detected);
-/// throws ku::lookup_error naming the argument for an unknown one, as the CLI's --separator
-/// and --encoding.
+/// throws ku::lookup_error naming the argument for an unknown one.
 ku::csv_options csv_options_of(const std::optional<std::string>& separator, const std::optional<std::string>& encoding)
 {
-    ku::csv_options options;
-    if (separator) {
-        options.delimiter = ku::parse_csv_separator(*separator, "separator");
-    }
-    if (encoding) {
-        options.encoding = ku::parse_csv_encoding(*encoding, "encoding");
-    }
-    return options;
+    return ku::app::csv_options_of({.separator = separator, .encoding = encoding}, argument_names);
 }
 
 /// A table from Python's _csv_text: the CSV text, its source name for messages, and whether
@@ -255,8 +255,7 @@ PYBIND11_MODULE(_ku, m)
         });
 
     m.def("proposal", [](const std::string& spec_path) {
-        const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
-        const ku::proposal_table table = ku::build_proposal(ku::read_proposal_spec(spec_path, catalogue), catalogue);
+        const ku::proposal_table table = ku::app::proposal(spec_path);
         py::list fees;
         for (std::size_t f = 0; f < table.fees.size(); ++f) {
             const ku::allocation& a = table.allocations[f];
@@ -285,13 +284,10 @@ PYBIND11_MODULE(_ku, m)
     m.def("compare_proposal", [](const std::string& spec_path, const std::string& published_path,
                                  const std::optional<std::string>& separator,
                                  const std::optional<std::string>& encoding) {
-        const ku::csv_options options = csv_options_of(separator, encoding);
-        const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
-        const ku::proposal_table table = ku::build_proposal(ku::read_proposal_spec(spec_path, catalogue), catalogue);
-        const ku::published_proposal published =
-            ku::read_published_proposal_file(published_path, catalogue, ku::unit::kr, options);
+        const ku::app::proposal_comparison comparison = ku::app::compare_proposal(
+            spec_path, published_path, {.separator = separator, .encoding = encoding}, argument_names);
         py::list list;
-        for (const ku::proposal_difference& d : ku::compare(table, published)) {
+        for (const ku::proposal_difference& d : comparison.differences) {
             list.append(py::make_tuple(std::string{ku::to_string(d.kind)},
                                        d.kommun ? std::optional<std::string>{d.kommun->str()} : std::nullopt, d.fee,
                                        d.published ? std::optional<std::int64_t>{d.published->in_ore()} : std::nullopt,
@@ -301,10 +297,7 @@ PYBIND11_MODULE(_ku, m)
     });
 
     m.def("scenario", [](const std::string& base_path, const std::string& alternative_path) {
-        const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
-        const ku::scenario_comparison c = ku::compare_scenarios(
-            ku::build_proposal(ku::read_proposal_spec(base_path, catalogue), catalogue),
-            ku::build_proposal(ku::read_proposal_spec(alternative_path, catalogue), catalogue));
+        const ku::scenario_comparison c = ku::app::scenario(base_path, alternative_path);
         py::list rows;
         for (std::size_t r = 0; r < c.kommuner.size(); ++r) {
             std::vector<std::tuple<std::int64_t, std::int64_t, std::int64_t>> cells;
@@ -330,21 +323,17 @@ PYBIND11_MODULE(_ku, m)
                               const std::optional<std::string>& separator, const std::optional<std::string>& encoding) {
         const ku::csv_options options = csv_options_of(separator, encoding);
         const ku::unit in = unit_of(unit);
-        const ku::balance_table table = ku::read_balance_table(csv_from(text, options), in);
-        std::optional<ku::balance_table> previous;
-        if (previous_text) {
-            previous = ku::read_balance_table(csv_from(*previous_text, options), in);
-        }
-        std::optional<ku::reorganisation> mapping;
-        if (mapping_text) {
-            if (!previous) {
-                throw ku::domain_error("audit_balance: a mapping needs the previous table");
-            }
-            mapping = ku::read_reorganisation(csv_from(*mapping_text, options), in, &*previous);
-        }
+        const auto table_of = [&options](const std::optional<csv_input>& input) {
+            return input ? std::optional<ku::app::csv_source>{csv_from(*input, options)} : std::nullopt;
+        };
+        const ku::app::balance_audit audit = ku::app::audit_balance({.table = csv_from(text, options),
+                                                                     .previous = table_of(previous_text),
+                                                                     .mapping = table_of(mapping_text),
+                                                                     .in = in,
+                                                                     .csv = {}},
+                                                                    argument_names);
         py::list list;
-        for (const ku::finding& f :
-             ku::audit_balance(table, previous ? &*previous : nullptr, mapping ? &*mapping : nullptr)) {
+        for (const ku::finding& f : audit.findings) {
             list.append(py::make_tuple(
                 std::string{ku::to_string(f.kind)}, f.area, std::string{ku::to_string(f.column)},
                 f.expected ? std::optional<std::int64_t>{f.expected->in_ore()} : std::nullopt,
@@ -355,6 +344,23 @@ PYBIND11_MODULE(_ku, m)
         }
         return list;
     });
+
+    // The closing balance of each area by ku's identity (kvarvarande medel), for roll_forward.
+    m.def("closing_balances",
+          [](const std::vector<std::tuple<std::string, std::int64_t, std::int64_t, std::int64_t, std::int64_t,
+                                          std::int64_t>>& rows) {
+              std::vector<std::pair<std::string, std::int64_t>> closing;
+              for (const auto& [area, ingaende, erhallna, utfall, utbetalt, overforda] : rows) {
+                  const ku::balance_entry entry{.area = area,
+                                                .ingaende_balans = ku::money::ore(ingaende),
+                                                .erhallna_medel = ku::money::ore(erhallna),
+                                                .utfall_forbrukning = ku::money::ore(utfall),
+                                                .utbetalt_till_kommuner = ku::money::ore(utbetalt),
+                                                .overforda_medel = ku::money::ore(overforda)};
+                  closing.emplace_back(area, entry.kvarvarande_medel().in_ore());
+              }
+              return closing;
+          });
 
     m.def("reorganise", [](const std::vector<std::pair<std::string, std::int64_t>>& balances,
                            const std::vector<std::tuple<std::string, std::string, std::string, std::string>>& rules,
@@ -383,8 +389,9 @@ PYBIND11_MODULE(_ku, m)
     m.def("shares", [](const csv_input& text, int decimals, const std::string& unit,
                        const std::optional<std::string>& separator, const std::optional<std::string>& encoding) {
         const ku::csv_options options = csv_options_of(separator, encoding);
-        const ku::percent_table table = ku::to_percent_table(
-            ku::financing_shares(ku::read_area_funding(csv_from(text, options), unit_of(unit))), decimals);
+        const ku::unit in = unit_of(unit);
+        const ku::percent_table table = ku::app::shares(
+            {.funding = csv_from(text, options), .in = in, .decimals = decimals, .csv = {}}, argument_names);
         py::list rows;
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
             const ku::share_row& row = table.rows[r];
@@ -403,7 +410,8 @@ PYBIND11_MODULE(_ku, m)
                              const std::optional<std::string>& encoding) {
         const ku::csv_options options = csv_options_of(separator, encoding);
         py::list list;
-        for (const ku::share_finding& f : ku::audit_shares(ku::read_published_shares(csv_from(text, options)))) {
+        const ku::app::share_audit audit = ku::app::audit_shares(csv_from(text, options), {}, argument_names);
+        for (const ku::share_finding& f : audit.findings) {
             list.append(py::make_tuple(std::string{ku::to_string(f.kind)}, f.area, f.column, ku::percent_text(f.expected),
                                        ku::percent_text(f.found), ku::percent_text(f.difference), f.note));
         }

@@ -2,33 +2,41 @@
 // Exit status: 0 success, 1 differences or findings (proposal --compare, audit), 2 bad input.
 // Every command that prints a table takes --format (table, csv, csv-sv, json, markdown, xlsx)
 // and --output FILE, written atomically: a failing command leaves no file behind.
+// The workflows are the tasks of ku/app/tasks.hpp; this file reads the options and renders.
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <gsl/assert>
 
 #include "ku/ku.hpp"
-#include "ku/io/allocation_io.hpp"
-#include "ku/io/balance_io.hpp"
-#include "ku/io/shares_io.hpp"
 #include "ku/allocation/scenario.hpp"
-#include "ku/io/csv.hpp"
+#include "ku/app/tasks.hpp"
+#include "ku/io/balance_io.hpp"
 #include "ku/io/markdown.hpp"
 #include "ku/io/report.hpp"
+#include "ku/io/shares_io.hpp"
 #include "ku/io/xlsx.hpp"
 
 namespace {
 
-constexpr int exit_ok = 0;
-constexpr int exit_differences = 1;
+constexpr int exit_ok = ku::app::status_clean;
 constexpr int exit_bad_input = 2;
+
+/// The options' names, as the tasks' messages quote them.
+constexpr ku::app::input_names option_names{
+    .separator = "--separator", .encoding = "--encoding", .members = "--members", .previous = "--previous",
+    .mapping = "--map"};
 
 /// How a command writes its table: --format, --output and the older --json flag.
 struct output_options {
@@ -70,6 +78,50 @@ ku::csv_convention convention_of(const std::string& format)
     return format == "csv-sv" ? ku::csv_convention::swedish : ku::csv_convention::plain;
 }
 
+/// How a command writes a task's Result in each format of --format.
+template <class Result>
+struct formats {
+    void (*xlsx)(const Result&, const std::filesystem::path&);
+    std::string (*csv)(const Result&, ku::csv_convention);
+    std::string (*json)(const Result&);
+    std::string (*markdown)(const Result&);
+    std::string (*table)(const Result&);
+};
+
+/// The exit status of a task's result: its status() when it can have findings, else exit_ok.
+template <class Result>
+int exit_status(const Result& result)
+{
+    if constexpr (requires { result.status(); }) {
+        return result.status();
+    } else {
+        return exit_ok;
+    }
+}
+
+/// `result` in the format --format (or --json) chose, with its exit status. For xlsx the
+/// outcome keeps a copy of the result, which deliver() writes.
+template <class Result>
+outcome render(const output_options& out, const Result& result, const formats<Result>& write)
+{
+    const int status = exit_status(result);
+    const std::string format = out.chosen();
+    if (format == "xlsx") {
+        return workbook(
+            [kept = result, to_xlsx = write.xlsx](const std::filesystem::path& file) { to_xlsx(kept, file); }, status);
+    }
+    if (format == "csv" || format == "csv-sv") {
+        return printed(write.csv(result, convention_of(format)), status);
+    }
+    if (format == "json") {
+        return printed(write.json(result), status);
+    }
+    if (format == "markdown") {
+        return printed(write.markdown(result), status);
+    }
+    return printed(write.table(result), status);
+}
+
 /// Adds --format and --output to a command (and --json when it has that flag).
 void add_output_options(CLI::App* command, output_options& options, bool with_json_flag)
 {
@@ -89,17 +141,13 @@ struct csv_input_options {
     std::string separator; ///< ";" or "semicolon", "," or "comma"
     std::string encoding;  ///< a name parse_csv_encoding knows
 
-    /// The library's options; throws ku::lookup_error naming the option for an unknown name.
-    [[nodiscard]] ku::csv_options to_options() const
+    /// The choice as the tasks take it: an option left empty is not given.
+    [[nodiscard]] ku::app::csv_choice choice() const
     {
-        ku::csv_options options;
-        if (!separator.empty()) {
-            options.delimiter = ku::parse_csv_separator(separator, "--separator");
-        }
-        if (!encoding.empty()) {
-            options.encoding = ku::parse_csv_encoding(encoding, "--encoding");
-        }
-        return options;
+        const auto given = [](const std::string& text) {
+            return text.empty() ? std::nullopt : std::optional<std::string>{text};
+        };
+        return {.separator = given(separator), .encoding = given(encoding)};
     }
 };
 
@@ -110,6 +158,12 @@ void add_csv_options(CLI::App* command, csv_input_options& options)
         ->check(CLI::IsMember({";", ",", "semicolon", "comma"}));
     command->add_option("--encoding", options.encoding,
                         "The CSV files' encoding: utf-8 or windows-1252 (default: detected)");
+}
+
+/// A file named by an option, or none when the option is not given.
+std::optional<ku::app::csv_source> optional_file(const std::string& path)
+{
+    return path.empty() ? std::nullopt : std::optional<ku::app::csv_source>{std::filesystem::path{path}};
 }
 
 struct allocate_options {
@@ -123,51 +177,45 @@ struct allocate_options {
     output_options out;
 };
 
+/// The codes of --members ("0604,0617"), or none when it is not given.
+std::optional<std::vector<std::string>> member_codes(const std::string& list)
+{
+    if (list.empty()) {
+        return std::nullopt;
+    }
+    std::vector<std::string> codes;
+    std::stringstream stream{list};
+    std::string code;
+    while (std::getline(stream, code, ',')) {
+        codes.push_back(code);
+    }
+    return codes;
+}
+
 outcome run_allocate(const allocate_options& options)
 {
-    const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
     const ku::unit in = ku::parse_unit(options.unit, "--unit");
     const ku::allocation_rule rule{ku::parse_allocation_method(options.method, "--method"), in};
     const ku::money total = ku::money::parse(options.total, ku::unit::kr, "--total");
-    std::vector<ku::member_weight> weights =
-        ku::read_weights(ku::read_csv_file(options.weights_file, options.csv.to_options()), options.column, catalogue);
-    if (!options.members.empty()) {
-        std::vector<ku::member_weight> chosen;
-        std::stringstream list{options.members};
-        std::string code_text;
-        while (std::getline(list, code_text, ',')) {
-            const ku::kommun_code code{code_text, "--members"};
-            const auto found = std::ranges::find(weights, code, &ku::member_weight::member);
-            if (found == weights.end()) {
-                throw ku::lookup_error("--members: kommun " + code_text + " is not in " + options.weights_file);
-            }
-            if (std::ranges::find(chosen, code, &ku::member_weight::member) != chosen.end()) {
-                throw ku::domain_error("--members: kommun " + code_text + " appears twice");
-            }
-            chosen.push_back(*found);
-        }
-        if (chosen.empty()) {
-            throw ku::domain_error("--members: the member set is empty");
-        }
-        weights = std::move(chosen);
-    }
-    const ku::allocation result = ku::allocate(total, weights, rule);
-    const std::string format = options.out.chosen();
-    if (format == "xlsx") {
-        return workbook([=](const std::filesystem::path& file) {
-            ku::write_allocation_xlsx(result, catalogue, file);
-        });
-    }
-    if (format == "csv" || format == "csv-sv") {
-        return printed(ku::allocation_as_csv(result, catalogue, convention_of(format)));
-    }
-    if (format == "json") {
-        return printed(ku::allocation_as_json(result, catalogue));
-    }
-    if (format == "markdown") {
-        return printed(ku::allocation_as_markdown(result, catalogue));
-    }
-    return printed(ku::allocation_as_text(result, catalogue));
+    using ku::app::allocation_result;
+    return render<allocation_result>(
+        options.out,
+        ku::app::allocate({.total = total,
+                           .weights = std::filesystem::path{options.weights_file},
+                           .column = options.column,
+                           .members = member_codes(options.members),
+                           .rule = rule,
+                           .csv = options.csv.choice()},
+                          option_names),
+        {.xlsx = [](const allocation_result& r, const std::filesystem::path& file) {
+             ku::write_allocation_xlsx(r.allocation, r.catalogue, file);
+         },
+         .csv = [](const allocation_result& r, ku::csv_convention convention) {
+             return ku::allocation_as_csv(r.allocation, r.catalogue, convention);
+         },
+         .json = [](const allocation_result& r) { return ku::allocation_as_json(r.allocation, r.catalogue); },
+         .markdown = [](const allocation_result& r) { return ku::allocation_as_markdown(r.allocation, r.catalogue); },
+         .table = [](const allocation_result& r) { return ku::allocation_as_text(r.allocation, r.catalogue); }});
 }
 
 struct proposal_options {
@@ -179,45 +227,32 @@ struct proposal_options {
 
 outcome run_proposal(const proposal_options& options)
 {
-    const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
-    const ku::proposal_spec spec = ku::read_proposal_spec(options.spec, catalogue);
-    const ku::proposal_table table = ku::build_proposal(spec, catalogue);
-    const std::string format = options.out.chosen();
     if (options.compare.empty()) {
-        if (format == "xlsx") {
-            return workbook([=](const std::filesystem::path& file) {
-                ku::write_proposal_xlsx(table, file);
-            });
-        }
-        if (format == "csv" || format == "csv-sv") {
-            return printed(ku::proposal_as_csv(table, convention_of(format)));
-        }
-        if (format == "json") {
-            return printed(ku::proposal_as_json(table));
-        }
-        if (format == "markdown") {
-            return printed(ku::proposal_as_markdown(table));
-        }
-        return printed(ku::proposal_as_text(table));
+        using ku::proposal_table;
+        return render<proposal_table>(
+            options.out, ku::app::proposal(options.spec),
+            {.xlsx = [](const proposal_table& t,
+                        const std::filesystem::path& file) { ku::write_proposal_xlsx(t, file); },
+             .csv = [](const proposal_table& t,
+                       ku::csv_convention convention) { return ku::proposal_as_csv(t, convention); },
+             .json = [](const proposal_table& t) { return ku::proposal_as_json(t); },
+             .markdown = [](const proposal_table& t) { return ku::proposal_as_markdown(t); },
+             .table = [](const proposal_table& t) { return ku::proposal_as_text(t); }});
     }
-    const ku::published_proposal published = ku::read_published_proposal_file(options.compare, catalogue, ku::unit::kr, options.csv.to_options());
-    const std::vector<ku::proposal_difference> differences = ku::compare(table, published);
-    const int status = differences.empty() ? exit_ok : exit_differences;
-    if (format == "xlsx") {
-        return workbook([=](const std::filesystem::path& file) {
-                    ku::write_differences_xlsx(differences, catalogue, file);
-                }, status);
-    }
-    if (format == "csv" || format == "csv-sv") {
-        return printed(ku::differences_as_csv(differences, catalogue, convention_of(format)), status);
-    }
-    if (format == "json") {
-        return printed(ku::differences_as_json(differences, catalogue), status);
-    }
-    if (format == "markdown") {
-        return printed(ku::differences_as_markdown(differences, catalogue), status);
-    }
-    return printed(ku::differences_as_text(differences, catalogue), status);
+    using ku::app::proposal_comparison;
+    return render<proposal_comparison>(
+        options.out, ku::app::compare_proposal(options.spec, options.compare, options.csv.choice(), option_names),
+        {.xlsx = [](const proposal_comparison& c, const std::filesystem::path& file) {
+             ku::write_differences_xlsx(c.differences, c.catalogue, file);
+         },
+         .csv = [](const proposal_comparison& c, ku::csv_convention convention) {
+             return ku::differences_as_csv(c.differences, c.catalogue, convention);
+         },
+         .json = [](const proposal_comparison& c) { return ku::differences_as_json(c.differences, c.catalogue); },
+         .markdown = [](const proposal_comparison& c) {
+             return ku::differences_as_markdown(c.differences, c.catalogue);
+         },
+         .table = [](const proposal_comparison& c) { return ku::differences_as_text(c.differences, c.catalogue); }});
 }
 
 struct audit_balance_options {
@@ -232,36 +267,24 @@ struct audit_balance_options {
 outcome run_audit_balance(const audit_balance_options& options)
 {
     const ku::unit in = ku::parse_unit(options.unit, "--unit");
-    const ku::balance_table table = ku::read_balance_table(ku::read_csv_file(options.file, options.csv.to_options()), in);
-    std::optional<ku::balance_table> previous;
-    if (!options.previous.empty()) {
-        previous = ku::read_balance_table(ku::read_csv_file(options.previous, options.csv.to_options()), in);
-    }
-    std::optional<ku::reorganisation> mapping;
-    if (!options.mapping.empty()) {
-        if (!previous) {
-            throw ku::domain_error("--map needs --previous: a mapping carries last period's balances into this one");
-        }
-        mapping = ku::read_reorganisation(ku::read_csv_file(options.mapping, options.csv.to_options()), in, &*previous);
-    }
-    const std::vector<ku::finding> findings =
-        ku::audit_balance(table, previous ? &*previous : nullptr, mapping ? &*mapping : nullptr);
-    const int status = findings.empty() ? exit_ok : exit_differences;
-    const std::string format = options.out.chosen();
-    if (format == "xlsx") {
-        return workbook([=](const std::filesystem::path& file) { ku::write_balance_xlsx(table, findings, file); }, status);
-    }
-    std::string output;
-    if (format == "csv" || format == "csv-sv") {
-        output = ku::findings_as_csv(findings, table, convention_of(format));
-    } else if (format == "json") {
-        output = ku::findings_as_json(findings);
-    } else if (format == "markdown") {
-        output = ku::balance_as_markdown(table, findings);
-    } else {
-        output = ku::balance_table_as_text(table) + "\n" + ku::findings_as_text(findings, table);
-    }
-    return printed(std::move(output), status);
+    using ku::app::balance_audit;
+    return render<balance_audit>(
+        options.out,
+        ku::app::audit_balance({.table = std::filesystem::path{options.file},
+                                .previous = optional_file(options.previous),
+                                .mapping = optional_file(options.mapping),
+                                .in = in,
+                                .csv = options.csv.choice()},
+                               option_names),
+        {.xlsx = [](const balance_audit& a,
+                    const std::filesystem::path& file) { ku::write_balance_xlsx(a.table, a.findings, file); },
+         .csv = [](const balance_audit& a,
+                   ku::csv_convention convention) { return ku::findings_as_csv(a.findings, a.table, convention); },
+         .json = [](const balance_audit& a) { return ku::findings_as_json(a.findings); },
+         .markdown = [](const balance_audit& a) { return ku::balance_as_markdown(a.table, a.findings); },
+         .table = [](const balance_audit& a) {
+             return ku::balance_table_as_text(a.table) + "\n" + ku::findings_as_text(a.findings, a.table);
+         }});
 }
 
 struct shares_options {
@@ -274,25 +297,21 @@ struct shares_options {
 
 outcome run_shares(const shares_options& options)
 {
-    const std::vector<ku::area_funding> areas =
-        ku::read_area_funding(ku::read_csv_file(options.file, options.csv.to_options()), ku::parse_unit(options.unit, "--unit"));
-    const ku::percent_table table = ku::to_percent_table(ku::financing_shares(areas), options.decimals);
-    const std::string format = options.out.chosen();
-    if (format == "xlsx") {
-        return workbook([=](const std::filesystem::path& file) {
-            ku::write_percent_table_xlsx(table, file);
-        });
-    }
-    if (format == "csv" || format == "csv-sv") {
-        return printed(ku::percent_table_as_csv(table, convention_of(format)));
-    }
-    if (format == "json") {
-        return printed(ku::percent_table_as_json(table));
-    }
-    if (format == "markdown") {
-        return printed(ku::percent_table_as_markdown(table));
-    }
-    return printed(ku::percent_table_as_text(table));
+    using ku::percent_table;
+    return render<percent_table>(
+        options.out,
+        ku::app::shares({.funding = std::filesystem::path{options.file},
+                         .in = ku::parse_unit(options.unit, "--unit"),
+                         .decimals = options.decimals,
+                         .csv = options.csv.choice()},
+                        option_names),
+        {.xlsx = [](const percent_table& t,
+                    const std::filesystem::path& file) { ku::write_percent_table_xlsx(t, file); },
+         .csv = [](const percent_table& t,
+                   ku::csv_convention convention) { return ku::percent_table_as_csv(t, convention); },
+         .json = [](const percent_table& t) { return ku::percent_table_as_json(t); },
+         .markdown = [](const percent_table& t) { return ku::percent_table_as_markdown(t); },
+         .table = [](const percent_table& t) { return ku::percent_table_as_text(t); }});
 }
 
 struct audit_shares_options {
@@ -303,26 +322,19 @@ struct audit_shares_options {
 
 outcome run_audit_shares(const audit_shares_options& options)
 {
-    const ku::published_share_table table = ku::read_published_shares(ku::read_csv_file(options.file, options.csv.to_options()));
-    const std::vector<ku::share_finding> findings = ku::audit_shares(table);
-    const int status = findings.empty() ? exit_ok : exit_differences;
-    const std::string format = options.out.chosen();
-    if (format == "xlsx") {
-        return workbook([=](const std::filesystem::path& file) {
-                    ku::write_share_audit_xlsx(table, findings, file);
-                }, status);
-    }
-    std::string output;
-    if (format == "csv" || format == "csv-sv") {
-        output = ku::share_findings_as_csv(findings, convention_of(format));
-    } else if (format == "json") {
-        output = ku::share_findings_as_json(findings);
-    } else if (format == "markdown") {
-        output = ku::share_audit_as_markdown(table, findings);
-    } else {
-        output = ku::published_shares_as_text(table) + "\n" + ku::share_findings_as_text(findings, table.source);
-    }
-    return printed(std::move(output), status);
+    using ku::app::share_audit;
+    return render<share_audit>(
+        options.out, ku::app::audit_shares(std::filesystem::path{options.file}, options.csv.choice(), option_names),
+        {.xlsx = [](const share_audit& a,
+                    const std::filesystem::path& file) { ku::write_share_audit_xlsx(a.table, a.findings, file); },
+         .csv = [](const share_audit& a,
+                   ku::csv_convention convention) { return ku::share_findings_as_csv(a.findings, convention); },
+         .json = [](const share_audit& a) { return ku::share_findings_as_json(a.findings); },
+         .markdown = [](const share_audit& a) { return ku::share_audit_as_markdown(a.table, a.findings); },
+         .table = [](const share_audit& a) {
+             return ku::published_shares_as_text(a.table) + "\n" +
+                    ku::share_findings_as_text(a.findings, a.table.source);
+         }});
 }
 
 struct scenario_options {
@@ -333,27 +345,16 @@ struct scenario_options {
 
 outcome run_scenario(const scenario_options& options)
 {
-    const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
-    const ku::proposal_table base = ku::build_proposal(ku::read_proposal_spec(options.base, catalogue), catalogue);
-    const ku::proposal_table alternative =
-        ku::build_proposal(ku::read_proposal_spec(options.alternative, catalogue), catalogue);
-    const ku::scenario_comparison comparison = ku::compare_scenarios(base, alternative);
-    const std::string format = options.out.chosen();
-    if (format == "xlsx") {
-        return workbook([=](const std::filesystem::path& file) {
-            ku::write_scenario_xlsx(comparison, file);
-        });
-    }
-    if (format == "csv" || format == "csv-sv") {
-        return printed(ku::scenario_as_csv(comparison, convention_of(format)));
-    }
-    if (format == "json") {
-        return printed(ku::scenario_as_json(comparison));
-    }
-    if (format == "markdown") {
-        return printed(ku::scenario_as_markdown(comparison));
-    }
-    return printed(ku::scenario_as_text(comparison));
+    using ku::scenario_comparison;
+    return render<scenario_comparison>(
+        options.out, ku::app::scenario(options.base, options.alternative),
+        {.xlsx = [](const scenario_comparison& c,
+                    const std::filesystem::path& file) { ku::write_scenario_xlsx(c, file); },
+         .csv = [](const scenario_comparison& c,
+                   ku::csv_convention convention) { return ku::scenario_as_csv(c, convention); },
+         .json = [](const scenario_comparison& c) { return ku::scenario_as_json(c); },
+         .markdown = [](const scenario_comparison& c) { return ku::scenario_as_markdown(c); },
+         .table = [](const scenario_comparison& c) { return ku::scenario_as_text(c); }});
 }
 
 /// Writes the command's result to --output or standard output.
@@ -368,12 +369,20 @@ void deliver(const outcome& result, const output_options& options)
     }
 }
 
+/// A command that prints a table: its subcommand, its output options and what it runs.
+struct command {
+    CLI::App* app;
+    const output_options* out;
+    std::function<outcome()> run;
+};
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     CLI::App app{"ku: exact financing calculations for Kommunal utveckling, Jönköpings län"};
     app.require_subcommand(1);
+    std::vector<command> commands;
 
     allocate_options allocate;
     CLI::App* allocate_command = app.add_subcommand("allocate", "Split a total among kommuner by a weight column");
@@ -381,12 +390,13 @@ int main(int argc, char** argv)
     allocate_command->add_option("--weights", allocate.weights_file, "CSV with a code column and weight columns")->required();
     allocate_command->add_option("--column", allocate.column, "The weight column to use, e.g. key_b")->required();
     allocate_command->add_option("--members", allocate.members, "Only these kommun codes, comma-separated");
-    allocate_command->add_option("--method", allocate.method, "largest-remainder, sainte-lague, round-each or largest-absorbs")
-        ->check(CLI::IsMember({"largest-remainder", "sainte-lague", "round-each", "largest-absorbs"}));
+    allocate_command->add_option("--method", allocate.method, ku::allocation_method_list())
+        ->check(CLI::IsMember(ku::allocation_method_names()));
     allocate_command->add_option("--unit", allocate.unit, "Round to whole ore, kr or tkr")
-        ->check(CLI::IsMember({"ore", "öre", "kr", "tkr"}));
+        ->check(CLI::IsMember(ku::unit_names(std::array{ku::unit::ore, ku::unit::kr, ku::unit::tkr})));
     add_csv_options(allocate_command, allocate.csv);
     add_output_options(allocate_command, allocate.out, true);
+    commands.push_back({allocate_command, &allocate.out, [&allocate] { return run_allocate(allocate); }});
 
     proposal_options proposal;
     CLI::App* proposal_command = app.add_subcommand("proposal", "Compute a kommun × fee financing proposal from a spec");
@@ -394,6 +404,7 @@ int main(int argc, char** argv)
     proposal_command->add_option("--compare", proposal.compare, "A published proposal (CSV, or JSON as --format json writes it) to compare with, cell by cell");
     add_csv_options(proposal_command, proposal.csv);
     add_output_options(proposal_command, proposal.out, false);
+    commands.push_back({proposal_command, &proposal.out, [&proposal] { return run_proposal(proposal); }});
 
     audit_balance_options audit_balance;
     CLI::App* audit_command = app.add_subcommand("audit", "Audit a published table");
@@ -406,9 +417,11 @@ int main(int argc, char** argv)
     audit_balance_command->add_option("--map", audit_balance.mapping,
                                       "A reorganisation mapping (CSV: from,to,share or from,to,amount)");
     audit_balance_command->add_option("--unit", audit_balance.unit, "The unit the tables are written in: tkr or kr")
-        ->check(CLI::IsMember({"tkr", "kr"}));
+        ->check(CLI::IsMember(ku::unit_names(std::array{ku::unit::tkr, ku::unit::kr})));
     add_csv_options(audit_balance_command, audit_balance.csv);
     add_output_options(audit_balance_command, audit_balance.out, true);
+    commands.push_back(
+        {audit_balance_command, &audit_balance.out, [&audit_balance] { return run_audit_balance(audit_balance); }});
 
     audit_shares_options audit_shares;
     CLI::App* audit_shares_command =
@@ -416,6 +429,8 @@ int main(int argc, char** argv)
     audit_shares_command->add_option("file", audit_shares.file, "The percent table (CSV)")->required();
     add_csv_options(audit_shares_command, audit_shares.csv);
     add_output_options(audit_shares_command, audit_shares.out, true);
+    commands.push_back(
+        {audit_shares_command, &audit_shares.out, [&audit_shares] { return run_audit_shares(audit_shares); }});
 
     shares_options shares;
     CLI::App* shares_command =
@@ -425,9 +440,10 @@ int main(int argc, char** argv)
     shares_command->add_option("--decimals", shares.decimals, "Decimals of each percent (0 to 6)")
         ->check(CLI::Range(0, 6));
     shares_command->add_option("--unit", shares.unit, "The unit the amounts are written in: kr or tkr")
-        ->check(CLI::IsMember({"kr", "tkr"}));
+        ->check(CLI::IsMember(ku::unit_names(std::array{ku::unit::kr, ku::unit::tkr})));
     add_csv_options(shares_command, shares.csv);
     add_output_options(shares_command, shares.out, true);
+    commands.push_back({shares_command, &shares.out, [&shares] { return run_shares(shares); }});
 
     scenario_options scenario;
     CLI::App* scenario_command =
@@ -435,6 +451,7 @@ int main(int argc, char** argv)
     scenario_command->add_option("base", scenario.base, "The base proposal spec (TOML)")->required();
     scenario_command->add_option("alternative", scenario.alternative, "The alternative proposal spec (TOML)")->required();
     add_output_options(scenario_command, scenario.out, false);
+    commands.push_back({scenario_command, &scenario.out, [&scenario] { return run_scenario(scenario); }});
 
     try {
         app.parse(argc, argv);
@@ -443,38 +460,20 @@ int main(int argc, char** argv)
         return code == 0 ? exit_ok : exit_bad_input;
     }
 
-    const output_options& out = allocate_command->parsed()       ? allocate.out
-                                : proposal_command->parsed()     ? proposal.out
-                                : scenario_command->parsed()     ? scenario.out
-                                : shares_command->parsed()       ? shares.out
-                                : audit_shares_command->parsed() ? audit_shares.out
-                                                                 : audit_balance.out;
+    // The tool and audit each require one subcommand, so exactly one command was parsed.
+    const auto chosen = std::ranges::find_if(commands, [](const command& c) { return c.app->parsed(); });
+    Expects(chosen != commands.end());
+    const output_options& out = *chosen->out;
     if (out.chosen() == "xlsx" && out.file.empty()) {
         std::cerr << "ku: error: --format xlsx writes a workbook: name it with --output FILE\n";
         return exit_bad_input;
     }
 
     try {
-        outcome result;
-        if (allocate_command->parsed()) {
-            result = run_allocate(allocate);
-        } else if (proposal_command->parsed()) {
-            result = run_proposal(proposal);
-        } else if (scenario_command->parsed()) {
-            result = run_scenario(scenario);
-        } else if (shares_command->parsed()) {
-            result = run_shares(shares);
-        } else if (audit_shares_command->parsed()) {
-            result = run_audit_shares(audit_shares);
-        } else {
-            result = run_audit_balance(audit_balance);
-        }
+        const outcome result = chosen->run();
         deliver(result, out);
         return result.status;
-    } catch (const ku::error& e) {
-        std::cerr << "ku: error: " << e.what() << '\n';
-        return exit_bad_input;
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) { // ku::error, and anything else, is bad input
         std::cerr << "ku: error: " << e.what() << '\n';
         return exit_bad_input;
     }
