@@ -1,0 +1,176 @@
+// The task layer: each workflow of the tool and the Python module, from files or tables in
+// memory to its result, with its rules in one place.
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+#include "../support/catch_ku.hpp"
+
+#include "ku/app/tasks.hpp"
+#include "ku/core/error.hpp"
+#include "ku/io/csv.hpp"
+
+namespace {
+using Catch::Matchers::Equals;
+using ku::money;
+using ku::test::what;
+
+const std::filesystem::path data{KU_DATA_DIR};
+const std::filesystem::path test_data{KU_TEST_DATA_DIR};
+
+/// The tool's names of the inputs, as its messages quote them.
+constexpr ku::app::input_names cli_names{.separator = "--separator",
+                                         .encoding = "--encoding",
+                                         .members = "--members",
+                                         .previous = "--previous",
+                                         .mapping = "--map"};
+
+ku::csv_table csv_of(const std::string& text, const std::string& source)
+{
+    std::istringstream in{text};
+    return ku::read_csv(in, source);
+}
+} // namespace
+
+TEST_CASE("the proposal task computes the 2025 proposal with a grand total of 27 902 191 kr")
+{
+    const ku::proposal_table table = ku::app::proposal(data / "proposal_2025.toml");
+    CHECK(table.fees.size() == 16);
+    CHECK(table.grand_total() == money::kr(27'902'191));
+}
+
+TEST_CASE("comparing the 2025 proposal with the published table finds 25 differences and status 1")
+{
+    const ku::app::proposal_comparison comparison =
+        ku::app::compare_proposal(data / "proposal_2025.toml", data / "financing_proposal_2025.csv", {}, cli_names);
+    CHECK(comparison.differences.size() == 25);
+    CHECK_FALSE(comparison.clean());
+    CHECK(comparison.status() == ku::app::status_findings);
+}
+
+TEST_CASE("allocating 100 000 kr over Aneby, Gnosjö and Mullsjö by key A gives Mullsjö the spare krona")
+{
+    const ku::app::allocation_result result = ku::app::allocate(
+        {.total = money::kr(100'000),
+         .weights = data / "population_keys.csv",
+         .column = "key_a",
+         .members = std::vector<std::string>{"0604", "0617", "0642"},
+         .rule = {},
+         .csv = {}},
+        cli_names);
+    REQUIRE(result.allocation.parts.size() == 3);
+    CHECK(result.allocation.parts[0].amount == money::kr(28'846));
+    CHECK(result.allocation.parts[1].amount == money::kr(39'247));
+    CHECK(result.allocation.parts[2].amount == money::kr(31'907));
+    CHECK(result.allocation.parts[2].adjustment == money::kr(1));
+    CHECK(result.catalogue.at(result.allocation.parts[2].member).name == "Mullsjö");
+}
+
+TEST_CASE("allocating over a kommun the key table lacks is refused, naming the member list and the table")
+{
+    const ku::csv_table keys = csv_of("code,pop\n0604,6842\n0617,9309\n", "two_kommuner.csv");
+    CHECK_THROWS_MATCHES(
+        ku::app::allocate({.total = money::kr(100),
+                           .weights = keys,
+                           .column = "pop",
+                           .members = std::vector<std::string>{"0604", "0683"},
+                           .rule = {},
+                           .csv = {}},
+                          cli_names),
+        ku::lookup_error, what(Equals("--members: kommun 0683 is not in two_kommuner.csv")));
+}
+
+TEST_CASE("allocating over an empty or repeated member list is refused")
+{
+    const ku::csv_table keys = csv_of("code,pop\n0604,6842\n0617,9309\n", "two_kommuner.csv");
+    ku::app::allocate_request request{.total = money::kr(100),
+                                      .weights = keys,
+                                      .column = "pop",
+                                      .members = std::vector<std::string>{},
+                                      .rule = {},
+                                      .csv = {}};
+    CHECK_THROWS_MATCHES(ku::app::allocate(request, cli_names), ku::domain_error,
+                         what(Equals("--members: the member set is empty")));
+    request.members = std::vector<std::string>{"0604", "0604"};
+    CHECK_THROWS_MATCHES(ku::app::allocate(request, cli_names), ku::domain_error,
+                         what(Equals("--members: kommun 0604 appears twice")));
+}
+
+TEST_CASE("a reorganisation mapping without last period's table is refused in the caller's words")
+{
+    ku::app::balance_audit_request request{
+        .table = test_data / "ledger" / "bokslut_2024_split.csv",
+        .previous = std::nullopt,
+        .mapping = test_data / "ledger" / "reorganisation_2024_split_shares.csv",
+        .in = ku::unit::tkr,
+        .csv = {}};
+    CHECK_THROWS_MATCHES(ku::app::audit_balance(request, cli_names), ku::domain_error,
+                         what(Equals("--map needs --previous: a mapping carries last period's balances into this one")));
+    CHECK_THROWS_MATCHES(ku::app::audit_balance(request, {.separator = "separator",
+                                                          .encoding = "encoding",
+                                                          .members = "members",
+                                                          .previous = "previous",
+                                                          .mapping = "mapping"}),
+                         ku::domain_error,
+                         what(Equals("mapping needs previous: a mapping carries last period's balances into this one")));
+}
+
+TEST_CASE("Social välfärd split into three by shares carries its 58 088 tkr into the 2024 openings")
+{
+    const ku::app::balance_audit audit = ku::app::audit_balance(
+        {.table = test_data / "ledger" / "bokslut_2024_split.csv",
+         .previous = data / "bokslut_2023.csv",
+         .mapping = test_data / "ledger" / "reorganisation_2024_split_shares.csv",
+         .in = ku::unit::tkr,
+         .csv = {}},
+        cli_names);
+    CHECK(audit.findings.empty());
+    CHECK(audit.status() == ku::app::status_clean);
+}
+
+TEST_CASE("a Summa row 45 tkr short of the areas' kvarvarande medel is one finding with status 1")
+{
+    const ku::app::balance_audit audit =
+        ku::app::audit_balance({.table = test_data / "ledger" / "bokslut_2023_wrong_total.csv",
+                                .previous = std::nullopt,
+                                .mapping = std::nullopt,
+                                .in = ku::unit::tkr,
+                                .csv = {}},
+                               cli_names);
+    REQUIRE(audit.findings.size() == 1);
+    CHECK(audit.findings.front().difference == -money::in(ku::unit::tkr, 45));
+    CHECK(audit.status() == ku::app::status_findings);
+}
+
+TEST_CASE("the shares of a funding table read from a file equal those of the same table in memory")
+{
+    const std::filesystem::path file = test_data / "shares" / "funding_2023.csv";
+    const ku::percent_table from_file = ku::app::shares({.funding = file, .in = ku::unit::kr, .decimals = 1, .csv = {}}, cli_names);
+    const ku::percent_table from_memory = ku::app::shares(
+        {.funding = ku::read_csv_file(file), .in = ku::unit::kr, .decimals = 1, .csv = {}}, cli_names);
+    REQUIRE(from_file.percents.size() == from_memory.percents.size());
+    CHECK(from_file.percents == from_memory.percents);
+    CHECK(from_file.rows.back().name == "Summa");
+    CHECK(from_file.percents.back()[0].to_plain() == "100.0");
+}
+
+TEST_CASE("an unknown CSV separator is refused naming the caller's option")
+{
+    CHECK_THROWS_MATCHES(ku::app::audit_shares(test_data / "shares" / "published_clean.csv",
+                                               {.separator = "tab", .encoding = std::nullopt}, cli_names),
+                         ku::lookup_error, what(Catch::Contains("--separator")));
+}
+
+TEST_CASE("auditing the clean published share table finds nothing, the 110 % row one fault")
+{
+    const ku::app::share_audit clean =
+        ku::app::audit_shares(test_data / "shares" / "published_clean.csv", {}, cli_names);
+    CHECK(clean.findings.empty());
+    CHECK(clean.status() == ku::app::status_clean);
+    const ku::app::share_audit faulty =
+        ku::app::audit_shares(test_data / "shares" / "published_row_110.csv", {}, cli_names);
+    CHECK_FALSE(faulty.findings.empty());
+    CHECK(faulty.status() == ku::app::status_findings);
+}
