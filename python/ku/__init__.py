@@ -27,7 +27,6 @@ __all__ = [
     "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares",
 ]
 
-_METHODS = ("largest-remainder", "sainte-lague", "round-each", "largest-absorbs")
 # Python's float and numpy's (float32 and float16 are not subclasses of float): never money.
 _FLOATS = (float, np.floating)
 _BALANCE_COLUMNS = (

@@ -139,6 +139,10 @@ PYBIND11_MODULE(_ku, m)
     });
     m.def("format_plain", [](std::int64_t ore) { return ku::format_plain(ku::money::ore(ore)); });
 
+    // The names the library accepts, from the one list each is defined in.
+    m.def("allocation_methods", [] { return ku::allocation_method_names(); });
+    m.def("units", [] { return ku::unit_names(ku::all_units); });
+
     m.def("kommuner", [] {
         std::vector<std::pair<std::string, std::string>> list;
         for (const ku::kommun& k : ku::jonkopings_lan().all()) {
