@@ -402,10 +402,12 @@ PYBIND11_MODULE(_ku, m)
             const char* kind = row.row_kind == ku::share_row::kind::area    ? "omrade"
                                : row.row_kind == ku::share_row::kind::group ? "grupp"
                                                                              : "summa";
+            const ku::percent_row& percents = table.percents[r];
             rows.append(py::make_tuple(row.name, row.row_kind == ku::share_row::kind::area ? row.group : std::nullopt,
-                                       kind, table.percents[r][0].to_plain(), table.percents[r][1].to_plain(),
-                                       table.percents[r][2].to_plain(), table.percents[r][3].to_plain(),
-                                       row.utfall.in_ore()));
+                                       kind, percents.of_outcome.to_plain(),
+                                       percents.by_kind[ku::funding_kind::kommunerna].to_plain(),
+                                       percents.by_kind[ku::funding_kind::staten].to_plain(),
+                                       percents.by_kind[ku::funding_kind::ovriga].to_plain(), row.utfall.in_ore()));
         }
         return rows;
     });

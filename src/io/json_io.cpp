@@ -311,7 +311,6 @@ published_share_table read_percent_table_json(std::string_view text, std::string
 {
     const json_node document = json_node::parse(text, std::string{source});
     published_share_table table{.source = std::string{source}, .rows = {}};
-    constexpr std::array<std::string_view, 4> cells{"andel_av_utfall", "kommunerna", "staten", "ovriga"};
     for (const json_node& node : document.at("rows").elements()) {
         published_share_row row{.area = node.at("omrade").text(),
                                 .group = node.at("grupp").optional_text(),
@@ -332,18 +331,23 @@ published_share_table read_percent_table_json(std::string_view text, std::string
         }
         row.is_group = kind_name == "grupp";
         row.is_total = kind_name == "summa";
-        for (std::size_t cell = 0; cell < cells.size(); ++cell) {
-            const json_node value = node.at(cells[cell]);
+        // Each cell: its name, where its value goes, and its position in cell_decimals.
+        const auto read_cell = [&](std::string_view name, std::optional<exact_share>& target, std::size_t cell) {
+            const json_node value = node.at(name);
             if (value.is_null()) {
-                continue;
+                return;
             }
             const exact_text percent_value = exact_of(value);
             if (percent_value.value < 0 || percent_value.value > 100) {
                 value.fail("a percent is between 0 and 100, not " + value.text());
             }
-            (cell == 0 ? row.andel_av_utfall : row.by_kind[cell - 1]) = percent_value.value;
+            target = percent_value.value;
             row.cell_decimals[cell] = percent_value.decimals;
             row.decimals = std::max(row.decimals, percent_value.decimals);
+        };
+        read_cell("andel_av_utfall", row.andel_av_utfall, 0);
+        for (const funding_kind funding : all_funding_kinds) {
+            read_cell(funding_column(funding), row.by_kind[funding], share_cell(funding));
         }
         table.rows.push_back(std::move(row));
     }

@@ -20,8 +20,6 @@ namespace ku {
 
 namespace {
 
-constexpr std::array<std::string_view, 3> source_columns{"kommunerna", "staten", "ovriga"};
-
 std::optional<std::string> optional_text(const csv_row& row, std::optional<std::size_t> column)
 {
     if (!column || row.fields[*column].empty()) {
@@ -51,18 +49,19 @@ std::vector<area_funding> read_area_funding(const csv_table& table, unit in)
     const std::size_t area_column = table.column("omrade");
     const std::size_t outcome_column = table.column("utfall");
     const auto group_column = table.find_column("grupp");
-    std::array<std::optional<std::size_t>, 3> sources{};
+    by_funding<std::optional<std::size_t>> sources{};
     for (std::size_t c = 0; c < table.header.size(); ++c) {
         const std::string& name = table.header[c];
         if (c == area_column || c == outcome_column || (group_column && c == *group_column)) {
             continue;
         }
-        const auto known = std::ranges::find(source_columns, name == "övriga" ? std::string{"ovriga"} : name);
-        if (known == source_columns.end()) {
+        const auto known = std::ranges::find(all_funding_kinds, name == "övriga" ? std::string{"ovriga"} : name,
+                                             [](funding_kind kind) { return std::string{funding_column(kind)}; });
+        if (known == all_funding_kinds.end()) {
             throw lookup_error(table.source + ":1: unknown source column \"" + name +
                                "\" (expected kommunerna, staten, ovriga)");
         }
-        sources[static_cast<std::size_t>(known - source_columns.begin())] = c;
+        sources[*known] = c;
     }
     if (std::ranges::none_of(sources, [](const auto& s) { return s.has_value(); })) {
         throw lookup_error(table.source + ":1: no source column (kommunerna, staten, ovriga)");
@@ -78,9 +77,9 @@ std::vector<area_funding> read_area_funding(const csv_table& table, unit in)
             return row.fields[column].empty() ? money{} : money::parse(row.fields[column], in, table.where(row, column));
         };
         area.utfall = amount(outcome_column);
-        for (std::size_t k = 0; k < 3; ++k) {
-            if (sources[k]) {
-                area.by_kind[k] = amount(*sources[k]);
+        for (const funding_kind kind : all_funding_kinds) {
+            if (sources[kind]) {
+                area.by_kind[kind] = amount(*sources[kind]);
             }
         }
         areas.push_back(std::move(area));
@@ -93,18 +92,18 @@ published_share_table read_published_shares(const csv_table& table)
     const std::size_t area_column = table.column("omrade");
     const std::size_t share_column = table.column("andel_av_utfall");
     const auto group_column = table.find_column("grupp");
-    std::array<std::size_t, 3> sources{};
-    for (std::size_t k = 0; k < 3; ++k) {
-        auto found = table.find_column(source_columns[k]);
-        if (!found && k == 2) {
+    by_funding<std::size_t> sources{};
+    for (const funding_kind kind : all_funding_kinds) {
+        auto found = table.find_column(funding_column(kind));
+        if (!found && kind == funding_kind::ovriga) {
             found = table.find_column("övriga");
         }
-        sources[k] = found ? *found : table.column(source_columns[k]); // throws, naming the column
+        sources[kind] = found ? *found : table.column(funding_column(kind)); // throws, naming the column
     }
     for (std::size_t c = 0; c < table.header.size(); ++c) {
         const std::string& name = table.header[c];
         if (name != "omrade" && name != "andel_av_utfall" && name != "grupp" && name != "övriga" &&
-            std::ranges::find(source_columns, name) == source_columns.end()) {
+            std::ranges::none_of(all_funding_kinds, [&](funding_kind kind) { return funding_column(kind) == name; })) {
             throw lookup_error(table.source + ":1: unknown column \"" + name + "\"");
         }
     }
@@ -150,8 +149,8 @@ published_share_table read_published_shares(const csv_table& table)
             return percent_value;
         };
         out.andel_av_utfall = value(share_column, 0);
-        for (std::size_t k = 0; k < 3; ++k) {
-            out.by_kind[k] = value(sources[k], k + 1);
+        for (const funding_kind kind : all_funding_kinds) {
+            out.by_kind[kind] = value(sources[kind], share_cell(kind));
         }
         published.rows.push_back(std::move(out));
     }
@@ -169,8 +168,11 @@ std::string percent_table_as_text(const percent_table& table)
         } else if (row.row_kind == share_row::kind::group) {
             name = "varav " + name;
         }
-        lines.push_back({name, table.percents[r][0].to_swedish(), table.percents[r][1].to_swedish(),
-                         table.percents[r][2].to_swedish(), table.percents[r][3].to_swedish()});
+        const percent_row& percents = table.percents[r];
+        lines.push_back({name, percents.of_outcome.to_swedish(),
+                         percents.by_kind[funding_kind::kommunerna].to_swedish(),
+                         percents.by_kind[funding_kind::staten].to_swedish(),
+                         percents.by_kind[funding_kind::ovriga].to_swedish()});
     }
     std::array<std::size_t, 5> widths{};
     for (const auto& line : lines) {
@@ -198,16 +200,17 @@ std::string percent_table_as_json(const percent_table& table)
         const share_row& row = table.rows[r];
         const std::optional<std::string> group =
             row.row_kind == share_row::kind::area ? row.group : std::optional<std::string>{};
-        rows.push_back({
+        json out = {
             {"omrade", row.name},
             {"grupp", group ? json(*group) : json(nullptr)},
             {"rad_typ", row.row_kind == share_row::kind::area ? "omrade"
                         : row.row_kind == share_row::kind::group ? "grupp" : "summa"},
-            {"andel_av_utfall", table.percents[r][0].to_plain()},
-            {"kommunerna", table.percents[r][1].to_plain()},
-            {"staten", table.percents[r][2].to_plain()},
-            {"ovriga", table.percents[r][3].to_plain()},
-        });
+            {"andel_av_utfall", table.percents[r].of_outcome.to_plain()},
+        };
+        for (const funding_kind kind : all_funding_kinds) {
+            out[std::string{funding_column(kind)}] = table.percents[r].by_kind[kind].to_plain();
+        }
+        rows.push_back(std::move(out));
     }
     json document;
     document["rows"] = std::move(rows);

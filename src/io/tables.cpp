@@ -72,8 +72,8 @@ std::string rounded_decimal(const exact_share& value, int decimals)
     for (int i = 0; i < decimals; ++i) {
         scale *= 10;
     }
-    const cpp_int numerator = boost::multiprecision::numerator(value) * scale;
-    const cpp_int denominator = boost::multiprecision::denominator(value);
+    const cpp_int numerator = value.numerator() * scale;
+    const cpp_int denominator = value.denominator();
     cpp_int quotient = numerator / denominator;
     const cpp_int remainder = numerator % denominator;
     if (2 * abs(remainder) >= denominator) {
@@ -477,7 +477,7 @@ sheet percent_sheet(const percent_table& table)
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         if (table.rows[r].row_kind == share_row::kind::area) {
             area_rows.push_back(r);
-            area_share_units += table.percents[r][0].units;
+            area_share_units += table.percents[r].of_outcome.units();
         }
     }
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
@@ -508,23 +508,30 @@ sheet percent_sheet(const percent_table& table)
             if (areas_sum == row.utfall) {
                 utfall.formula = sum_of_rows(area_rows, utfall_col);
             }
-            if (area_share_units == percents[0].units) {
+            if (area_share_units == percents.of_outcome.units()) {
                 share_formula = sum_of_rows(area_rows, share_col);
             }
         }
-        const percent sources_sum{.units = percents[1].units + percents[2].units + percents[3].units,
-                                  .decimals = percents[1].decimals};
-        const std::size_t first_source = share_col + 1;
-        const std::vector<std::size_t> source_columns{first_source, first_source + 1, first_source + 2};
-        out.rows.push_back(
-            {.cells = {sheet_cell::of_text(row.name),
-                       row.row_kind == share_row::kind::area && row.group ? sheet_cell::of_text(*row.group) : sheet_cell{},
-                       sheet_cell::of_text(kind), utfall, sheet_cell::of_number(percents[0].to_plain(), share_formula),
-                       sheet_cell::of_number(percents[1].to_plain()), sheet_cell::of_number(percents[2].to_plain()),
-                       sheet_cell::of_number(percents[3].to_plain()),
-                       sheet_cell::of_number(sources_sum.to_plain(), sum_of_columns(r, source_columns))},
-             .total = row.row_kind == share_row::kind::total,
-             .in_csv = true});
+        std::int64_t sources_units = 0;
+        for (const percent& source : percents.by_kind) {
+            sources_units += source.units();
+        }
+        const percent sources_sum{sources_units, percents.by_kind[funding_kind::kommunerna].decimals()};
+        // The kinds' columns follow the share column, in the order of all_funding_kinds.
+        std::vector<std::size_t> source_columns;
+        sheet_row out_row{.cells = {sheet_cell::of_text(row.name),
+                                    row.row_kind == share_row::kind::area && row.group ? sheet_cell::of_text(*row.group)
+                                                                                       : sheet_cell{},
+                                    sheet_cell::of_text(kind), utfall,
+                                    sheet_cell::of_number(percents.of_outcome.to_plain(), share_formula)},
+                          .total = row.row_kind == share_row::kind::total,
+                          .in_csv = true};
+        for (const funding_kind source : all_funding_kinds) {
+            source_columns.push_back(share_col + share_cell(source));
+            out_row.cells.push_back(sheet_cell::of_number(percents.by_kind[source].to_plain()));
+        }
+        out_row.cells.push_back(sheet_cell::of_number(sources_sum.to_plain(), sum_of_columns(r, source_columns)));
+        out.rows.push_back(std::move(out_row));
     }
     out.notes.emplace_back("Varje rad summerar till exakt 100 % (största rest); andelarna av utfallet likaså.");
     return out;
@@ -623,7 +630,11 @@ std::vector<sheet> share_audit_sheets(const published_share_table& table, std::s
                       number_column("ovriga", "Övriga", column_kind::percent),
                       number_column("summa", "Summa källor", column_kind::percent)};
     shares.columns[6].in_csv = false;
-    const std::vector<std::size_t> source_columns{3, 4, 5};
+    constexpr std::size_t share_col = 2;
+    std::vector<std::size_t> source_columns; // the kinds' columns follow the share column
+    for (const funding_kind kind : all_funding_kinds) {
+        source_columns.push_back(share_col + share_cell(kind));
+    }
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const published_share_row& row = table.rows[r];
         sheet_row out{.cells = {sheet_cell::of_text(row.area), row.group ? sheet_cell::of_text(*row.group) : sheet_cell{},

@@ -153,7 +153,7 @@ TEST_CASE("the shares of a funding table read from a file equal those of the sam
     REQUIRE(from_file.percents.size() == from_memory.percents.size());
     CHECK(from_file.percents == from_memory.percents);
     CHECK(from_file.rows.back().name == "Summa");
-    CHECK(from_file.percents.back()[0].to_plain() == "100.0");
+    CHECK(from_file.percents.back().of_outcome.to_plain() == "100.0");
 }
 
 TEST_CASE("an unknown CSV separator is refused naming the caller's option")

@@ -149,9 +149,9 @@ TEST_CASE("a percent table as JSON reads back as its CSV does and audits clean",
             CHECK(row.is_group == (table.rows[r].row_kind == ku::share_row::kind::group));
             CHECK(row.is_total == from_csv.rows[r].is_total);
             CHECK(row.is_group == from_csv.rows[r].is_group);
-            CHECK(*row.andel_av_utfall == share_of(table.percents[r][0]));
-            for (std::size_t k = 0; k < 3; ++k) {
-                CHECK(*row.by_kind[k] == share_of(table.percents[r][k + 1]));
+            CHECK(*row.andel_av_utfall == share_of(table.percents[r].of_outcome));
+            for (const ku::funding_kind kind : ku::all_funding_kinds) {
+                CHECK(*row.by_kind[kind] == share_of(table.percents[r].by_kind[kind]));
             }
             CHECK(row.cell_decimals == from_csv.rows[r].cell_decimals);
             CHECK(row.decimals == decimals);

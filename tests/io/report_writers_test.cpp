@@ -268,9 +268,9 @@ TEST_CASE("a percent table written as CSV is read by read_published_shares and a
             REQUIRE(published.rows.size() == table.rows.size());
             for (std::size_t r = 0; r < table.rows.size(); ++r) {
                 CHECK(published.rows[r].area == table.rows[r].name);
-                CHECK(*published.rows[r].andel_av_utfall == share_of(table.percents[r][0]));
-                for (std::size_t k = 0; k < 3; ++k) {
-                    CHECK(*published.rows[r].by_kind[k] == share_of(table.percents[r][k + 1]));
+                CHECK(*published.rows[r].andel_av_utfall == share_of(table.percents[r].of_outcome));
+                for (const ku::funding_kind kind : ku::all_funding_kinds) {
+                    CHECK(*published.rows[r].by_kind[kind] == share_of(table.percents[r].by_kind[kind]));
                 }
             }
             CHECK(ku::audit_shares(published).empty());

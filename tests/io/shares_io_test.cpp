@@ -21,6 +21,7 @@
 using Catch::Contains;
 using Catch::Matches;
 using ku::money;
+using ku::funding_kind;
 using ku::unit;
 
 namespace {
@@ -49,14 +50,14 @@ TEST_CASE("funding amounts are read the Swedish or the plain way, blank as zero,
     CHECK(areas[0].area == "Ledning och stab");
     CHECK_FALSE(areas[0].group.has_value());
     CHECK(areas[0].utfall == kr(4'200'000));
-    CHECK(areas[0].by_kind[0] == kr(4'200'000));
-    CHECK(areas[0].by_kind[1] == money{});
+    CHECK(areas[0].by_kind[funding_kind::kommunerna] == kr(4'200'000));
+    CHECK(areas[0].by_kind[funding_kind::staten] == money{});
     CHECK(areas[1].group == std::optional<std::string>{"projektverksamhet"});
     CHECK(areas[1].utfall == money::ore(170'000'050));
-    CHECK(areas[1].by_kind[1] == money::ore(3'500'000'025));
+    CHECK(areas[1].by_kind[funding_kind::staten] == money::ore(3'500'000'025));
     CHECK(areas[2].utfall == kr(2'500'000));
-    CHECK(areas[2].by_kind[0] == kr(500'000));
-    CHECK(areas[2].by_kind[2] == kr(2'000'000));
+    CHECK(areas[2].by_kind[funding_kind::kommunerna] == kr(500'000));
+    CHECK(areas[2].by_kind[funding_kind::ovriga] == kr(2'000'000));
     CHECK(areas[2].received() == kr(2'500'000));
 }
 
@@ -69,9 +70,9 @@ TEST_CASE("funding amounts in tkr give the same shares as the same amounts in kr
     REQUIRE(in_tkr.size() == 1);
     CHECK(in_tkr[0].utfall == kr(1'700'500));
     // The columns may come in any order, and a source may be left out.
-    CHECK(in_tkr[0].by_kind[0] == kr(1'500));
-    CHECK(in_tkr[0].by_kind[1] == kr(35'000));
-    CHECK(in_tkr[0].by_kind[2] == money{});
+    CHECK(in_tkr[0].by_kind[funding_kind::kommunerna] == kr(1'500));
+    CHECK(in_tkr[0].by_kind[funding_kind::staten] == kr(35'000));
+    CHECK(in_tkr[0].by_kind[funding_kind::ovriga] == money{});
 }
 
 TEST_CASE("an unknown source column in the funding CSV is a lookup error naming the file and the column",
@@ -143,7 +144,7 @@ TEST_CASE("reading a published percent table: its total, its group, its decimals
     CHECK(table.rows[0].decimals == 2);
     CHECK(table.rows[0].line == 2);
     CHECK(table.rows[1].decimals == 1);
-    CHECK_FALSE(table.rows[1].by_kind[1].has_value());
+    CHECK_FALSE(table.rows[1].by_kind[funding_kind::staten].has_value());
     CHECK(table.rows[2].is_group);
     CHECK(table.rows[3].is_total);
     CHECK(table.rows[3].line == 5);

@@ -19,6 +19,7 @@
 using Catch::Contains;
 using ku::area_funding;
 using ku::exact_share;
+using ku::funding_kind;
 using ku::money;
 using ku::share_row;
 
@@ -50,11 +51,26 @@ std::vector<area_funding> areas_2023()
     };
 }
 
-using shares3 = std::array<exact_share, 3>;
+using shares3 = ku::by_funding<exact_share>;
 
-std::vector<std::int64_t> percent_units(const std::array<ku::percent, 4>& cells)
+/// The units of the share of the outcome, then of each kind.
+std::vector<std::int64_t> percent_units(const ku::percent_row& cells)
 {
-    return {cells[0].units, cells[1].units, cells[2].units, cells[3].units};
+    std::vector<std::int64_t> units{cells.of_outcome.units()};
+    for (const ku::percent& source : cells.by_kind) {
+        units.push_back(source.units());
+    }
+    return units;
+}
+
+/// The units of the kinds' percents, summed.
+std::int64_t sources_units(const ku::percent_row& cells)
+{
+    std::int64_t sum = 0;
+    for (const ku::percent& source : cells.by_kind) {
+        sum += source.units();
+    }
+    return sum;
 }
 
 using units = std::vector<std::int64_t>;
@@ -116,12 +132,13 @@ TEST_CASE("a group is weighted by its areas' outcome: 9/10, where averaging the 
     CHECK(group.utfall == kr(10'000'000));
     CHECK(group.of_total_outcome == exact_share{1, 2});
 
-    const exact_share averaged = (rows[1].by_kind[0] + rows[2].by_kind[0]) / 2;
+    const exact_share averaged =
+        (rows[1].by_kind[funding_kind::kommunerna] + rows[2].by_kind[funding_kind::kommunerna]) / 2;
     const exact_share pooled{3'000'000, 10'000'000};
     CHECK(averaged == exact_share{1, 2});
-    CHECK(group.by_kind[0] == exact_share{9, 10});
-    CHECK(group.by_kind[0] != averaged);
-    CHECK(group.by_kind[0] != pooled);
+    CHECK(group.by_kind[funding_kind::kommunerna] == exact_share{9, 10});
+    CHECK(group.by_kind[funding_kind::kommunerna] != averaged);
+    CHECK(group.by_kind[funding_kind::kommunerna] != pooled);
     CHECK(group.by_kind == shares3{exact_share{9, 10}, exact_share{1, 10}, exact_share{0}});
 
     // The total: (10 × 2/5 + 9 × 1 + 1 × 0) / 20 from kommunerna, and so on.
@@ -132,7 +149,8 @@ TEST_CASE("a group is weighted by its areas' outcome: 9/10, where averaging the 
     CHECK(total.of_total_outcome == 1);
     CHECK(total.by_kind == shares3{exact_share{13, 20}, exact_share{1, 20}, exact_share{3, 10}});
     // Averaging the three areas would give (2/5 + 1 + 0) / 3 = 7/15 for the kommuner.
-    CHECK(total.by_kind[0] != (rows[0].by_kind[0] + rows[1].by_kind[0] + rows[2].by_kind[0]) / 3);
+    const funding_kind kommunerna = funding_kind::kommunerna;
+    CHECK(total.by_kind[kommunerna] != (rows[0].by_kind[kommunerna] + rows[1].by_kind[kommunerna] + rows[2].by_kind[kommunerna]) / 3);
 
     // Whole percents: the group is 90 / 10 / 0, not the averaged 50 / 50 / 0.
     const ku::percent_table table = ku::to_percent_table(rows);
@@ -159,10 +177,12 @@ TEST_CASE("the 2023 breakdown: rows in input order, then the group, then Summa, 
     CHECK(rows[6].by_kind == shares3{exact_share{148, 1400}, exact_share{758, 1400}, exact_share{494, 1400}});
     // Summa: kommunerna 4,2 + 11,8 + 5,1 + 0 + 0,98 + 0,5 = 22,58 mnkr of 54.
     CHECK(rows[7].utfall == kr(54'000'000));
-    CHECK(rows[7].by_kind[0] == exact_share{2258, 5400});
+    CHECK(rows[7].by_kind[funding_kind::kommunerna] == exact_share{2258, 5400});
     // staten: 29,5 × 16/30 + 1,7 + 9,8 × 6/10 mnkr of 54.
-    CHECK(rows[7].by_kind[1] == (exact_share{2950 * 16, 30} + 170 + 588) / 5400);
-    CHECK(rows[7].by_kind[0] + rows[7].by_kind[1] + rows[7].by_kind[2] == 1);
+    CHECK(rows[7].by_kind[funding_kind::staten] == (exact_share{2950 * 16, 30} + 170 + 588) / 5400);
+    CHECK(rows[7].by_kind[funding_kind::kommunerna] + rows[7].by_kind[funding_kind::staten] +
+              rows[7].by_kind[funding_kind::ovriga] ==
+          1);
 }
 
 TEST_CASE("the 2023 percent table: every row and the area column sum to exactly 100",
@@ -187,9 +207,9 @@ TEST_CASE("the 2023 percent table: every row and the area column sum to exactly 
     std::int64_t column = 0;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& cells = table.percents[r];
-        CHECK(cells[1].units + cells[2].units + cells[3].units == 100);
+        CHECK(sources_units(cells) == 100);
         if (table.rows[r].row_kind == share_row::kind::area) {
-            column += cells[0].units;
+            column += cells.of_outcome.units();
         }
     }
     CHECK(column == 100);
@@ -204,14 +224,14 @@ TEST_CASE("the 2023 percent table with one decimal sums to 100,0 in every row an
     CHECK(percent_units(table.percents[1]) == units{546, 400, 533, 67});
     CHECK(percent_units(table.percents[6]) == units{259, 106, 541, 353});
     CHECK(percent_units(table.percents[7]) == units{1000, 418, 432, 150});
-    CHECK(table.percents[7][1].to_swedish() == "41,8 %");
+    CHECK(table.percents[7].by_kind[funding_kind::kommunerna].to_swedish() == "41,8 %");
     std::int64_t column = 0;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const auto& cells = table.percents[r];
-        CHECK(cells[1].decimals == 1);
-        CHECK(cells[1].units + cells[2].units + cells[3].units == 1000);
+        CHECK(cells.by_kind[funding_kind::kommunerna].decimals() == 1);
+        CHECK(sources_units(cells) == 1000);
         if (table.rows[r].row_kind == share_row::kind::area) {
-            column += cells[0].units;
+            column += cells.of_outcome.units();
         }
     }
     CHECK(column == 1000);

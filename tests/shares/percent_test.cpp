@@ -25,7 +25,7 @@ std::int64_t units_sum(const std::vector<percent>& row)
 {
     std::int64_t total = 0;
     for (const percent& p : row) {
-        total += p.units;
+        total += p.units();
     }
     return total;
 }
@@ -34,7 +34,7 @@ std::vector<std::int64_t> units_of(const std::vector<percent>& row)
 {
     std::vector<std::int64_t> units;
     for (const percent& p : row) {
-        units.push_back(p.units);
+        units.push_back(p.units());
     }
     return units;
 }
@@ -51,7 +51,7 @@ TEST_CASE("three equal thirds are 34 + 33 + 33 = 100 by largest remainder, the s
     CHECK(units_of(row) == units{34, 33, 33});
     CHECK(units_sum(row) == 100);
     for (const percent& p : row) {
-        CHECK(p.decimals == 0);
+        CHECK(p.decimals() == 0);
     }
 }
 

@@ -16,6 +16,7 @@
 
 using Catch::Contains;
 using ku::exact_share;
+using ku::funding_kind;
 using ku::share_finding;
 using ku::share_finding_kind;
 
@@ -114,7 +115,7 @@ TEST_CASE("percents written with a percent sign are read as percents", "[shares]
                                                      "Nära vård,10 %,0 %,\"99,5 %\",\"0,5 %\"\n"
                                                      "Summa,100 %,90 %,10 %,0 %\n");
     CHECK(table.rows[0].andel_av_utfall == exact_share{90});
-    CHECK(table.rows[1].by_kind[1] == exact_share{995, 10});
+    CHECK(table.rows[1].by_kind[funding_kind::staten] == exact_share{995, 10});
     CHECK(table.rows[1].decimals == 1);
     CHECK(ku::audit_shares(table).empty());
 }

@@ -2,6 +2,7 @@
 // by largest remainder, whatever the amounts and decimals; the total's and each group's share per
 // source equals the outcome-weighted sum of its areas' shares, exactly.
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -17,6 +18,7 @@
 
 using ku::area_funding;
 using ku::exact_share;
+using ku::funding_kind;
 using ku::money;
 using ku::share_row;
 
@@ -51,7 +53,8 @@ std::vector<area_funding> random_areas(std::mt19937_64& random)
                           .utfall = random_amount(random),
                           .by_kind = {random_amount(random), random_amount(random), random_amount(random)}};
         if (area.received() == money{}) {
-            area.by_kind[static_cast<std::size_t>(uniform(random, 0, 2))] = money::kr(uniform(random, 1, 1'000'000));
+            area.by_kind[ku::all_funding_kinds[static_cast<std::size_t>(uniform(random, 0, 2))]] =
+                money::kr(uniform(random, 1, 1'000'000));
         }
         areas.push_back(std::move(area));
     }
@@ -97,12 +100,12 @@ TEST_CASE("every row of random shares sums to exactly 100 by largest remainder, 
         REQUIRE(row.size() == shares.size());
         std::int64_t sum = 0;
         for (std::size_t i = 0; i < row.size(); ++i) {
-            CHECK(row[i].decimals == decimals);
+            CHECK(row[i].decimals() == decimals);
             // Each cell is its exact value rounded down or up: never more than one unit away.
             const exact_share exact = shares[i] * hundred(decimals);
-            CHECK(exact_share{row[i].units} > exact - 1);
-            CHECK(exact_share{row[i].units} < exact + 1);
-            sum += row[i].units;
+            CHECK(exact_share{row[i].units()} > exact - 1);
+            CHECK(exact_share{row[i].units()} < exact + 1);
+            sum += row[i].units();
         }
         INFO("trial " << trial << ", " << cells << " cells, " << decimals << " decimals");
         REQUIRE(sum == hundred(decimals));
@@ -120,11 +123,14 @@ TEST_CASE("every row and the area column of a random breakdown sum to exactly 10
         std::int64_t column = 0;
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
             const auto& cells = table.percents[r];
-            const std::int64_t row = cells[1].units + cells[2].units + cells[3].units;
+            std::int64_t row = 0;
+            for (const ku::percent& source : cells.by_kind) {
+                row += source.units();
+            }
             INFO("trial " << trial << ", row " << table.rows[r].name);
             // A row is empty (all zero) only for a group without outcome.
             const auto& by_kind = table.rows[r].by_kind;
-            if (by_kind[0] + by_kind[1] + by_kind[2] == 0) {
+            if (std::ranges::all_of(by_kind, [](const exact_share& share) { return share == 0; })) {
                 CHECK(table.rows[r].row_kind == share_row::kind::group);
                 CHECK(table.rows[r].utfall == money{});
                 CHECK(row == 0);
@@ -132,11 +138,11 @@ TEST_CASE("every row and the area column of a random breakdown sum to exactly 10
                 CHECK(row == hundred(decimals));
             }
             if (table.rows[r].row_kind == share_row::kind::area) {
-                column += cells[0].units;
+                column += cells.of_outcome.units();
             }
         }
         CHECK(column == hundred(decimals));
-        CHECK(table.percents.back()[0].units == hundred(decimals));
+        CHECK(table.percents.back().of_outcome.units() == hundred(decimals));
     }
 }
 
@@ -159,24 +165,26 @@ TEST_CASE("the total's and each group's share per source is the outcome-weighted
         exact_share column = 0;
         for (std::size_t i = 0; i < areas.size(); ++i) {
             // An area's shares: its sources' money over all the money it received.
-            for (std::size_t k = 0; k < 3; ++k) {
-                CHECK(rows[i].by_kind[k] ==
-                      exact_share{areas[i].by_kind[k].in_ore(), areas[i].received().in_ore()});
+            for (const funding_kind kind : ku::all_funding_kinds) {
+                CHECK(rows[i].by_kind[kind] ==
+                      exact_share{areas[i].by_kind[kind].in_ore(), areas[i].received().in_ore()});
             }
             CHECK(rows[i].of_total_outcome == exact_share{areas[i].utfall.in_ore(), total_outcome.in_ore()});
             column += rows[i].of_total_outcome;
         }
         CHECK(column == 1);
 
-        for (std::size_t k = 0; k < 3; ++k) {
+        for (const funding_kind kind : ku::all_funding_kinds) {
             exact_share weighted = 0;
             for (std::size_t i = 0; i < areas.size(); ++i) {
-                weighted += rows[i].of_total_outcome * rows[i].by_kind[k];
+                weighted += rows[i].of_total_outcome * rows[i].by_kind[kind];
             }
-            INFO("trial " << trial << ", source " << k);
-            CHECK(total.by_kind[k] == weighted);
+            INFO("trial " << trial << ", source " << ku::to_string(kind));
+            CHECK(total.by_kind[kind] == weighted);
         }
-        CHECK(total.by_kind[0] + total.by_kind[1] + total.by_kind[2] == 1);
+        CHECK(total.by_kind[funding_kind::kommunerna] + total.by_kind[funding_kind::staten] +
+                  total.by_kind[funding_kind::ovriga] ==
+              1);
 
         for (std::size_t g = areas.size(); g + 1 < rows.size(); ++g) {
             const share_row& group = rows[g];
@@ -191,16 +199,16 @@ TEST_CASE("the total's and each group's share per source is the outcome-weighted
             }
             CHECK(group.utfall == outcome);
             CHECK(group.of_total_outcome == of_total);
-            for (std::size_t k = 0; k < 3; ++k) {
+            for (const funding_kind kind : ku::all_funding_kinds) {
                 exact_share weighted = 0;
                 for (std::size_t i = 0; i < areas.size(); ++i) {
                     if (areas[i].group == group.name) {
-                        weighted += exact_share{areas[i].utfall.in_ore()} * rows[i].by_kind[k];
+                        weighted += exact_share{areas[i].utfall.in_ore()} * rows[i].by_kind[kind];
                     }
                 }
                 const exact_share expected =
                     outcome == money{} ? exact_share{0} : weighted / exact_share{outcome.in_ore()};
-                CHECK(group.by_kind[k] == expected);
+                CHECK(group.by_kind[kind] == expected);
             }
         }
     }

@@ -30,6 +30,19 @@ static_assert(!std::is_constructible_v<ku::population, double>);
 static_assert(ku::jonkopings_lan().size() == 13);
 static_assert(ku::jonkopings_lan().find(ku::kommun_code{"0683"})->name == "Värnamo");
 
+// A share is exact: integers convert, floating point and characters do not; a cpp_rational
+// only explicitly.
+static_assert(!std::is_constructible_v<ku::exact_share, double>);
+static_assert(!std::is_constructible_v<ku::exact_share, float>);
+static_assert(!std::is_constructible_v<ku::exact_share, bool>);
+static_assert(!std::is_constructible_v<ku::exact_share, char>);
+static_assert(!std::is_assignable_v<ku::exact_share&, double>);
+static_assert(std::is_convertible_v<int, ku::exact_share>);
+static_assert(std::is_convertible_v<boost::multiprecision::cpp_int, ku::exact_share>);
+static_assert(std::is_constructible_v<ku::exact_share, boost::multiprecision::cpp_rational>);
+static_assert(!std::is_convertible_v<boost::multiprecision::cpp_rational, ku::exact_share>);
+static_assert(std::is_constructible_v<ku::exact_share, int, int>);
+
 // Ratios and rates are exact.
 static_assert(!std::is_constructible_v<ku::ratio, double>);
 static_assert(!std::is_constructible_v<ku::rate, double>);

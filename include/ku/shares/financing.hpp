@@ -6,7 +6,6 @@
 /// outcome, never averaged. All exact.
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -28,11 +27,17 @@ struct area_funding {
     /// The group the area is counted in ("projektverksamhet"), if any.
     std::optional<std::string> group;
     money utfall{}; ///< its outcome: what it spent in the period
-    /// Indexed by funding_kind: kommunerna, staten, övriga.
-    std::array<money, 3> by_kind{};
+    by_funding<money> by_kind{}; ///< what each kind of source brought
 
-    /// The sum over the three kinds; throws ku::overflow_error beyond the range.
-    [[nodiscard]] money received() const { return by_kind[0] + by_kind[1] + by_kind[2]; }
+    /// The sum over the kinds; throws ku::overflow_error beyond the range.
+    [[nodiscard]] money received() const
+    {
+        money sum;
+        for (const money amount : by_kind) {
+            sum += amount;
+        }
+        return sum;
+    }
 };
 
 /// One row of the breakdown: an area, a group or the total ("Summa"), its exact share of the
@@ -49,7 +54,7 @@ struct share_row {
     std::optional<std::string> group; ///< for an area, the group it is counted in, if any
     money utfall{}; ///< the outcome (summed over the areas of a group or the total)
     exact_share of_total_outcome; ///< its exact share of the total outcome
-    std::array<exact_share, 3> by_kind; ///< the exact share of its outcome per kind: kommunerna, staten, övriga
+    by_funding<exact_share> by_kind; ///< the exact share of its outcome financed by each kind
 };
 
 /// The breakdown: one row per area (input order), then one per group (first-seen order), then
@@ -59,13 +64,22 @@ struct share_row {
 /// (an empty group).
 [[nodiscard]] std::vector<share_row> financing_shares(std::span<const area_funding> areas);
 
+/// One row of a percent table: its share of the total outcome and its source shares.
+struct percent_row {
+    /// The share of total outcome (areas: a column summing to 100; groups: the sum of their
+    /// areas' percents; the total: 100).
+    percent of_outcome;
+    by_funding<percent> by_kind; ///< the share of its outcome per kind of source, summing to 100
+
+    /// Equal when every percent is.
+    friend bool operator==(const percent_row&, const percent_row&) = default;
+};
+
 /// The rows as percents: the column of shares of total outcome over the areas, and each row's
 /// source shares, each summing to exactly 100 by largest remainder (or rounded per cell).
 struct percent_table {
     std::vector<share_row> rows; ///< the exact rows, as financing_shares() gave them
-    /// Per row: the share of total outcome (areas: a column summing to 100; groups and total:
-    /// their own share, the total 100), then kommunerna, staten, övriga (summing to 100).
-    std::vector<std::array<percent, 4>> percents;
+    std::vector<percent_row> percents; ///< per row of `rows`, its percents
 };
 
 /// Percents of a breakdown with `decimals` decimals.
@@ -80,21 +94,21 @@ inline exact_share share_of(money part, money whole)
 }
 
 /// A row for several areas: outcome-weighted source shares.
-inline share_row combined(share_row::kind kind, std::string name, const std::vector<const share_row*>& members,
+inline share_row combined(share_row::kind row_kind, std::string name, const std::vector<const share_row*>& members,
                           money total_outcome)
 {
-    share_row row{.row_kind = kind, .name = std::move(name), .group = std::nullopt, .utfall = {},
+    share_row row{.row_kind = row_kind, .name = std::move(name), .group = std::nullopt, .utfall = {},
                   .of_total_outcome = 0, .by_kind = {}};
     for (const share_row* member : members) {
         row.utfall += member->utfall;
     }
     row.of_total_outcome = share_of(row.utfall, total_outcome);
-    for (std::size_t k = 0; k < 3; ++k) {
+    for (const funding_kind kind : all_funding_kinds) {
         exact_share weighted = 0;
         for (const share_row* member : members) {
-            weighted += exact_share{member->utfall.in_ore()} * member->by_kind[k];
+            weighted += exact_share{member->utfall.in_ore()} * member->by_kind[kind];
         }
-        row.by_kind[k] = row.utfall == money{} ? exact_share{0} : weighted / row.utfall.in_ore();
+        row.by_kind[kind] = row.utfall == money{} ? exact_share{0} : weighted / row.utfall.in_ore();
     }
     return row;
 }
@@ -112,10 +126,10 @@ inline std::vector<share_row> financing_shares(std::span<const area_funding> are
         if (!names.insert(area.area).second) {
             throw domain_error("financing shares: area \"" + area.area + "\" appears twice");
         }
-        for (std::size_t k = 0; k < 3; ++k) {
-            if (area.by_kind[k] < money{}) {
+        for (const funding_kind kind : all_funding_kinds) {
+            if (area.by_kind[kind] < money{}) {
                 throw domain_error("financing shares: area \"" + area.area + "\" has a negative amount from " +
-                                   std::string{to_string(static_cast<funding_kind>(k))});
+                                   std::string{to_string(kind)});
             }
         }
         if (area.utfall < money{}) {
@@ -140,8 +154,8 @@ inline std::vector<share_row> financing_shares(std::span<const area_funding> are
         share_row row{.row_kind = share_row::kind::area, .name = area.area, .group = area.group,
                       .utfall = area.utfall,
                       .of_total_outcome = detail::financing_impl::share_of(area.utfall, total_outcome), .by_kind = {}};
-        for (std::size_t k = 0; k < 3; ++k) {
-            row.by_kind[k] = detail::financing_impl::share_of(area.by_kind[k], area.received());
+        for (const funding_kind kind : all_funding_kinds) {
+            row.by_kind[kind] = detail::financing_impl::share_of(area.by_kind[kind], area.received());
         }
         rows.push_back(std::move(row));
     }
@@ -181,32 +195,32 @@ inline percent_table to_percent_table(std::vector<share_row> rows, int decimals,
     }
     const std::vector<percent> area_column = to_percents(area_shares, decimals, rounding);
     std::size_t next_area = 0;
-    std::vector<std::pair<std::string, percent>> group_percents;
     for (const share_row& row : table.rows) {
-        std::array<percent, 4> cells{};
-        const std::vector<percent> sources = to_percents(row.by_kind, decimals, rounding);
-        std::ranges::copy(sources, cells.begin() + 1);
+        percent_row cells{};
+        const std::vector<percent> sources =
+            to_percents(std::span<const exact_share>{row.by_kind.begin(), row.by_kind.end()}, decimals, rounding);
+        std::ranges::copy(sources, cells.by_kind.begin());
         switch (row.row_kind) {
         case share_row::kind::area:
-            cells[0] = area_column[next_area++];
+            cells.of_outcome = area_column[next_area++];
             break;
         case share_row::kind::group: {
             // A group's share is the sum of its areas' shown shares, so the column reads true.
-            percent sum{0, decimals};
+            std::int64_t sum = 0;
             std::size_t index = 0;
             for (const share_row& area : table.rows) {
                 if (area.row_kind == share_row::kind::area) {
                     if (area.group == row.name) {
-                        sum.units += area_column[index].units;
+                        sum += area_column[index].units();
                     }
                     ++index;
                 }
             }
-            cells[0] = sum;
+            cells.of_outcome = percent{sum, decimals};
             break;
         }
         case share_row::kind::total:
-            cells[0] = to_percents(std::vector<exact_share>{exact_share{1}}, decimals, rounding).front();
+            cells.of_outcome = to_percents(std::vector<exact_share>{exact_share{1}}, decimals, rounding).front();
             break;
         }
         table.percents.push_back(cells);

@@ -4,28 +4,173 @@
 /// to exactly 100, by largest remainder, beside the plain per-cell rounding for comparison.
 
 #include <algorithm>
+#include <compare>
+#include <concepts>
 #include <cstdint>
 #include <numeric>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <boost/multiprecision/cpp_int.hpp>
 #include <gsl/narrow>
 
 #include "ku/core/error.hpp"
+#include "ku/core/money.hpp"
 #include "ku/core/rounding.hpp"
 
 namespace ku {
 
-/// An exact non-negative share as an unbounded rational (0,3478… of a whole).
-using exact_share = boost::multiprecision::cpp_rational;
+/// An exact share of a whole (0,3478…), or percent points, as an unbounded rational; may be
+/// negative (a difference). There is no way in from floating point.
+class exact_share {
+public:
+    using integer = boost::multiprecision::cpp_int; ///< the type of numerator and denominator
 
-/// A percent with a fixed number of decimals: `units` counts units of 10^-decimals
-/// percent ("34" with 0 decimals, "34,8" as 348 with 1 decimal).
-struct percent {
-    std::int64_t units = 0; ///< the value in units of 10^-decimals percent
-    int decimals = 0; ///< how many decimals are shown
+    /// Zero.
+    exact_share() = default;
+    /// The whole number `n` (1 is the whole).
+    template <count_integer I>
+    exact_share(I n) : value_{n} // NOLINT(google-explicit-constructor): an integer is an exact share
+    {
+    }
+    /// The whole number `n`.
+    exact_share(const integer& n) : value_{n} {} // NOLINT(google-explicit-constructor): exact
+    /// numerator / denominator (reduced); throws ku::domain_error for a zero denominator.
+    template <count_integer N, count_integer D>
+    exact_share(N numerator, D denominator) : exact_share{integer{numerator}, integer{denominator}}
+    {
+    }
+    /// numerator / denominator (reduced); throws ku::domain_error for a zero denominator.
+    exact_share(const integer& numerator, const integer& denominator);
+    /// The rational `value`.
+    explicit exact_share(boost::multiprecision::cpp_rational value) : value_{std::move(value)} {}
+
+    exact_share(double) = delete; // a share is exact: pass integers (exact_share{1, 3}) or a cpp_rational
+    exact_share(float) = delete; // a share is exact: pass integers (exact_share{1, 3}) or a cpp_rational
+    exact_share(long double) = delete; // a share is exact: pass integers (exact_share{1, 3}) or a cpp_rational
+    template <std::integral I>
+        requires(!count_integer<I>)
+    exact_share(I) = delete; // a bool or a character is not a number
+    exact_share& operator=(double) = delete; // a share is exact: assign integers or an exact_share
+    exact_share& operator=(float) = delete; // a share is exact: assign integers or an exact_share
+    exact_share& operator=(long double) = delete; // a share is exact: assign integers or an exact_share
+    /// Becomes the whole number `n`.
+    template <count_integer I>
+    exact_share& operator=(I n)
+    {
+        value_ = n;
+        return *this;
+    }
+
+    /// The numerator in lowest terms; carries the sign.
+    [[nodiscard]] integer numerator() const { return boost::multiprecision::numerator(value_); }
+    /// The denominator in lowest terms; always positive.
+    [[nodiscard]] integer denominator() const { return boost::multiprecision::denominator(value_); }
+    /// The value as Boost's cpp_rational.
+    [[nodiscard]] const boost::multiprecision::cpp_rational& value() const noexcept { return value_; }
+
+    /// The negated share.
+    [[nodiscard]] exact_share operator-() const { return exact_share{boost::multiprecision::cpp_rational{-value_}}; }
+    /// The share itself.
+    [[nodiscard]] exact_share operator+() const { return *this; }
+
+    /// The exact sum.
+    [[nodiscard]] friend exact_share operator+(const exact_share& a, const exact_share& b) { return of(a.value_ + b.value_); }
+    /// The exact difference.
+    [[nodiscard]] friend exact_share operator-(const exact_share& a, const exact_share& b) { return of(a.value_ - b.value_); }
+    /// The exact product.
+    [[nodiscard]] friend exact_share operator*(const exact_share& a, const exact_share& b) { return of(a.value_ * b.value_); }
+    /// The exact quotient (a zero divisor throws as cpp_rational does).
+    [[nodiscard]] friend exact_share operator/(const exact_share& a, const exact_share& b) { return of(a.value_ / b.value_); }
+    /// The share plus an integer.
+    template <count_integer I>
+    [[nodiscard]] friend exact_share operator+(const exact_share& a, I n) { return of(a.value_ + n); }
+    /// An integer plus the share.
+    template <count_integer I>
+    [[nodiscard]] friend exact_share operator+(I n, const exact_share& a) { return of(n + a.value_); }
+    /// The share minus an integer.
+    template <count_integer I>
+    [[nodiscard]] friend exact_share operator-(const exact_share& a, I n) { return of(a.value_ - n); }
+    /// An integer minus the share.
+    template <count_integer I>
+    [[nodiscard]] friend exact_share operator-(I n, const exact_share& a) { return of(n - a.value_); }
+    /// The share times an integer.
+    template <count_integer I>
+    [[nodiscard]] friend exact_share operator*(const exact_share& a, I n) { return of(a.value_ * n); }
+    /// An integer times the share.
+    template <count_integer I>
+    [[nodiscard]] friend exact_share operator*(I n, const exact_share& a) { return of(n * a.value_); }
+    /// The share divided by an integer.
+    template <count_integer I>
+    [[nodiscard]] friend exact_share operator/(const exact_share& a, I n) { return of(a.value_ / n); }
+    /// An integer divided by the share.
+    template <count_integer I>
+    [[nodiscard]] friend exact_share operator/(I n, const exact_share& a) { return of(n / a.value_); }
+
+    /// Adds `other`.
+    exact_share& operator+=(const exact_share& other) { return *this = *this + other; }
+    /// Subtracts `other`.
+    exact_share& operator-=(const exact_share& other) { return *this = *this - other; }
+    /// Multiplies by `other`.
+    exact_share& operator*=(const exact_share& other) { return *this = *this * other; }
+    /// Divides by `other`.
+    exact_share& operator/=(const exact_share& other) { return *this = *this / other; }
+    /// Adds an integer.
+    template <count_integer I>
+    exact_share& operator+=(I n) { return *this = *this + n; }
+    /// Subtracts an integer.
+    template <count_integer I>
+    exact_share& operator-=(I n) { return *this = *this - n; }
+    /// Multiplies by an integer.
+    template <count_integer I>
+    exact_share& operator*=(I n) { return *this = *this * n; }
+    /// Divides by an integer.
+    template <count_integer I>
+    exact_share& operator/=(I n) { return *this = *this / n; }
+
+    /// Ordered by value.
+    friend std::strong_ordering operator<=>(const exact_share& a, const exact_share& b) { return a.value_.compare(b.value_) <=> 0; }
+    /// Ordered by value against an integer.
+    template <count_integer I>
+    friend std::strong_ordering operator<=>(const exact_share& a, I n) { return a.value_.compare(n) <=> 0; }
+    /// Equal when the values are.
+    friend bool operator==(const exact_share& a, const exact_share& b) { return a.value_ == b.value_; }
+    /// Equal when the value is the integer `n`.
+    template <count_integer I>
+    friend bool operator==(const exact_share& a, I n) { return a.value_ == n; }
+
+private:
+    [[nodiscard]] static exact_share of(boost::multiprecision::cpp_rational value) { return exact_share{std::move(value)}; }
+
+    boost::multiprecision::cpp_rational value_{0};
+};
+
+inline exact_share::exact_share(const integer& numerator, const integer& denominator)
+{
+    if (denominator == 0) {
+        throw domain_error("exact share: " + numerator.str() + "/0 has a zero denominator");
+    }
+    // Boost 1.74's cpp_rational refuses a negative denominator: carry the sign on top.
+    value_ = denominator < 0 ? boost::multiprecision::cpp_rational{integer{-numerator}, integer{-denominator}}
+                             : boost::multiprecision::cpp_rational{numerator, denominator};
+}
+
+/// A percent with a fixed number of decimals: units() counts units of 10^-decimals() percent
+/// ("34" with 0 decimals, "34,8" as 348 with 1 decimal); never negative, 0 to 6 decimals.
+class percent {
+public:
+    /// 0 % with no decimals.
+    constexpr percent() noexcept = default;
+    /// `units` units of 10^-decimals percent; throws ku::domain_error, naming both, for a negative
+    /// count or decimals outside 0–6.
+    percent(std::int64_t units, int decimals);
+
+    /// The value in units of 10^-decimals() percent.
+    [[nodiscard]] constexpr std::int64_t units() const noexcept { return units_; }
+    /// How many decimals are shown (0–6).
+    [[nodiscard]] constexpr int decimals() const noexcept { return decimals_; }
 
     /// Plain machine form with '.': "34", "34.8".
     [[nodiscard]] std::string to_plain() const;
@@ -33,6 +178,10 @@ struct percent {
     [[nodiscard]] std::string to_swedish() const;
     /// Equal when units and decimals are (34 and 34,0 differ).
     friend bool operator==(const percent&, const percent&) = default;
+
+private:
+    std::int64_t units_ = 0;
+    int decimals_ = 0;
 };
 
 /// How a row of shares becomes percents.
@@ -66,11 +215,19 @@ inline std::string with_decimals(std::int64_t units, int decimals, char separato
 
 } // namespace detail::percent_impl
 
-inline std::string percent::to_plain() const { return detail::percent_impl::with_decimals(units, decimals, '.'); }
+inline percent::percent(std::int64_t units, int decimals) : units_{units}, decimals_{decimals}
+{
+    if (units < 0 || decimals < 0 || decimals > 6) {
+        throw domain_error("percent: " + std::to_string(units) + " units with " + std::to_string(decimals) +
+                           " decimals; the units are never negative and the decimals 0 to 6");
+    }
+}
+
+inline std::string percent::to_plain() const { return detail::percent_impl::with_decimals(units_, decimals_, '.'); }
 
 inline std::string percent::to_swedish() const
 {
-    return detail::percent_impl::with_decimals(units, decimals, ',') + " %";
+    return detail::percent_impl::with_decimals(units_, decimals_, ',') + " %";
 }
 
 inline std::vector<percent> to_percents(std::span<const exact_share> shares, int decimals, percent_rounding rounding)
@@ -86,29 +243,28 @@ inline std::vector<percent> to_percents(std::span<const exact_share> shares, int
         }
         total += share;
     }
-    std::vector<percent> result(shares.size(), percent{0, decimals});
     if (total == 0) {
-        return result; // an empty row: every cell 0
+        return std::vector<percent>(shares.size(), percent{0, decimals}); // an empty row: every cell 0
     }
     if (total != 1) {
-        throw domain_error("percents: the shares sum to " + total.str() + ", not to 1");
+        throw domain_error("percents: the shares sum to " + total.value().str() + ", not to 1");
     }
     std::int64_t whole = 100;
     for (int i = 0; i < decimals; ++i) {
         whole *= 10;
     }
-    std::vector<cpp_int> floors(shares.size());
+    std::vector<std::int64_t> units(shares.size());
     std::vector<exact_share> remainders(shares.size());
     std::int64_t given = 0;
     for (std::size_t i = 0; i < shares.size(); ++i) {
         const exact_share scaled = shares[i] * whole;
-        floors[i] = boost::multiprecision::numerator(scaled) / boost::multiprecision::denominator(scaled);
-        remainders[i] = scaled - exact_share{floors[i]};
+        cpp_int floored = scaled.numerator() / scaled.denominator();
+        remainders[i] = scaled - floored;
         if (rounding == percent_rounding::each_cell && remainders[i] * 2 >= 1) {
-            floors[i] += 1;
+            floored += 1;
         }
-        result[i].units = floors[i].convert_to<std::int64_t>();
-        given += result[i].units;
+        units[i] = floored.convert_to<std::int64_t>();
+        given += units[i];
     }
     if (rounding == percent_rounding::largest_remainder) {
         std::vector<std::size_t> order(shares.size());
@@ -120,8 +276,13 @@ inline std::vector<percent> to_percents(std::span<const exact_share> shares, int
             return shares[a] > shares[b];
         });
         for (std::int64_t spare = whole - given, k = 0; k < spare; ++k) {
-            ++result[order[gsl::narrow<std::size_t>(k)]].units;
+            ++units[order[gsl::narrow<std::size_t>(k)]];
         }
+    }
+    std::vector<percent> result;
+    result.reserve(shares.size());
+    for (const std::int64_t u : units) {
+        result.emplace_back(u, decimals);
     }
     return result;
 }

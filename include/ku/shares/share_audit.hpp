@@ -13,9 +13,28 @@
 #include <utility>
 #include <vector>
 
+#include "ku/core/funding.hpp"
 #include "ku/shares/percent.hpp"
 
 namespace ku {
+
+/// The column a kind of source has in a share table: "kommunerna", "staten", "ovriga" (ASCII).
+[[nodiscard]] constexpr std::string_view funding_column(funding_kind kind) noexcept
+{
+    switch (kind) {
+    case funding_kind::kommunerna: return "kommunerna";
+    case funding_kind::staten: return "staten";
+    case funding_kind::ovriga: return "ovriga";
+    }
+    return "?";
+}
+
+/// The position of a kind's cell in published_share_row::cell_decimals: 1, 2, 3 in the order of
+/// all_funding_kinds (cell 0 is andel_av_utfall).
+[[nodiscard]] constexpr std::size_t share_cell(funding_kind kind) noexcept
+{
+    return 1 + static_cast<std::size_t>(std::ranges::find(all_funding_kinds, kind) - all_funding_kinds.begin());
+}
 
 /// One row of a published percent table, values in percent as written ("54", "54,5").
 struct published_share_row {
@@ -24,11 +43,11 @@ struct published_share_row {
     bool is_total = false;          ///< the "Summa" row
     bool is_group = false;          ///< a row named like a group of other rows
     std::optional<exact_share> andel_av_utfall; ///< its share of the total outcome in percent; none: blank
-    std::array<std::optional<exact_share>, 3> by_kind; ///< kommunerna, staten, övriga
+    by_funding<std::optional<exact_share>> by_kind; ///< the percent of each kind of source; none: blank
     std::size_t line = 0; ///< the line it was read from; 0 when built in code
     int decimals = 0;               ///< the most decimals written in a cell of the row
-    /// Decimals written in each cell: andel_av_utfall, kommunerna, staten, övriga; each cell stands
-    /// for anything within half a unit of its own last digit.
+    /// Decimals written in each cell: andel_av_utfall, then each kind at share_cell(kind); each
+    /// cell stands for anything within half a unit of its own last digit.
     std::array<int, 4> cell_decimals{};
 };
 
@@ -72,8 +91,6 @@ struct share_finding {
 [[nodiscard]] std::string percent_text(const exact_share& value);
 
 namespace detail::share_audit_impl {
-
-inline constexpr std::array<std::string_view, 3> kind_columns{"kommunerna", "staten", "ovriga"};
 
 /// Half a unit of the last written digit: 0,5 for whole percents.
 inline exact_share half_unit(int decimals)
@@ -119,7 +136,7 @@ inline std::string bound_text(const exact_share& value, bool round_up)
 {
     using boost::multiprecision::cpp_int;
     const exact_share scaled = value * 10;
-    cpp_int tenths = boost::multiprecision::numerator(scaled) / boost::multiprecision::denominator(scaled);
+    cpp_int tenths = scaled.numerator() / scaled.denominator();
     if (round_up && exact_share{tenths} < scaled) {
         tenths += 1;
     }
@@ -142,8 +159,8 @@ constexpr std::string_view to_string(share_finding_kind kind) noexcept
 inline std::string percent_text(const exact_share& value)
 {
     using boost::multiprecision::cpp_int;
-    const cpp_int numerator = boost::multiprecision::numerator(value);
-    const cpp_int denominator = boost::multiprecision::denominator(value);
+    const cpp_int numerator = value.numerator();
+    const cpp_int denominator = value.denominator();
     cpp_int scale = 1;
     std::size_t decimals = 0;
     while ((numerator * scale) % denominator != 0) {
@@ -183,10 +200,10 @@ inline std::vector<share_finding> audit_shares(const published_share_table& tabl
         exact_share sum = 0;
         exact_share tolerance = 0;
         std::size_t cells = 0;
-        for (std::size_t k = 0; k < 3; ++k) {
-            if (row.by_kind[k]) {
-                sum += *row.by_kind[k];
-                tolerance += half_of(row, k + 1);
+        for (const funding_kind kind : all_funding_kinds) {
+            if (row.by_kind[kind]) {
+                sum += *row.by_kind[kind];
+                tolerance += half_of(row, share_cell(kind));
                 ++cells;
             }
         }
@@ -246,8 +263,8 @@ inline std::vector<share_finding> audit_shares(const published_share_table& tabl
         if (members.empty()) {
             continue;
         }
-        for (std::size_t k = 0; k < 3; ++k) {
-            if (!row.by_kind[k]) {
+        for (const funding_kind kind : all_funding_kinds) {
+            if (!row.by_kind[kind]) {
                 continue;
             }
             std::vector<exact_share> weights;
@@ -258,22 +275,22 @@ inline std::vector<share_finding> audit_shares(const published_share_table& tabl
             exact_share point_weight = 0;
             for (const auto* member : members) {
                 const exact_share w = member->andel_av_utfall.value_or(0);
-                const exact_share v = member->by_kind[k].value_or(0);
+                const exact_share v = member->by_kind[kind].value_or(0);
                 weights.push_back(w);
                 weight_halves.push_back(half_of(*member, 0));
                 values.push_back(v);
-                value_halves.push_back(half_of(*member, k + 1));
+                value_halves.push_back(half_of(*member, share_cell(kind)));
                 point_numerator += w * v;
                 point_weight += w;
             }
             const auto [low, high] =
                 detail::share_audit_impl::weighted_bounds(weights, weight_halves, values, value_halves);
-            const exact_share found = *row.by_kind[k];
-            const exact_share half = half_of(row, k + 1);
+            const exact_share found = *row.by_kind[kind];
+            const exact_share half = half_of(row, share_cell(kind));
             if (found + half < low || found - half > high) {
                 const exact_share expected = point_weight == 0 ? exact_share{0} : point_numerator / point_weight;
                 findings.push_back({share_finding_kind::total_mismatch, row.area,
-                                    std::string{detail::share_audit_impl::kind_columns[k]}, expected, found,
+                                    std::string{funding_column(kind)}, expected, found,
                                     found - expected,
                                     "raderna ger mellan " + detail::share_audit_impl::bound_text(low, false) +
                                         " och " + detail::share_audit_impl::bound_text(high, true) +
