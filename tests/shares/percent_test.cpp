@@ -1,11 +1,17 @@
 // Percent rows: exact shares shown as whole percents (or with decimals) that sum to exactly 100
 // by largest remainder, beside the spreadsheet's per-cell rounding that can sum to 99 or 101.
+// Both go through ku::apportion; generated rows (seeded, reproducible) check it against the
+// rule written out on exact fractions, also where the shares' common denominator exceeds 64 bits.
 
+#include <cstddef>
 #include <cstdint>
+#include <limits>
+#include <random>
 #include <span>
 #include <string>
 #include <vector>
 
+#include <boost/multiprecision/cpp_int.hpp>
 #include <catch2/catch.hpp>
 #include "../support/catch_ku.hpp"
 
@@ -40,6 +46,198 @@ std::vector<std::int64_t> units_of(const std::vector<percent>& row)
 }
 
 using units = std::vector<std::int64_t>;
+
+using boost::multiprecision::cpp_int;
+using boost::multiprecision::cpp_rational;
+
+std::int64_t hundred(int decimals)
+{
+    std::int64_t whole = 100;
+    for (int i = 0; i < decimals; ++i) {
+        whole *= 10;
+    }
+    return whole;
+}
+
+/// The percent rule written out on exact fractions, independently of ku::apportion, for a row
+/// that sums to 1: each cell's share × 100 × 10^decimals floored; by largest remainder the spare
+/// units one at a time to the best claim not yet served (the larger remainder, then the larger
+/// share, then the earlier cell); cell by cell each rounded half-up instead.
+units reference_units(const std::vector<exact_share>& shares, int decimals, percent_rounding rounding)
+{
+    const std::int64_t whole = hundred(decimals);
+    units result(shares.size());
+    std::vector<cpp_rational> remainders(shares.size());
+    std::int64_t given = 0;
+    for (std::size_t i = 0; i < shares.size(); ++i) {
+        const cpp_rational scaled = shares[i].value() * whole;
+        const cpp_int floored = numerator(scaled) / denominator(scaled);
+        remainders[i] = scaled - cpp_rational{floored};
+        result[i] = floored.convert_to<std::int64_t>();
+        if (rounding == percent_rounding::each_cell && remainders[i] * 2 >= 1) {
+            ++result[i];
+        }
+        given += result[i];
+    }
+    if (rounding == percent_rounding::largest_remainder) {
+        std::vector<bool> served(shares.size(), false);
+        for (std::int64_t spare = whole - given; spare > 0; --spare) {
+            std::size_t best = shares.size();
+            for (std::size_t i = 0; i < shares.size(); ++i) {
+                if (served[i]) {
+                    continue;
+                }
+                if (best == shares.size() || remainders[i] > remainders[best] ||
+                    (remainders[i] == remainders[best] && shares[i] > shares[best])) {
+                    best = i; // a strict win only: of equal claims the earlier cell stays
+                }
+            }
+            served[best] = true;
+            ++result[best];
+        }
+    }
+    return result;
+}
+
+std::int64_t uniform(std::mt19937_64& random, std::int64_t low, std::int64_t high)
+{
+    return std::uniform_int_distribution<std::int64_t>{low, high}(random);
+}
+
+/// A positive integer of 32 to 128 random bits.
+cpp_int random_large(std::mt19937_64& random)
+{
+    cpp_int value = 0;
+    for (std::int64_t limbs = uniform(random, 1, 4); limbs > 0; --limbs) {
+        value <<= 32;
+        value += uniform(random, 0, 0xFFFF'FFFF);
+    }
+    return value + 1;
+}
+
+/// A row over a small common denominator (thirds, sevenths, öre of 54 kr …): many equal
+/// shares and equal remainders.
+std::vector<exact_share> row_over_small_denominator(std::mt19937_64& random)
+{
+    const std::vector<std::int64_t> denominators{2, 3, 4, 6, 7, 8, 12, 200, 2'000, 5'400, 30'000};
+    const std::int64_t denominator = denominators[static_cast<std::size_t>(uniform(random, 0, 10))];
+    const std::int64_t cells = uniform(random, 1, 9);
+    std::vector<std::int64_t> parts;
+    std::int64_t left = denominator;
+    for (std::int64_t i = 1; i < cells; ++i) {
+        std::int64_t part = uniform(random, 0, left);
+        if (!parts.empty() && uniform(random, 0, 2) == 0 && parts.back() <= left) {
+            part = parts.back(); // an equal share
+        }
+        parts.push_back(part);
+        left -= part;
+    }
+    parts.push_back(left);
+    std::vector<exact_share> row;
+    for (const std::int64_t part : parts) {
+        row.emplace_back(part, denominator);
+    }
+    return row;
+}
+
+/// A row of random large fractions (some zero, some repeated) divided by their sum: the
+/// common denominator is usually far beyond 64 bits.
+std::vector<exact_share> row_of_large_fractions(std::mt19937_64& random)
+{
+    const std::int64_t cells = uniform(random, 1, 9);
+    std::vector<cpp_rational> values;
+    cpp_rational sum = 0;
+    for (std::int64_t i = 0; i < cells; ++i) {
+        cpp_rational value{random_large(random), random_large(random)};
+        if (uniform(random, 0, 5) == 0) {
+            value = 0;
+        } else if (!values.empty() && uniform(random, 0, 3) == 0) {
+            value = values[static_cast<std::size_t>(uniform(random, 0, i - 1))]; // an equal share
+        }
+        values.push_back(value);
+        sum += value;
+    }
+    if (sum == 0) {
+        values.back() = 1;
+        sum = 1;
+    }
+    std::vector<exact_share> row;
+    for (const cpp_rational& value : values) {
+        row.emplace_back(cpp_rational{value / sum});
+    }
+    return row;
+}
+
+/// A row whose cells but the last share one remainder at `decimals` decimals: (m_i + f) units
+/// with f one half or a fraction whose denominator exceeds 64 bits; equal m_i give equal shares.
+std::vector<exact_share> row_of_equal_remainders(std::mt19937_64& random, int decimals)
+{
+    const std::int64_t whole = hundred(decimals);
+    const std::int64_t cells = uniform(random, 2, 9);
+    cpp_rational fraction{1, 2};
+    if (uniform(random, 0, 2) != 0) {
+        const cpp_int denominator = (cpp_int{1} << 64) + random_large(random);
+        fraction = cpp_rational{cpp_int{random_large(random) % denominator}, denominator};
+    }
+    std::vector<exact_share> row;
+    cpp_rational sum = 0;
+    std::int64_t previous = 0;
+    for (std::int64_t i = 1; i < cells; ++i) {
+        const std::int64_t m = uniform(random, 0, 3) == 0 ? previous : uniform(random, 0, whole / cells - 1);
+        const cpp_rational share = (cpp_rational{m} + fraction) / whole;
+        row.emplace_back(share);
+        sum += share;
+        previous = m;
+    }
+    row.emplace_back(cpp_rational{1 - sum});
+    return row;
+}
+
+cpp_int common_denominator(const std::vector<exact_share>& row)
+{
+    cpp_int common = 1;
+    for (const exact_share& share : row) {
+        common = boost::multiprecision::lcm(common, share.denominator());
+    }
+    return common;
+}
+
+/// Which tie rule decides a spare unit by largest remainder: a cell that gets one and a cell
+/// that does not have the same remainder, and then different shares or equal ones.
+struct deciding_ties {
+    bool larger_share = false;
+    bool earlier_cell = false;
+};
+deciding_ties ties_at_the_cut(const std::vector<exact_share>& row, int decimals)
+{
+    const units rounded = reference_units(row, decimals, percent_rounding::largest_remainder);
+    std::vector<cpp_rational> remainders;
+    std::vector<bool> served;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        const cpp_rational scaled = row[i].value() * hundred(decimals);
+        const cpp_int floored = numerator(scaled) / denominator(scaled);
+        remainders.emplace_back(scaled - cpp_rational{floored});
+        served.push_back(rounded[i] != floored);
+    }
+    deciding_ties ties;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        for (std::size_t j = 0; j < row.size(); ++j) {
+            if (served[i] && !served[j] && remainders[i] == remainders[j]) {
+                (row[i] == row[j] ? ties.earlier_cell : ties.larger_share) = true;
+            }
+        }
+    }
+    return ties;
+}
+
+std::string text_of(const std::vector<exact_share>& row)
+{
+    std::string text;
+    for (const exact_share& share : row) {
+        text += (text.empty() ? "" : ", ") + share.value().str();
+    }
+    return text;
+}
 
 } // namespace
 
@@ -164,4 +362,81 @@ TEST_CASE("shares that do not sum to one, a negative share or decimals outside 0
     CHECK_THROWS_MATCHES(ku::to_percents(whole, 7), ku::domain_error, what(Contains("7 decimals")));
     CHECK_THROWS_AS(ku::to_percents(whole, -1), ku::domain_error);
     CHECK(units_of(ku::to_percents(whole, 6)) == units{100000000});
+}
+
+TEST_CASE("thousands of generated rows, with ties and with common denominators beyond 64 bits, get the percents "
+          "of the rule written out on exact fractions, by largest remainder and cell by cell",
+          "[shares][percent][property]")
+{
+    std::mt19937_64 random{20250611};
+    const cpp_int int64_max{std::numeric_limits<std::int64_t>::max()};
+    int rows = 0;
+    int beyond_64_bits = 0;
+    int decided_by_share = 0;
+    int decided_by_cell = 0;
+    for (int round = 0; round < 1'500; ++round) {
+        const int tie_decimals = static_cast<int>(uniform(random, 0, 3));
+        const std::vector<exact_share> row = round % 3 == 0   ? row_over_small_denominator(random)
+                                             : round % 3 == 1 ? row_of_large_fractions(random)
+                                                              : row_of_equal_remainders(random, tie_decimals);
+        ++rows;
+        beyond_64_bits += common_denominator(row) > int64_max ? 1 : 0;
+        INFO("shares " << text_of(row));
+        for (int decimals = 0; decimals <= 3; ++decimals) {
+            const deciding_ties ties = ties_at_the_cut(row, decimals);
+            decided_by_share += ties.larger_share ? 1 : 0;
+            decided_by_cell += ties.earlier_cell ? 1 : 0;
+            for (const percent_rounding rounding : {percent_rounding::largest_remainder, percent_rounding::each_cell}) {
+                INFO(decimals << " decimals, "
+                              << (rounding == percent_rounding::each_cell ? "each cell" : "largest remainder"));
+                const std::vector<percent> row_percents = ku::to_percents(row, decimals, rounding);
+                CHECK(units_of(row_percents) == reference_units(row, decimals, rounding));
+                if (rounding == percent_rounding::largest_remainder) {
+                    CHECK(units_sum(row_percents) == hundred(decimals));
+                }
+            }
+        }
+    }
+    // The generated rows reach the cases the property is about (1 500 rows: 751 beyond 64 bits,
+    // ties decided 638 times by the larger share and 502 times by the earlier cell).
+    CHECK(beyond_64_bits > rows / 3);
+    CHECK(decided_by_share > rows / 10);
+    CHECK(decided_by_cell > rows / 10);
+}
+
+TEST_CASE("shares over a common denominator beyond 64 bits get exact percents: a difference of one part in 2^92 "
+          "decides the spare percent, and equal remainders go to the larger share",
+          "[shares][percent]")
+{
+    // e = 1 / ((2^61 - 1)(2^31 - 1)), two primes: the shares' common denominator is about 3 × 2^92.
+    const cpp_int p = (cpp_int{1} << 61) - 1;
+    const cpp_int q = (cpp_int{1} << 31) - 1;
+    const exact_share e{cpp_int{1}, cpp_int{p * q}};
+    const cpp_int int64_max{std::numeric_limits<std::int64_t>::max()};
+
+    // 1/3 - e, 1/3, 1/3 + e: the floors are 33 each and the third cell's remainder is the
+    // largest by 100e, so it (not the first, as for three plain thirds) gets the spare percent.
+    const std::vector<exact_share> near_thirds{exact_share{1, 3} - e, exact_share{1, 3}, exact_share{1, 3} + e};
+    REQUIRE(common_denominator(near_thirds) > int64_max);
+    CHECK(units_of(ku::to_percents(near_thirds)) == units{33, 33, 34});
+    CHECK(units_of(ku::to_percents(near_thirds, 2)) == units{3333, 3333, 3334});
+    CHECK(units_of(ku::to_percents(near_thirds, 0, percent_rounding::each_cell)) == units{33, 33, 33});
+
+    // With one decimal, f = 1/3 + e: (100 + f) + (300 + f) + (600 - 2f) tenths of a percent.
+    // The floors 100 + 300 + 599 leave one spare tenth; the first two cells tie at remainder f,
+    // which beats 1/3 - 2e, and the larger share takes it: 10,0 + 30,1 + 59,9.
+    const exact_share f = exact_share{1, 3} + e;
+    const std::vector<exact_share> tied{(100 + f) / 1000, (300 + f) / 1000, (600 - 2 * f) / 1000};
+    REQUIRE(common_denominator(tied) > int64_max);
+    const std::vector<percent> tenths = ku::to_percents(tied, 1);
+    CHECK(units_of(tenths) == units{100, 301, 599});
+    CHECK(tenths[1].to_swedish() == "30,1 %");
+    CHECK(units_of(ku::to_percents(tied, 1, percent_rounding::each_cell)) == units{100, 300, 599});
+
+    // Cell by cell, 1/2 % - 100e rounds down and 1/2 % + 100e rounds up.
+    const std::vector<exact_share> near_halves{exact_share{1, 200} - e, exact_share{1, 200} + e,
+                                               exact_share{99, 100}};
+    REQUIRE(common_denominator(near_halves) > int64_max);
+    CHECK(units_of(ku::to_percents(near_halves, 0, percent_rounding::each_cell)) == units{0, 1, 99});
+    CHECK(units_of(ku::to_percents(near_halves)) == units{0, 1, 99});
 }

@@ -2,13 +2,17 @@
 /// @file
 /// The apportionment engine: whole units for each member from a total and integer weights,
 /// by one of the four allocation methods, in exact integer arithmetic. This is the layer the
-/// kommun-level functions (ku::allocate) and the benchmarks call; it allocates nothing per
-/// member (its working memory is a reusable ku::apportion_scratch).
+/// kommun-level functions (ku::allocate), the percent rows (ku::to_percents) and the benchmarks
+/// call. With int64 weights it works in 128 bits, is constexpr and allocates nothing per member
+/// (its working memory is a reusable ku::apportion_scratch); weights of an unbounded integer
+/// type (Boost's cpp_int) take the same steps in that type, for weights beyond 64 bits.
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <type_traits>
 #include <vector>
 
 #include <gsl/assert>
@@ -21,21 +25,55 @@ namespace ku {
 /// An unsigned 128-bit integer, for comparing the divisor method's priorities exactly.
 __extension__ using uint128 = unsigned __int128;
 
-/// Reusable working memory of ku::apportion: O(members), grown once, kept across calls.
-struct apportion_scratch {
-    std::vector<std::uint32_t> order; ///< member indices, ordered by claim to the next unit
-    std::vector<int128> remainders; ///< each member's remainder of total × weight ÷ Σ weights
-};
+/// An integer type without bounds, such as Boost's cpp_int: ku::apportion takes weights of such a
+/// type when they may exceed 64 bits.
+template <class T>
+concept unbounded_integer = std::numeric_limits<T>::is_specialized && std::numeric_limits<T>::is_integer &&
+                            !std::numeric_limits<T>::is_bounded;
 
 namespace detail {
 
+/// The integer types ku::apportion computes in for weights of type Weight: `wide` holds Σ weights
+/// and total × weight, `product` weight × (2 × units ± 1), both exactly.
+template <class Weight>
+struct apportion_arithmetic;
+template <>
+struct apportion_arithmetic<std::int64_t> {
+    using wide = int128;
+    using product = uint128;
+};
+template <unbounded_integer Weight>
+struct apportion_arithmetic<Weight> {
+    using wide = Weight;
+    using product = Weight;
+};
+
+} // namespace detail
+
+/// Reusable working memory of ku::apportion for weights of type Weight (std::int64_t or an
+/// unbounded_integer): O(members), grown once, kept across calls.
+template <class Weight>
+struct basic_apportion_scratch {
+    std::vector<std::uint32_t> order; ///< member indices, ordered by claim to the next unit
+    /// each member's remainder of total × weight ÷ Σ weights
+    std::vector<typename detail::apportion_arithmetic<Weight>::wide> remainders;
+};
+
+/// Reusable working memory of ku::apportion with int64 weights.
+using apportion_scratch = basic_apportion_scratch<std::int64_t>;
+
+namespace detail {
+
+/// A quotient and its remainder.
+template <class Wide>
+struct quotient_remainder {
+    Wide quotient;
+    Wide remainder;
+};
+
 /// numerator / denominator and numerator % denominator for numerator ≥ 0 < denominator: one
 /// 64-bit division when both fit 64 bits (the usual case), else the 128-bit one.
-struct quotient_remainder {
-    int128 quotient;
-    int128 remainder;
-};
-[[nodiscard]] constexpr quotient_remainder divide_nonnegative(int128 numerator, int128 denominator) noexcept
+[[nodiscard]] constexpr quotient_remainder<int128> divide_nonnegative(int128 numerator, int128 denominator) noexcept
 {
     const auto n = static_cast<uint128>(numerator);
     const auto d = static_cast<uint128>(denominator);
@@ -47,6 +85,14 @@ struct quotient_remainder {
     return {numerator / denominator, numerator % denominator};
 }
 
+/// numerator / denominator and numerator % denominator for numerator ≥ 0 < denominator, in an
+/// unbounded integer type.
+template <unbounded_integer Wide>
+[[nodiscard]] quotient_remainder<Wide> divide_nonnegative(const Wide& numerator, const Wide& denominator)
+{
+    return {Wide{numerator / denominator}, Wide{numerator % denominator}};
+}
+
 /// numerator / denominator rounded half-up, for numerator ≥ 0 < denominator.
 [[nodiscard]] constexpr int128 divide_half_up_nonnegative(int128 numerator, int128 denominator) noexcept
 {
@@ -54,16 +100,27 @@ struct quotient_remainder {
     return r >= denominator - r ? q + 1 : q;
 }
 
+/// numerator / denominator rounded half-up, for numerator ≥ 0 < denominator, in an unbounded
+/// integer type.
+template <unbounded_integer Wide>
+[[nodiscard]] Wide divide_half_up_nonnegative(const Wide& numerator, const Wide& denominator)
+{
+    const auto [q, r] = divide_nonnegative(numerator, denominator);
+    return r >= denominator - r ? Wide{q + 1} : q;
+}
+
 /// Whether member a goes before member b when both have the same claim: larger weight first,
 /// then lower tie key. Independent of input order.
-[[nodiscard]] constexpr bool tie_before(std::int64_t weight_a, std::uint64_t key_a,
-                                        std::int64_t weight_b, std::uint64_t key_b) noexcept
+template <class Weight>
+[[nodiscard]] constexpr bool tie_before(const Weight& weight_a, std::uint64_t key_a,
+                                        const Weight& weight_b, std::uint64_t key_b) noexcept
 {
     return weight_a != weight_b ? weight_a > weight_b : key_a < key_b;
 }
 
 /// Index of the member with the largest weight (ties: lowest key).
-[[nodiscard]] constexpr std::size_t largest_member(std::span<const std::int64_t> weights,
+template <class Weight>
+[[nodiscard]] constexpr std::size_t largest_member(std::span<const Weight> weights,
                                                    std::span<const std::uint64_t> keys) noexcept
 {
     std::size_t best = 0;
@@ -75,16 +132,18 @@ struct quotient_remainder {
     return best;
 }
 
-constexpr void largest_remainder(std::int64_t total, int128 weight_sum,
-                                 std::span<const std::int64_t> weights,
+template <class Weight>
+constexpr void largest_remainder(std::int64_t total, typename apportion_arithmetic<Weight>::wide weight_sum,
+                                 std::span<const Weight> weights,
                                  std::span<const std::uint64_t> keys, std::span<std::int64_t> units,
-                                 apportion_scratch& scratch)
+                                 basic_apportion_scratch<Weight>& scratch)
 {
+    using wide = typename apportion_arithmetic<Weight>::wide;
     const std::size_t n = weights.size();
     scratch.remainders.resize(n);
     int128 given = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        const auto [quotient, remainder] = divide_nonnegative(int128{total} * weights[i], weight_sum);
+        const auto [quotient, remainder] = divide_nonnegative(wide{wide{total} * weights[i]}, weight_sum);
         units[i] = static_cast<std::int64_t>(quotient); // ≤ total: fits
         scratch.remainders[i] = remainder;
         given += units[i];
@@ -98,8 +157,8 @@ constexpr void largest_remainder(std::int64_t total, int128 weight_sum,
         scratch.order[i] = static_cast<std::uint32_t>(i);
     }
     const auto claim_before = [&](std::uint32_t a, std::uint32_t b) {
-        const int128 ra = scratch.remainders[a];
-        const int128 rb = scratch.remainders[b];
+        const wide& ra = scratch.remainders[a];
+        const wide& rb = scratch.remainders[b];
         return ra != rb ? ra > rb : tie_before(weights[a], keys[a], weights[b], keys[b]);
     };
     const auto cut = scratch.order.begin() + static_cast<std::ptrdiff_t>(spare);
@@ -109,17 +168,20 @@ constexpr void largest_remainder(std::int64_t total, int128 weight_sum,
     }
 }
 
-constexpr void sainte_lague(std::int64_t total, int128 weight_sum,
-                            std::span<const std::int64_t> weights,
+template <class Weight>
+constexpr void sainte_lague(std::int64_t total, typename apportion_arithmetic<Weight>::wide weight_sum,
+                            std::span<const Weight> weights,
                             std::span<const std::uint64_t> keys, std::span<std::int64_t> units,
-                            apportion_scratch& scratch)
+                            basic_apportion_scratch<Weight>& scratch)
 {
+    using wide = typename apportion_arithmetic<Weight>::wide;
+    using product = typename apportion_arithmetic<Weight>::product;
     const std::size_t n = weights.size();
     // Start at the quotas rounded half-up (Webster at divisor W/total), then step the divisor.
     int128 given = 0;
     for (std::size_t i = 0; i < n; ++i) {
         units[i] = static_cast<std::int64_t>(
-            divide_half_up_nonnegative(int128{total} * weights[i], weight_sum));
+            divide_half_up_nonnegative(wide{wide{total} * weights[i]}, weight_sum));
         given += units[i];
     }
     if (given == total) {
@@ -128,13 +190,13 @@ constexpr void sainte_lague(std::int64_t total, int128 weight_sum,
     // Member a's next unit comes before b's when w_a/(2 s_a + 1) > w_b/(2 s_b + 1); a unit is
     // taken back first from the smallest w/(2 s - 1). Compared exactly by cross-multiplying.
     const bool adding = given < total;
-    const auto divisor = [&](std::uint32_t i) -> uint128 {
-        const auto s = static_cast<uint128>(units[i]);
-        return adding ? 2 * s + 1 : 2 * s - 1;
+    const auto divisor = [&](std::uint32_t i) -> product {
+        const auto s = static_cast<product>(units[i]);
+        return adding ? product{2 * s + 1} : product{2 * s - 1};
     };
     const auto next_before = [&](std::uint32_t a, std::uint32_t b) {
-        const uint128 lhs = static_cast<uint128>(weights[a]) * divisor(b);
-        const uint128 rhs = static_cast<uint128>(weights[b]) * divisor(a);
+        const product lhs = static_cast<product>(weights[a]) * divisor(b);
+        const product rhs = static_cast<product>(weights[b]) * divisor(a);
         if (lhs != rhs) {
             return adding ? lhs > rhs : lhs < rhs;
         }
@@ -175,24 +237,17 @@ constexpr void sainte_lague(std::int64_t total, int128 weight_sum,
     }
 }
 
-} // namespace detail
-
-/// Splits `total` whole units among members with the given non-negative `weights` by
-/// `method`, writing each member's units to `units`; returns the residual total − Σ units,
-/// which is zero for every method except round-each. `keys` identify the members for the tie
-/// rule (e.g. the kommun code's number), so the result does not depend on input order.
-/// A negative total (a refund) is split as the negation of the positive one.
-/// Preconditions (contract, not input validation): spans of equal size ≥ 1 and < 2^32,
-/// weights ≥ 0 with a positive sum, total > INT64_MIN.
-constexpr std::int64_t apportion(allocation_method method, std::int64_t total,
-                                 std::span<const std::int64_t> weights,
-                                 std::span<const std::uint64_t> keys, std::span<std::int64_t> units,
-                                 apportion_scratch& scratch)
+/// ku::apportion for weights of type Weight, computing in apportion_arithmetic<Weight>.
+template <class Weight>
+constexpr std::int64_t apportion_in(allocation_method method, std::int64_t total, std::span<const Weight> weights,
+                                    std::span<const std::uint64_t> keys, std::span<std::int64_t> units,
+                                    basic_apportion_scratch<Weight>& scratch)
 {
+    using wide = typename apportion_arithmetic<Weight>::wide;
     Expects(!weights.empty() && weights.size() == keys.size() && weights.size() == units.size());
     Expects(weights.size() < (std::size_t{1} << 32U));
-    int128 weight_sum = 0;
-    for (const std::int64_t w : weights) {
+    wide weight_sum = 0;
+    for (const Weight& w : weights) {
         Expects(w >= 0);
         weight_sum += w;
     }
@@ -214,7 +269,7 @@ constexpr std::int64_t apportion(allocation_method method, std::int64_t total,
         int128 given = 0;
         for (std::size_t i = 0; i < weights.size(); ++i) {
             units[i] = static_cast<std::int64_t>(
-                detail::divide_half_up_nonnegative(int128{magnitude} * weights[i], weight_sum));
+                detail::divide_half_up_nonnegative(wide{wide{magnitude} * weights[i]}, weight_sum));
             given += units[i];
         }
         residual = static_cast<std::int64_t>(magnitude - given); // |residual| ≤ n/2
@@ -232,6 +287,34 @@ constexpr std::int64_t apportion(allocation_method method, std::int64_t total,
         residual = -residual;
     }
     return residual;
+}
+
+} // namespace detail
+
+/// Splits `total` whole units among members with the given non-negative `weights` by
+/// `method`, writing each member's units to `units`; returns the residual total − Σ units,
+/// which is zero for every method except round-each. `keys` identify the members for the tie
+/// rule (e.g. the kommun code's number), so the result does not depend on input order.
+/// A negative total (a refund) is split as the negation of the positive one.
+/// Preconditions (contract, not input validation): spans of equal size ≥ 1 and < 2^32,
+/// weights ≥ 0 with a positive sum, total > INT64_MIN.
+constexpr std::int64_t apportion(allocation_method method, std::int64_t total,
+                                 std::span<const std::int64_t> weights,
+                                 std::span<const std::uint64_t> keys, std::span<std::int64_t> units,
+                                 apportion_scratch& scratch)
+{
+    return detail::apportion_in<std::int64_t>(method, total, weights, keys, units, scratch);
+}
+
+/// The same split, tie rule and preconditions for weights of an unbounded integer type (Boost's
+/// cpp_int) that may exceed 64 bits, computed exactly in that type; not constexpr.
+template <unbounded_integer Weight>
+std::int64_t apportion(allocation_method method, std::int64_t total,
+                       std::type_identity_t<std::span<const Weight>> weights,
+                       std::span<const std::uint64_t> keys, std::span<std::int64_t> units,
+                       basic_apportion_scratch<Weight>& scratch)
+{
+    return detail::apportion_in<Weight>(method, total, weights, keys, units, scratch);
 }
 
 } // namespace ku

@@ -1,13 +1,13 @@
 #pragma once
 /// @file
 /// Percent rows: exact shares shown as whole percents (or a chosen number of decimals) that sum
-/// to exactly 100, by largest remainder, beside the plain per-cell rounding for comparison.
+/// to exactly 100, by largest remainder through ku::apportion, beside the plain per-cell
+/// rounding for comparison.
 
-#include <algorithm>
 #include <compare>
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
-#include <numeric>
 #include <span>
 #include <string>
 #include <utility>
@@ -16,6 +16,8 @@
 #include <boost/multiprecision/cpp_int.hpp>
 #include <gsl/narrow>
 
+#include "ku/allocation/apportion.hpp"
+#include "ku/allocation/method.hpp"
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
 #include "ku/core/rounding.hpp"
@@ -191,9 +193,11 @@ enum class percent_rounding : std::uint8_t {
 };
 
 /// The shares (which must sum to 1, or all be zero for an empty row) as percents with
-/// `decimals` decimals. Largest remainder breaks ties by the larger share, then the earlier
-/// cell, and always sums to exactly 100. Throws ku::domain_error for a negative share, shares
-/// that do not sum to 1, or decimals outside 0–6.
+/// `decimals` decimals, through ku::apportion of 100 × 10^decimals units by the weights share ×
+/// common denominator, keyed by cell: largest_remainder sums to exactly 100 and, by apportion's
+/// tie rule, gives equal remainders to the larger share, then the earlier cell; each_cell is
+/// round_each (half-up). Throws ku::domain_error for a negative share, shares that do not sum
+/// to 1, or decimals outside 0–6.
 [[nodiscard]] std::vector<percent> to_percents(std::span<const exact_share> shares, int decimals = 0,
                                                percent_rounding rounding = percent_rounding::largest_remainder);
 
@@ -253,32 +257,26 @@ inline std::vector<percent> to_percents(std::span<const exact_share> shares, int
     for (int i = 0; i < decimals; ++i) {
         whole *= 10;
     }
-    std::vector<std::int64_t> units(shares.size());
-    std::vector<exact_share> remainders(shares.size());
-    std::int64_t given = 0;
+    // share_i = weight_i / common with common the least common denominator, so the weights
+    // sum to common (which may exceed 64 bits: the weights are cpp_int, exactly).
+    cpp_int common = 1;
+    for (const exact_share& share : shares) {
+        common = boost::multiprecision::lcm(common, share.denominator());
+    }
+    std::vector<cpp_int> weights;
+    weights.reserve(shares.size());
+    std::vector<std::uint64_t> keys(shares.size());
     for (std::size_t i = 0; i < shares.size(); ++i) {
-        const exact_share scaled = shares[i] * whole;
-        cpp_int floored = scaled.numerator() / scaled.denominator();
-        remainders[i] = scaled - floored;
-        if (rounding == percent_rounding::each_cell && remainders[i] * 2 >= 1) {
-            floored += 1;
-        }
-        units[i] = floored.convert_to<std::int64_t>();
-        given += units[i];
+        weights.emplace_back(shares[i].numerator() * (common / shares[i].denominator()));
+        keys[i] = i; // the earlier cell first among equal remainders and equal shares
     }
-    if (rounding == percent_rounding::largest_remainder) {
-        std::vector<std::size_t> order(shares.size());
-        std::iota(order.begin(), order.end(), std::size_t{0});
-        std::ranges::stable_sort(order, [&](std::size_t a, std::size_t b) {
-            if (remainders[a] != remainders[b]) {
-                return remainders[a] > remainders[b];
-            }
-            return shares[a] > shares[b];
-        });
-        for (std::int64_t spare = whole - given, k = 0; k < spare; ++k) {
-            ++units[order[gsl::narrow<std::size_t>(k)]];
-        }
-    }
+    std::vector<std::int64_t> units(shares.size());
+    basic_apportion_scratch<cpp_int> scratch;
+    const allocation_method method = rounding == percent_rounding::largest_remainder
+                                         ? allocation_method::largest_remainder
+                                         : allocation_method::round_each;
+    // round_each's residual (the row's miss of 100) is not kept: each cell stands on its own.
+    (void)apportion<cpp_int>(method, whole, weights, keys, units, scratch);
     std::vector<percent> result;
     result.reserve(shares.size());
     for (const std::int64_t u : units) {
