@@ -55,12 +55,12 @@ void balance(const ku::csv_table& table)
         expect_only_ku_errors([&] {
             const ku::balance_table read = ku::read_balance_table(table, u);
             const auto findings = ku::audit_balance(read);
-            (void)ku::balance_table_as_text(read);
-            (void)ku::findings_as_text(findings, read);
+            (void)ku::render_text(ku::to_report(read, std::vector<ku::finding>{}));
+            (void)ku::render_text(ku::to_report(read, findings));
             (void)ku::findings_as_json(findings);
             if (u == ku::unit::tkr) {
                 const auto carried = ku::audit_balance(read, &refs().bokslut_2023);
-                (void)ku::findings_as_text(carried, read);
+                (void)ku::render_text(ku::to_report(read, carried));
             }
         });
     }
@@ -85,7 +85,7 @@ void funding(const ku::csv_table& table)
             for (const auto rounding : {ku::percent_rounding::largest_remainder, ku::percent_rounding::each_cell}) {
                 expect_only_ku_errors([&] {
                     const ku::percent_table percents = ku::to_percent_table(rows, decimals, rounding);
-                    (void)ku::percent_table_as_text(percents);
+                    (void)ku::render_text(ku::to_report(percents));
                     (void)ku::percent_table_as_json(percents);
                 });
             }
@@ -98,8 +98,8 @@ void published_shares(const ku::csv_table& table)
     expect_only_ku_errors([&] {
         const ku::published_share_table published = ku::read_published_shares(table);
         const auto findings = ku::audit_shares(published);
-        (void)ku::published_shares_as_text(published);
-        (void)ku::share_findings_as_text(findings, table.source);
+        (void)ku::render_text(ku::to_report(published, std::vector<ku::share_finding>{}));
+        (void)ku::render_text(ku::to_report(ku::published_share_table{.source = table.source, .rows = {}}, findings));
         (void)ku::share_findings_as_json(findings);
     });
 }

@@ -77,7 +77,7 @@ void allocation(std::string_view text)
 {
     expect_only_ku_errors([&] {
         const ku::allocation read = ku::read_allocation_json(text, source);
-        (void)ku::allocation_as_text(read, refs().catalogue);
+        (void)ku::render_text(ku::to_report(read, refs().catalogue));
         const std::string written = ku::allocation_as_json(read, refs().catalogue);
         check_reads_back("allocation", read, written,
                          [](std::string_view w) { return ku::read_allocation_json(w, "written.json"); });
@@ -86,7 +86,7 @@ void allocation(std::string_view text)
 
 void differences(const std::vector<ku::proposal_difference>& read)
 {
-    (void)ku::differences_as_text(read, refs().catalogue);
+    (void)ku::render_text(ku::to_report(read, refs().catalogue));
     const std::string written = ku::differences_as_json(read, refs().catalogue);
     check_reads_back("differences", read, written,
                      [](std::string_view w) { return ku::read_differences_json(w, "written.json"); });
@@ -110,7 +110,7 @@ void scenario(std::string_view text)
 {
     expect_only_ku_errors([&] {
         const ku::scenario_comparison read = ku::read_scenario_json(text, source, refs().catalogue);
-        (void)ku::scenario_as_text(read);
+        (void)ku::render_text(ku::to_report(read));
         const std::string written = ku::scenario_as_json(read);
         check_reads_back("scenario", read, written, [](std::string_view w) {
             return ku::read_scenario_json(w, "written.json", refs().catalogue);
@@ -120,7 +120,7 @@ void scenario(std::string_view text)
 
 void share_findings(const std::vector<ku::share_finding>& read)
 {
-    (void)ku::share_findings_as_text(read, std::string{source});
+    (void)ku::render_text(ku::to_report(ku::published_share_table{.source = std::string{source}, .rows = {}}, read));
     const std::string written = ku::share_findings_as_json(read);
     check_reads_back("share findings", read, written,
                      [](std::string_view w) { return ku::read_share_findings_json(w, "written.json"); });

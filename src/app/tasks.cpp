@@ -8,7 +8,9 @@
 #include "ku/core/error.hpp"
 #include "ku/io/allocation_io.hpp"
 #include "ku/io/balance_io.hpp"
+#include "ku/io/json_io.hpp"
 #include "ku/io/shares_io.hpp"
+#include "ku/io/tables.hpp"
 #include "ku/ledger/reorganisation.hpp"
 #include "ku/shares/financing.hpp"
 
@@ -137,5 +139,24 @@ share_audit audit_shares(csv_source table, const csv_choice& csv, const input_na
     std::vector<share_finding> findings = ku::audit_shares(published);
     return {.table = std::move(published), .findings = std::move(findings)};
 }
+
+report report_of(const allocation_result& result) { return to_report(result.allocation, result.catalogue); }
+report report_of(const proposal_table& result) { return to_report(result); }
+report report_of(const proposal_comparison& result) { return to_report(result.differences, result.catalogue); }
+report report_of(const scenario_comparison& result) { return to_report(result); }
+report report_of(const balance_audit& result) { return to_report(result.table, result.findings); }
+report report_of(const percent_table& result) { return to_report(result); }
+report report_of(const share_audit& result) { return to_report(result.table, result.findings); }
+
+std::string json_of(const allocation_result& result) { return allocation_as_json(result.allocation, result.catalogue); }
+std::string json_of(const proposal_table& result) { return proposal_as_json(result); }
+std::string json_of(const proposal_comparison& result)
+{
+    return differences_as_json(result.differences, result.catalogue);
+}
+std::string json_of(const scenario_comparison& result) { return scenario_as_json(result); }
+std::string json_of(const balance_audit& result) { return findings_as_json(result.findings); }
+std::string json_of(const percent_table& result) { return percent_table_as_json(result); }
+std::string json_of(const share_audit& result) { return share_findings_as_json(result.findings); }
 
 } // namespace ku::app

@@ -22,10 +22,8 @@
 #include "ku/ku.hpp"
 #include "ku/allocation/scenario.hpp"
 #include "ku/app/tasks.hpp"
-#include "ku/io/balance_io.hpp"
-#include "ku/io/markdown.hpp"
-#include "ku/io/report.hpp"
-#include "ku/io/shares_io.hpp"
+#include "ku/io/output_file.hpp"
+#include "ku/io/render.hpp"
 #include "ku/io/xlsx.hpp"
 
 namespace {
@@ -48,8 +46,15 @@ struct output_options {
     [[nodiscard]] std::string chosen() const { return json ? "json" : format; }
 };
 
-/// The formats of a command that prints a table.
-const std::vector<std::string> table_formats{"table", "csv", "csv-sv", "json", "markdown", "xlsx"};
+/// The names of the formats of a command that prints a table (ku::all_output_formats).
+std::vector<std::string> format_names()
+{
+    std::vector<std::string> names;
+    for (const ku::output_format format : ku::all_output_formats) {
+        names.emplace_back(ku::to_string(format));
+    }
+    return names;
+}
 
 /// What a command produced: the text for standard output (or --output), or for --format xlsx
 /// the writer of the workbook; and the exit status. Commands compute their whole result before
@@ -72,22 +77,6 @@ outcome workbook(std::function<void(const std::filesystem::path&)> write, int st
     return {.output = {}, .workbook = std::move(write), .status = status};
 }
 
-/// The CSV convention of --format csv or csv-sv.
-ku::csv_convention convention_of(const std::string& format)
-{
-    return format == "csv-sv" ? ku::csv_convention::swedish : ku::csv_convention::plain;
-}
-
-/// How a command writes a task's Result in each format of --format.
-template <class Result>
-struct formats {
-    void (*xlsx)(const Result&, const std::filesystem::path&);
-    std::string (*csv)(const Result&, ku::csv_convention);
-    std::string (*json)(const Result&);
-    std::string (*markdown)(const Result&);
-    std::string (*table)(const Result&);
-};
-
 /// The exit status of a task's result: its status() when it can have findings, else exit_ok.
 template <class Result>
 int exit_status(const Result& result)
@@ -99,27 +88,25 @@ int exit_status(const Result& result)
     }
 }
 
-/// `result` in the format --format (or --json) chose, with its exit status. For xlsx the
-/// outcome keeps a copy of the result, which deliver() writes.
+/// `result` in the format --format (or --json) chose, with its exit status: its report
+/// (ku::app::report_of) rendered, or for JSON its document when it has one (ku::app::json_of).
+/// For xlsx the outcome keeps the report, which deliver() writes.
 template <class Result>
-outcome render(const output_options& out, const Result& result, const formats<Result>& write)
+outcome render(const output_options& out, const Result& result)
 {
     const int status = exit_status(result);
-    const std::string format = out.chosen();
-    if (format == "xlsx") {
+    const ku::output_format format = ku::parse_output_format(out.chosen(), "--format");
+    if constexpr (requires { ku::app::json_of(result); }) {
+        if (format == ku::output_format::json) {
+            return printed(ku::app::json_of(result), status);
+        }
+    }
+    ku::report document = ku::app::report_of(result);
+    if (format == ku::output_format::xlsx) {
         return workbook(
-            [kept = result, to_xlsx = write.xlsx](const std::filesystem::path& file) { to_xlsx(kept, file); }, status);
+            [kept = std::move(document)](const std::filesystem::path& file) { ku::write_xlsx(kept, file); }, status);
     }
-    if (format == "csv" || format == "csv-sv") {
-        return printed(write.csv(result, convention_of(format)), status);
-    }
-    if (format == "json") {
-        return printed(write.json(result), status);
-    }
-    if (format == "markdown") {
-        return printed(write.markdown(result), status);
-    }
-    return printed(write.table(result), status);
+    return printed(ku::render(document, format), status);
 }
 
 /// Adds --format and --output to a command (and --json when it has that flag).
@@ -128,7 +115,7 @@ void add_output_options(CLI::App* command, output_options& options, bool with_js
     CLI::Option* format =
         command->add_option("--format", options.format,
                             "table (default), csv, csv-sv (semicolons, decimal comma), json, markdown or xlsx")
-            ->check(CLI::IsMember(table_formats));
+            ->check(CLI::IsMember(format_names()));
     command->add_option("--output", options.file,
                         "Write to FILE instead of standard output (required for xlsx); written atomically");
     if (with_json_flag) {
@@ -197,8 +184,7 @@ outcome run_allocate(const allocate_options& options)
     const ku::unit in = ku::parse_unit(options.unit, "--unit");
     const ku::allocation_rule rule{ku::parse_allocation_method(options.method, "--method"), in};
     const ku::money total = ku::money::parse(options.total, ku::unit::kr, "--total");
-    using ku::app::allocation_result;
-    return render<allocation_result>(
+    return render(
         options.out,
         ku::app::allocate({.total = total,
                            .weights = std::filesystem::path{options.weights_file},
@@ -206,16 +192,7 @@ outcome run_allocate(const allocate_options& options)
                            .members = member_codes(options.members),
                            .rule = rule,
                            .csv = options.csv.choice()},
-                          option_names),
-        {.xlsx = [](const allocation_result& r, const std::filesystem::path& file) {
-             ku::write_allocation_xlsx(r.allocation, r.catalogue, file);
-         },
-         .csv = [](const allocation_result& r, ku::csv_convention convention) {
-             return ku::allocation_as_csv(r.allocation, r.catalogue, convention);
-         },
-         .json = [](const allocation_result& r) { return ku::allocation_as_json(r.allocation, r.catalogue); },
-         .markdown = [](const allocation_result& r) { return ku::allocation_as_markdown(r.allocation, r.catalogue); },
-         .table = [](const allocation_result& r) { return ku::allocation_as_text(r.allocation, r.catalogue); }});
+                          option_names));
 }
 
 struct proposal_options {
@@ -228,31 +205,11 @@ struct proposal_options {
 outcome run_proposal(const proposal_options& options)
 {
     if (options.compare.empty()) {
-        using ku::proposal_table;
-        return render<proposal_table>(
-            options.out, ku::app::proposal(options.spec),
-            {.xlsx = [](const proposal_table& t,
-                        const std::filesystem::path& file) { ku::write_proposal_xlsx(t, file); },
-             .csv = [](const proposal_table& t,
-                       ku::csv_convention convention) { return ku::proposal_as_csv(t, convention); },
-             .json = [](const proposal_table& t) { return ku::proposal_as_json(t); },
-             .markdown = [](const proposal_table& t) { return ku::proposal_as_markdown(t); },
-             .table = [](const proposal_table& t) { return ku::proposal_as_text(t); }});
+        return render(
+            options.out, ku::app::proposal(options.spec));
     }
-    using ku::app::proposal_comparison;
-    return render<proposal_comparison>(
-        options.out, ku::app::compare_proposal(options.spec, options.compare, options.csv.choice(), option_names),
-        {.xlsx = [](const proposal_comparison& c, const std::filesystem::path& file) {
-             ku::write_differences_xlsx(c.differences, c.catalogue, file);
-         },
-         .csv = [](const proposal_comparison& c, ku::csv_convention convention) {
-             return ku::differences_as_csv(c.differences, c.catalogue, convention);
-         },
-         .json = [](const proposal_comparison& c) { return ku::differences_as_json(c.differences, c.catalogue); },
-         .markdown = [](const proposal_comparison& c) {
-             return ku::differences_as_markdown(c.differences, c.catalogue);
-         },
-         .table = [](const proposal_comparison& c) { return ku::differences_as_text(c.differences, c.catalogue); }});
+    return render(
+        options.out, ku::app::compare_proposal(options.spec, options.compare, options.csv.choice(), option_names));
 }
 
 struct audit_balance_options {
@@ -267,24 +224,14 @@ struct audit_balance_options {
 outcome run_audit_balance(const audit_balance_options& options)
 {
     const ku::unit in = ku::parse_unit(options.unit, "--unit");
-    using ku::app::balance_audit;
-    return render<balance_audit>(
+    return render(
         options.out,
         ku::app::audit_balance({.table = std::filesystem::path{options.file},
                                 .previous = optional_file(options.previous),
                                 .mapping = optional_file(options.mapping),
                                 .in = in,
                                 .csv = options.csv.choice()},
-                               option_names),
-        {.xlsx = [](const balance_audit& a,
-                    const std::filesystem::path& file) { ku::write_balance_xlsx(a.table, a.findings, file); },
-         .csv = [](const balance_audit& a,
-                   ku::csv_convention convention) { return ku::findings_as_csv(a.findings, a.table, convention); },
-         .json = [](const balance_audit& a) { return ku::findings_as_json(a.findings); },
-         .markdown = [](const balance_audit& a) { return ku::balance_as_markdown(a.table, a.findings); },
-         .table = [](const balance_audit& a) {
-             return ku::balance_table_as_text(a.table) + "\n" + ku::findings_as_text(a.findings, a.table);
-         }});
+                               option_names));
 }
 
 struct shares_options {
@@ -297,21 +244,13 @@ struct shares_options {
 
 outcome run_shares(const shares_options& options)
 {
-    using ku::percent_table;
-    return render<percent_table>(
+    return render(
         options.out,
         ku::app::shares({.funding = std::filesystem::path{options.file},
                          .in = ku::parse_unit(options.unit, "--unit"),
                          .decimals = options.decimals,
                          .csv = options.csv.choice()},
-                        option_names),
-        {.xlsx = [](const percent_table& t,
-                    const std::filesystem::path& file) { ku::write_percent_table_xlsx(t, file); },
-         .csv = [](const percent_table& t,
-                   ku::csv_convention convention) { return ku::percent_table_as_csv(t, convention); },
-         .json = [](const percent_table& t) { return ku::percent_table_as_json(t); },
-         .markdown = [](const percent_table& t) { return ku::percent_table_as_markdown(t); },
-         .table = [](const percent_table& t) { return ku::percent_table_as_text(t); }});
+                        option_names));
 }
 
 struct audit_shares_options {
@@ -322,19 +261,8 @@ struct audit_shares_options {
 
 outcome run_audit_shares(const audit_shares_options& options)
 {
-    using ku::app::share_audit;
-    return render<share_audit>(
-        options.out, ku::app::audit_shares(std::filesystem::path{options.file}, options.csv.choice(), option_names),
-        {.xlsx = [](const share_audit& a,
-                    const std::filesystem::path& file) { ku::write_share_audit_xlsx(a.table, a.findings, file); },
-         .csv = [](const share_audit& a,
-                   ku::csv_convention convention) { return ku::share_findings_as_csv(a.findings, convention); },
-         .json = [](const share_audit& a) { return ku::share_findings_as_json(a.findings); },
-         .markdown = [](const share_audit& a) { return ku::share_audit_as_markdown(a.table, a.findings); },
-         .table = [](const share_audit& a) {
-             return ku::published_shares_as_text(a.table) + "\n" +
-                    ku::share_findings_as_text(a.findings, a.table.source);
-         }});
+    return render(
+        options.out, ku::app::audit_shares(std::filesystem::path{options.file}, options.csv.choice(), option_names));
 }
 
 struct scenario_options {
@@ -345,16 +273,8 @@ struct scenario_options {
 
 outcome run_scenario(const scenario_options& options)
 {
-    using ku::scenario_comparison;
-    return render<scenario_comparison>(
-        options.out, ku::app::scenario(options.base, options.alternative),
-        {.xlsx = [](const scenario_comparison& c,
-                    const std::filesystem::path& file) { ku::write_scenario_xlsx(c, file); },
-         .csv = [](const scenario_comparison& c,
-                   ku::csv_convention convention) { return ku::scenario_as_csv(c, convention); },
-         .json = [](const scenario_comparison& c) { return ku::scenario_as_json(c); },
-         .markdown = [](const scenario_comparison& c) { return ku::scenario_as_markdown(c); },
-         .table = [](const scenario_comparison& c) { return ku::scenario_as_text(c); }});
+    return render(
+        options.out, ku::app::scenario(options.base, options.alternative));
 }
 
 /// Writes the command's result to --output or standard output.

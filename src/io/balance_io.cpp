@@ -11,10 +11,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "sheet.hpp"
-#include "tables.hpp"
-#include "text_table.hpp"
-
 namespace ku {
 
 namespace {
@@ -36,89 +32,7 @@ row_kind guess_kind(const std::string& area)
     return row_kind::omrade;
 }
 
-/// A heading over two lines, split at the space that leaves the longer line shortest
-/// ("Utbetalt till länets kommuner" → "Utbetalt till" / "länets kommuner"); one word stays
-/// whole on the second line.
-std::array<std::string, 2> two_lines(const std::string& heading)
-{
-    std::array<std::string, 2> best{"", heading};
-    std::size_t best_width = detail::text_table::width(heading);
-    for (std::size_t space = heading.find(' '); space != std::string::npos; space = heading.find(' ', space + 1)) {
-        std::array<std::string, 2> split{heading.substr(0, space), heading.substr(space + 1)};
-        const std::size_t split_width =
-            std::max(detail::text_table::width(split[0]), detail::text_table::width(split[1]));
-        if (split_width < best_width) {
-            best = std::move(split);
-            best_width = split_width;
-        }
-    }
-    return best;
-}
-
 } // namespace
-
-std::string balance_table_as_text(const balance_table& table)
-{
-    // The "Balans" sheet of the Markdown and .xlsx reports: its title, columns, cells and its
-    // row of the sums of the rows, so that the three agree.
-    const detail::sheet sheet = detail::balance_sheets(table, {}).front();
-    if (table.rows.empty()) {
-        return sheet.title + ": tabellen har inga rader.\n";
-    }
-    const std::string unit_suffix = " (" + std::string{to_string(table.unit)} + ")";
-    std::vector<std::size_t> amount_columns;
-    std::array<std::vector<std::string>, 2> headings{std::vector<std::string>{""}, std::vector<std::string>{"Område"}};
-    for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
-        const detail::sheet_column& column = sheet.columns[c];
-        if (column.kind != detail::column_kind::amount) {
-            continue;
-        }
-        amount_columns.push_back(c);
-        std::string heading = column.label;
-        if (heading.ends_with(unit_suffix)) {
-            heading.resize(heading.size() - unit_suffix.size()); // the unit is in the title
-        }
-        auto [top, bottom] = two_lines(heading);
-        headings[0].push_back(std::move(top));
-        headings[1].push_back(std::move(bottom));
-    }
-
-    detail::text_table text;
-    if (std::ranges::any_of(headings[0], [](const std::string& h) { return !h.empty(); })) {
-        text.add(std::move(headings[0]));
-    }
-    text.add(std::move(headings[1]));
-    text.rule();
-    bool internal_rows = false;
-    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
-        const detail::sheet_row& row = sheet.rows[r];
-        // A rule before Summa and before the sheet's row of sums (past the table's own rows),
-        // none between the two nor under the heading's rule.
-        const bool own = r < table.rows.size();
-        const bool total = own && table.rows[r].kind == row_kind::summa;
-        const bool internal = own && table.rows[r].kind == row_kind::intern;
-        const bool after_total = r > 0 && table.rows[r - 1].kind == row_kind::summa;
-        if (r > 0 && (total || (!own && !after_total))) {
-            text.rule();
-        }
-        internal_rows = internal_rows || internal;
-        std::vector<std::string> line{(internal ? "  " : "") + row.cells.front().text};
-        for (const std::size_t c : amount_columns) {
-            const detail::sheet_cell& cell = row.cells[c];
-            line.push_back(cell.type == detail::sheet_cell::kind::amount
-                               ? detail::swedish_in(cell.amount, sheet.columns[c].unit)
-                               : std::string{"–"});
-        }
-        text.add(std::move(line));
-    }
-
-    std::string out = sheet.title + "\n\n" + text.str() + "\n";
-    out += internal_rows ? "– tom cell.   Indragen rad: intern (räknas en gång i summan).\n" : "– tom cell.\n";
-    for (const std::string& note : sheet.notes) {
-        out += note + "\n";
-    }
-    return out;
-}
 
 balance_table read_balance_table(const csv_table& csv, unit in)
 {
@@ -254,65 +168,6 @@ reorganisation read_reorganisation(const csv_table& csv, unit in, const balance_
     } catch (const domain_error& e) {
         throw domain_error(csv.source + ": " + e.what());
     }
-}
-
-std::string findings_as_text(std::span<const finding> findings, const balance_table& table)
-{
-    const auto amount = [&](const std::optional<money>& m) {
-        return m ? format_swedish(*m, {.in = table.unit}) : std::string{"tomt"};
-    };
-    const auto signed_amount = [&](money m) {
-        return (m > money{} ? "+" : "") + format_swedish(m, {.in = table.unit});
-    };
-    if (findings.empty()) {
-        return "Granskning av " + table.source + ": inga avvikelser.\n";
-    }
-    std::string out = fmt::format("Granskning av {}: {} {}.\n", table.source, findings.size(),
-                                  findings.size() == 1 ? "avvikelse" : "avvikelser");
-    for (const finding& f : findings) {
-        switch (f.kind) {
-        case finding_kind::missing_value:
-            out += fmt::format("  Saknat värde       {}, {}: tomt, ska vara {}\n", f.area, label(f.column),
-                               amount(f.expected));
-            break;
-        case finding_kind::identity_broken:
-            out += fmt::format("  Felaktig cell      {}, {}: {}, ska vara {} ({}; {})\n", f.area, label(f.column),
-                               amount(f.found), amount(f.expected), signed_amount(f.difference), f.note);
-            break;
-        case finding_kind::total_mismatch:
-            out += fmt::format("  Summan stämmer ej  {}: Summa {}, raderna ger {} ({}; {})\n", label(f.column),
-                               amount(f.found), amount(f.expected), signed_amount(f.difference), f.note);
-            break;
-        case finding_kind::carry_over_difference:
-            out += fmt::format("  Ingående balans    {}: {}, föregående utgående {} ({}; {}; {})\n", f.area,
-                               amount(f.found), amount(f.expected), signed_amount(f.difference),
-                               f.classification == carry_over_class::rounding ? "avrundning" : "oförklarad", f.note);
-            break;
-        }
-    }
-    return out;
-}
-
-std::string findings_as_json(std::span<const finding> findings)
-{
-    using json = nlohmann::ordered_json;
-    const auto amount = [](const std::optional<money>& m) { return m ? json(format_plain(*m)) : json(nullptr); };
-    json list = json::array();
-    for (const finding& f : findings) {
-        list.push_back({
-            {"kind", std::string{to_string(f.kind)}},
-            {"area", f.area},
-            {"column", std::string{to_string(f.column)}},
-            {"expected", amount(f.expected)},
-            {"found", amount(f.found)},
-            {"difference", format_plain(f.difference)},
-            {"classification", f.classification ? json(std::string{to_string(*f.classification)}) : json(nullptr)},
-            {"note", f.note},
-        });
-    }
-    json document;
-    document["findings"] = std::move(list);
-    return document.dump(2) + "\n";
 }
 
 } // namespace ku

@@ -1,4 +1,4 @@
-// Reading back the JSON that ku writes.
+// The JSON documents of the result types: each writer beside the reader that reads it back.
 
 #include "ku/io/json_io.hpp"
 
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <gsl/narrow>
+#include <nlohmann/json.hpp>
 
 #include "json_node.hpp"
 
@@ -20,6 +21,20 @@ namespace ku {
 namespace {
 
 using detail::json_node;
+using json = nlohmann::ordered_json;
+
+/// The kommun's name in `catalogue`, or its code when the catalogue has none.
+std::string name_of(kommun_code code, const kommun_catalogue& catalogue)
+{
+    const auto found = catalogue.find(code);
+    return found ? std::string{found->name} : code.str();
+}
+
+/// An amount as a plain decimal string in kronor, or null.
+json optional_amount(const std::optional<money>& amount)
+{
+    return amount ? json(format_plain(*amount)) : json(nullptr);
+}
 
 constexpr std::array all_difference_kinds{difference_kind::cell, difference_kind::fee_total, difference_kind::column_sum,
                                           difference_kind::row_sum, difference_kind::missing_fee};
@@ -133,6 +148,33 @@ std::string read_json_file(const std::filesystem::path& path)
     return text;
 }
 
+std::string allocation_as_json(const allocation& result, const kommun_catalogue& catalogue)
+{
+    json document;
+    document["method"] = std::string{to_string(result.rule.method)};
+    document["unit"] = std::string{to_string(result.rule.unit)};
+    document["basis"] = result.basis;
+    document["total"] = format_plain(result.total);
+    document["sum"] = format_plain(result.sum());
+    document["residual"] = format_plain(result.residual());
+    json parts = json::array();
+    for (const allocation_part& part : result.parts) {
+        parts.push_back({
+            {"code", part.member.str()},
+            {"name", name_of(part.member, catalogue)},
+            {"weight", to_string(part.weight)},
+            {"quota", part.quota.to_plain(6)},
+            {"quota_ore", part.quota.to_fraction()},
+            {"fixed", format_plain(part.fixed)},
+            {"supplement", format_plain(part.supplement)},
+            {"amount", format_plain(part.amount)},
+            {"adjustment", format_plain(part.adjustment)},
+        });
+    }
+    document["parts"] = std::move(parts);
+    return document.dump(2) + "\n";
+}
+
 allocation read_allocation_json(std::string_view text, std::string_view source)
 {
     const json_node document = json_node::parse(text, std::string{source});
@@ -186,6 +228,43 @@ allocation read_allocation_json(std::string_view text, std::string_view source)
     return result;
 }
 
+std::string proposal_as_json(const proposal_table& proposal)
+{
+    json document;
+    document["title"] = proposal.title;
+    json fees = json::array();
+    for (std::size_t column = 0; column < proposal.fees.size(); ++column) {
+        const allocation& a = proposal.allocations[column];
+        fees.push_back({
+            {"name", proposal.fees[column].name},
+            {"method", std::string{to_string(a.rule.method)}},
+            {"unit", std::string{to_string(a.rule.unit)}},
+            {"basis", a.basis},
+            {"in_row_sum", proposal.fees[column].in_row_sum},
+            {"total", format_plain(a.total)},
+            {"sum", format_plain(a.sum())},
+            {"residual", format_plain(a.residual())},
+        });
+    }
+    document["fees"] = std::move(fees);
+    json rows = json::array();
+    for (std::size_t r = 0; r < proposal.kommuner.size(); ++r) {
+        json amounts = json::object();
+        for (std::size_t column = 0; column < proposal.fees.size(); ++column) {
+            amounts[proposal.fees[column].name] = optional_amount(proposal.cell(r, column));
+        }
+        rows.push_back({
+            {"code", proposal.kommuner[r].code.str()},
+            {"name", std::string{proposal.kommuner[r].name}},
+            {"amounts", std::move(amounts)},
+            {"summa", format_plain(proposal.row_sum(r))},
+        });
+    }
+    document["rows"] = std::move(rows);
+    document["grand_total"] = format_plain(proposal.grand_total());
+    return document.dump(2) + "\n";
+}
+
 published_proposal read_proposal_json(std::string_view text, std::string_view source,
                                       const kommun_catalogue& catalogue)
 {
@@ -232,6 +311,24 @@ published_proposal read_proposal_json(std::string_view text, std::string_view so
     return published;
 }
 
+std::string differences_as_json(std::span<const proposal_difference> differences, const kommun_catalogue& catalogue)
+{
+    json list = json::array();
+    for (const proposal_difference& d : differences) {
+        list.push_back({
+            {"kind", std::string{to_string(d.kind)}},
+            {"code", d.kommun ? json(d.kommun->str()) : json(nullptr)},
+            {"kommun", d.kommun ? json(name_of(*d.kommun, catalogue)) : json(nullptr)},
+            {"fee", d.fee},
+            {"published", optional_amount(d.published)},
+            {"computed", optional_amount(d.computed)},
+        });
+    }
+    json document;
+    document["differences"] = std::move(list);
+    return document.dump(2) + "\n";
+}
+
 std::vector<proposal_difference> read_differences_json(std::string_view text, std::string_view source)
 {
     const json_node document = json_node::parse(text, std::string{source});
@@ -249,6 +346,38 @@ std::vector<proposal_difference> read_differences_json(std::string_view text, st
         static_cast<void>(node.at("kommun").optional_text()); // checked, not kept
     }
     return differences;
+}
+
+std::string scenario_as_json(const scenario_comparison& c)
+{
+    json document;
+    document["base"] = c.base_title;
+    document["alternative"] = c.alternative_title;
+    json fees = json::array();
+    for (std::size_t f = 0; f < c.fees.size(); ++f) {
+        fees.push_back({{"name", c.fees[f]},
+                        {"in_row_sum", static_cast<bool>(c.in_row_sum[f])},
+                        {"base_in_row_sum", static_cast<bool>(c.base_in_row_sum[f])},
+                        {"alternative_in_row_sum", static_cast<bool>(c.alternative_in_row_sum[f])},
+                        {"delta", format_plain(c.fee_delta(f))}});
+    }
+    document["fees"] = std::move(fees);
+    json rows = json::array();
+    for (std::size_t r = 0; r < c.kommuner.size(); ++r) {
+        json cells = json::object();
+        for (std::size_t f = 0; f < c.fees.size(); ++f) {
+            cells[c.fees[f]] = {{"base", format_plain(c.base[r][f])},
+                                {"alternative", format_plain(c.alternative[r][f])},
+                                {"delta", format_plain(c.delta(r, f))}};
+        }
+        rows.push_back({{"code", c.kommuner[r].code.str()},
+                        {"name", std::string{c.kommuner[r].name}},
+                        {"fees", std::move(cells)},
+                        {"delta", format_plain(c.row_delta(r))}});
+    }
+    document["rows"] = std::move(rows);
+    document["total_delta"] = format_plain(c.total_delta());
+    return document.dump(2) + "\n";
 }
 
 scenario_comparison read_scenario_json(std::string_view text, std::string_view source,
@@ -307,6 +436,30 @@ scenario_comparison read_scenario_json(std::string_view text, std::string_view s
     return c;
 }
 
+std::string percent_table_as_json(const percent_table& table)
+{
+    json rows = json::array();
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const share_row& row = table.rows[r];
+        const std::optional<std::string> group =
+            row.row_kind == share_row::kind::area ? row.group : std::optional<std::string>{};
+        json out = {
+            {"omrade", row.name},
+            {"grupp", group ? json(*group) : json(nullptr)},
+            {"rad_typ", row.row_kind == share_row::kind::area ? "omrade"
+                        : row.row_kind == share_row::kind::group ? "grupp" : "summa"},
+            {"andel_av_utfall", table.percents[r].of_outcome.to_plain()},
+        };
+        for (const funding_kind kind : all_funding_kinds) {
+            out[std::string{funding_column(kind)}] = table.percents[r].by_kind[kind].to_plain();
+        }
+        rows.push_back(std::move(out));
+    }
+    json document;
+    document["rows"] = std::move(rows);
+    return document.dump(2) + "\n";
+}
+
 published_share_table read_percent_table_json(std::string_view text, std::string_view source)
 {
     const json_node document = json_node::parse(text, std::string{source});
@@ -354,6 +507,27 @@ published_share_table read_percent_table_json(std::string_view text, std::string
     return table;
 }
 
+std::string findings_as_json(std::span<const finding> findings)
+{
+    const auto amount = [](const std::optional<money>& m) { return m ? json(format_plain(*m)) : json(nullptr); };
+    json list = json::array();
+    for (const finding& f : findings) {
+        list.push_back({
+            {"kind", std::string{to_string(f.kind)}},
+            {"area", f.area},
+            {"column", std::string{to_string(f.column)}},
+            {"expected", amount(f.expected)},
+            {"found", amount(f.found)},
+            {"difference", format_plain(f.difference)},
+            {"classification", f.classification ? json(std::string{to_string(*f.classification)}) : json(nullptr)},
+            {"note", f.note},
+        });
+    }
+    json document;
+    document["findings"] = std::move(list);
+    return document.dump(2) + "\n";
+}
+
 std::vector<finding> read_findings_json(std::string_view text, std::string_view source)
 {
     const json_node document = json_node::parse(text, std::string{source});
@@ -384,6 +558,23 @@ std::vector<finding> read_findings_json(std::string_view text, std::string_view 
         findings.push_back(std::move(f));
     }
     return findings;
+}
+
+std::string share_findings_as_json(std::span<const share_finding> findings)
+{
+    json list = json::array();
+    for (const share_finding& f : findings) {
+        list.push_back({{"kind", std::string{to_string(f.kind)}},
+                        {"area", f.area},
+                        {"column", f.column},
+                        {"expected", percent_text(f.expected)},
+                        {"found", percent_text(f.found)},
+                        {"difference", percent_text(f.difference)},
+                        {"note", f.note}});
+    }
+    json document;
+    document["findings"] = std::move(list);
+    return document.dump(2) + "\n";
 }
 
 std::vector<share_finding> read_share_findings_json(std::string_view text, std::string_view source)

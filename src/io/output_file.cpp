@@ -1,6 +1,6 @@
 // Atomic output files: a temporary file in the same folder, renamed over the target.
 
-#include "output_file.hpp"
+#include "ku/io/output_file.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include "ku/core/error.hpp"
-#include "ku/io/report.hpp"
 
 namespace ku {
 

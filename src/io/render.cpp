@@ -1,14 +1,22 @@
-// Tables of typed cells rendered as CSV (both conventions) and Markdown.
+// Any report rendered as text, CSV (both conventions), Markdown and JSON; the formulas and
+// number text of the table model.
 
-#include "sheet.hpp"
+#include "ku/io/render.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
-#include "ku/core/detail/scanner.hpp"
+#include <gsl/assert>
 
-namespace ku::detail {
+#include <nlohmann/json.hpp>
+
+#include "ku/core/detail/scanner.hpp"
+#include "ku/core/error.hpp"
+#include "ku/core/detail/name_list.hpp"
+
+namespace ku {
 
 namespace {
 
@@ -23,7 +31,7 @@ int unit_digits(unit in)
 }
 
 /// Display width in characters (code points).
-std::size_t width(const std::string& text) { return scanner::code_points(text); }
+std::size_t width(const std::string& text) { return detail::scanner::code_points(text); }
 
 /// Whether `text` is a plain decimal: an optional '-', digits, optionally '.' and digits.
 bool is_plain_decimal(const std::string& text)
@@ -90,55 +98,105 @@ std::string markdown_text(const std::string& text)
 
 bool is_numeric(column_kind kind) { return kind != column_kind::text; }
 
-/// What Markdown shows for a cell.
-std::string markdown_value(const sheet& table, const sheet_column& column, const sheet_cell& cell)
+/// What text and Markdown show for a cell: Swedish numbers, percents with " %", the sheet's
+/// blank for an empty number cell.
+std::string shown_value(const sheet& table, const sheet_column& column, const sheet_cell& cell)
 {
     switch (cell.type) {
     case sheet_cell::kind::empty:
-        return column.kind == column_kind::text ? std::string{} : table.markdown_blank;
+        return column.kind == column_kind::text ? std::string{} : table.blank;
     case sheet_cell::kind::text:
-        return markdown_text(cell.text);
+        return cell.text;
     case sheet_cell::kind::amount:
         return swedish_in(cell.amount, column.unit);
     case sheet_cell::kind::number:
-        return markdown_text(swedish_decimal(cell.text)) + (column.kind == column_kind::percent ? " %" : "");
+        return swedish_decimal(cell.text) + (column.kind == column_kind::percent ? " %" : "");
     }
     return {};
 }
 
+/// What Markdown shows for a cell: its shown value with pipes escaped.
+std::string markdown_value(const sheet& table, const sheet_column& column, const sheet_cell& cell)
+{
+    return markdown_text(shown_value(table, column, cell));
+}
+
+/// The headings and the shown values of every row of `table`, and each column's width.
+struct shown_table {
+    std::vector<std::vector<std::string>> lines; ///< the headings, then one line per row
+    std::vector<std::size_t> widths;
+};
+
+shown_table shown(const sheet& table, std::size_t minimum_width,
+                  std::string (*value)(const sheet&, const sheet_column&, const sheet_cell&),
+                  std::string (*label)(const std::string&))
+{
+    shown_table out;
+    std::vector<std::string> heading;
+    for (const sheet_column& column : table.columns) {
+        heading.push_back(label(column.label));
+    }
+    out.lines.push_back(std::move(heading));
+    for (const sheet_row& row : table.rows) {
+        Expects(row.cells.size() == table.columns.size());
+        std::vector<std::string> line;
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            line.push_back(value(table, table.columns[c], row.cells[c]));
+        }
+        out.lines.push_back(std::move(line));
+    }
+    out.widths.assign(table.columns.size(), minimum_width);
+    for (const auto& line : out.lines) {
+        for (std::size_t c = 0; c < line.size(); ++c) {
+            out.widths[c] = std::max(out.widths[c], width(line[c]));
+        }
+    }
+    return out;
+}
+
+std::string as_is(const std::string& text) { return text; }
+
+/// A heading over two lines, split at the space that leaves the longer line shortest
+/// ("Utbetalt till länets kommuner (tkr)" → "Utbetalt till länets" / "kommuner (tkr)"); a
+/// heading without a space stays whole on the second line.
+std::array<std::string, 2> two_lines(const std::string& heading)
+{
+    std::array<std::string, 2> best{"", heading};
+    std::size_t best_width = width(heading);
+    for (std::size_t space = heading.find(' '); space != std::string::npos; space = heading.find(' ', space + 1)) {
+        std::array<std::string, 2> split{heading.substr(0, space), heading.substr(space + 1)};
+        const std::size_t split_width = std::max(width(split[0]), width(split[1]));
+        if (split_width < best_width) {
+            best = std::move(split);
+            best_width = split_width;
+        }
+    }
+    return best;
+}
+
+/// The JSON name of a column kind and of a row role.
+std::string_view json_name(column_kind kind)
+{
+    switch (kind) {
+    case column_kind::text: return "text";
+    case column_kind::amount: return "amount";
+    case column_kind::number: return "number";
+    case column_kind::percent: return "percent";
+    }
+    return "?";
+}
+
+std::string_view json_name(row_role role)
+{
+    switch (role) {
+    case row_role::data: return "data";
+    case row_role::internal: return "internal";
+    case row_role::total: return "total";
+    }
+    return "?";
+}
+
 } // namespace
-
-sheet_cell sheet_cell::of_text(std::string text, std::string csv_text)
-{
-    sheet_cell cell;
-    cell.type = kind::text;
-    cell.text = std::move(text);
-    cell.csv_text = std::move(csv_text);
-    return cell;
-}
-
-sheet_cell sheet_cell::of_amount(money amount, std::string formula)
-{
-    sheet_cell cell;
-    cell.type = kind::amount;
-    cell.amount = amount;
-    cell.formula = std::move(formula);
-    return cell;
-}
-
-sheet_cell sheet_cell::of_amount(const std::optional<money>& amount)
-{
-    return amount ? of_amount(*amount) : sheet_cell{};
-}
-
-sheet_cell sheet_cell::of_number(std::string plain, std::string formula)
-{
-    sheet_cell cell;
-    cell.type = kind::number;
-    cell.text = std::move(plain);
-    cell.formula = std::move(formula);
-    return cell;
-}
 
 std::string cell_name(std::size_t row, std::size_t column)
 {
@@ -247,8 +305,10 @@ std::string swedish_decimal(const std::string& plain)
     return (negative ? "-" : "") + grouped + (point == std::string::npos ? "" : "," + plain.substr(point + 1));
 }
 
-std::string render_csv(const sheet& table, csv_convention convention)
+std::string render_csv(const report& document, csv_convention convention)
 {
+    Expects(document.csv_sheet < document.sheets.size());
+    const sheet& table = document.sheets[document.csv_sheet];
     const bool swedish = convention == csv_convention::swedish;
     const char separator = swedish ? ';' : ',';
     // Excel reads a CSV file as UTF-8 only when it starts with a byte order mark.
@@ -297,11 +357,11 @@ std::string render_csv(const sheet& table, csv_convention convention)
     return out;
 }
 
-std::string render_markdown(std::span<const sheet> sheets)
+std::string render_markdown(const report& document)
 {
     std::string out;
-    for (const sheet& table : sheets) {
-        if (!table.in_markdown) {
+    for (const sheet& table : document.sheets) {
+        if (!table.in_text) {
             continue;
         }
         if (!out.empty()) {
@@ -309,44 +369,26 @@ std::string render_markdown(std::span<const sheet> sheets)
         }
         out += "## " + markdown_text(table.title) + "\n\n";
         if (table.rows.empty()) {
-            out += table.empty_text + "\n";
+            out += table.empty_text.empty() ? "" : table.empty_text + "\n";
         } else {
-            std::vector<std::vector<std::string>> lines;
-            std::vector<std::string> heading;
-            for (const sheet_column& column : table.columns) {
-                heading.push_back(markdown_text(column.label));
-            }
-            lines.push_back(std::move(heading));
-            for (const sheet_row& row : table.rows) {
-                std::vector<std::string> line;
-                for (std::size_t c = 0; c < table.columns.size(); ++c) {
-                    line.push_back(markdown_value(table, table.columns[c], row.cells[c]));
-                }
-                lines.push_back(std::move(line));
-            }
-            std::vector<std::size_t> widths(table.columns.size(), 3);
-            for (const auto& line : lines) {
-                for (std::size_t c = 0; c < line.size(); ++c) {
-                    widths[c] = std::max(widths[c], width(line[c]));
-                }
-            }
+            const shown_table cells = shown(table, 3, markdown_value, markdown_text);
             const auto write_line = [&](const std::vector<std::string>& line) {
                 out += "|";
                 for (std::size_t c = 0; c < line.size(); ++c) {
-                    const std::string padding(widths[c] - width(line[c]), ' ');
+                    const std::string padding(cells.widths[c] - width(line[c]), ' ');
                     out += " " + (is_numeric(table.columns[c].kind) ? padding + line[c] : line[c] + padding) + " |";
                 }
                 out += "\n";
             };
-            write_line(lines.front());
+            write_line(cells.lines.front());
             out += "|";
             for (std::size_t c = 0; c < table.columns.size(); ++c) {
-                const std::string dashes(widths[c] - 1, '-');
+                const std::string dashes(cells.widths[c] - 1, '-');
                 out += " " + (is_numeric(table.columns[c].kind) ? dashes + ":" : ":" + dashes) + " |";
             }
             out += "\n";
-            for (std::size_t i = 1; i < lines.size(); ++i) {
-                write_line(lines[i]);
+            for (std::size_t i = 1; i < cells.lines.size(); ++i) {
+                write_line(cells.lines[i]);
             }
         }
         for (const std::string& note : table.notes) {
@@ -356,4 +398,144 @@ std::string render_markdown(std::span<const sheet> sheets)
     return out;
 }
 
-} // namespace ku::detail
+std::string render_text(const report& document)
+{
+    std::string out;
+    for (const sheet& table : document.sheets) {
+        if (!table.in_text) {
+            continue;
+        }
+        if (!out.empty()) {
+            out += "\n";
+        }
+        out += table.title + "\n\n";
+        if (table.rows.empty()) {
+            out += table.empty_text.empty() ? "" : table.empty_text + "\n";
+        } else {
+            shown_table cells = shown(table, 0, shown_value, as_is);
+            // A heading wider than its column's values goes over two lines; the rest sit on the second.
+            std::vector<std::string> upper(table.columns.size());
+            std::vector<std::string> lower = cells.lines.front();
+            for (std::size_t c = 0; c < table.columns.size(); ++c) {
+                std::size_t values = 0;
+                for (std::size_t i = 1; i < cells.lines.size(); ++i) {
+                    values = std::max(values, width(cells.lines[i][c]));
+                }
+                if (width(lower[c]) > values) {
+                    const auto split = two_lines(lower[c]);
+                    upper[c] = split[0];
+                    lower[c] = split[1];
+                    cells.widths[c] = std::max({values, width(upper[c]), width(lower[c])});
+                }
+            }
+            std::size_t total_width = 0;
+            for (const std::size_t w : cells.widths) {
+                total_width += w;
+            }
+            total_width += 2 * (cells.widths.size() - 1);
+            std::string rule;
+            for (std::size_t i = 0; i < total_width; ++i) {
+                rule += "─";
+            }
+            const auto write_line = [&](const std::vector<std::string>& line) {
+                std::string text;
+                for (std::size_t c = 0; c < line.size(); ++c) {
+                    const std::string padding(cells.widths[c] - width(line[c]), ' ');
+                    text += (c == 0 ? "" : "  ") +
+                            (is_numeric(table.columns[c].kind) ? padding + line[c] : line[c] + padding);
+                }
+                while (text.ends_with(' ')) {
+                    text.pop_back();
+                }
+                out += text + "\n";
+            };
+            if (std::ranges::any_of(upper, [](const std::string& part) { return !part.empty(); })) {
+                write_line(upper);
+            }
+            write_line(lower);
+            out += rule + "\n";
+            for (std::size_t r = 0; r < table.rows.size(); ++r) {
+                if (table.rows[r].role == row_role::total && r > 0 && table.rows[r - 1].role != row_role::total) {
+                    out += rule + "\n";
+                }
+                write_line(cells.lines[r + 1]);
+            }
+        }
+        for (const std::string& note : table.notes) {
+            out += "\n" + note + "\n";
+        }
+    }
+    return out;
+}
+
+std::string render_json(const report& document)
+{
+    using json = nlohmann::ordered_json;
+    json sheets = json::array();
+    for (const sheet& table : document.sheets) {
+        json columns = json::array();
+        for (const sheet_column& column : table.columns) {
+            json entry{{"key", column.key}, {"label", column.label}, {"kind", json_name(column.kind)}};
+            if (column.kind == column_kind::amount) {
+                entry["unit"] = std::string{to_string(column.unit)};
+            }
+            columns.push_back(std::move(entry));
+        }
+        json rows = json::array();
+        for (const sheet_row& row : table.rows) {
+            Expects(row.cells.size() == table.columns.size());
+            json cells = json::array();
+            for (std::size_t c = 0; c < row.cells.size(); ++c) {
+                const sheet_cell& cell = row.cells[c];
+                switch (cell.type) {
+                case sheet_cell::kind::empty: cells.push_back(nullptr); break;
+                case sheet_cell::kind::text: cells.push_back(cell.csv_text.empty() ? cell.text : cell.csv_text); break;
+                case sheet_cell::kind::amount: cells.push_back(plain_in(cell.amount, table.columns[c].unit)); break;
+                case sheet_cell::kind::number: cells.push_back(cell.text); break;
+                }
+            }
+            rows.push_back({{"role", json_name(row.role)}, {"cells", std::move(cells)}});
+        }
+        sheets.push_back({{"name", table.name},
+                          {"title", table.title},
+                          {"columns", std::move(columns)},
+                          {"rows", std::move(rows)},
+                          {"notes", table.notes}});
+    }
+    json out{{"title", document.title}, {"sheets", std::move(sheets)}};
+    return out.dump(2) + "\n";
+}
+
+output_format parse_output_format(std::string_view name, std::string_view where)
+{
+    for (const output_format format : all_output_formats) {
+        if (to_string(format) == name) {
+            return format;
+        }
+    }
+    std::string message = "unknown format \"" + std::string{name} + "\"";
+    if (!where.empty()) {
+        message += " (" + std::string{where} + ")";
+    }
+    std::vector<std::string_view> names;
+    for (const output_format format : all_output_formats) {
+        names.push_back(to_string(format));
+    }
+    throw lookup_error(message + ": expected " + detail::name_list(names));
+}
+
+std::string render(const report& document, output_format format)
+{
+    switch (format) {
+    case output_format::table: return render_text(document);
+    case output_format::csv: return render_csv(document, csv_convention::plain);
+    case output_format::csv_sv: return render_csv(document, csv_convention::swedish);
+    case output_format::json: return render_json(document);
+    case output_format::markdown: return render_markdown(document);
+    case output_format::xlsx: break;
+    }
+    Expects(false && "xlsx is written to a file by write_xlsx");
+    return {};
+}
+
+} // namespace ku

@@ -1,7 +1,9 @@
 // The tables of each report as sheets: Swedish headings and units, exact values, sums as
 // formulas that a spreadsheet reader can check.
 
-#include "tables.hpp"
+#include "ku/io/tables.hpp"
+
+#include "ku/io/render.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -10,7 +12,7 @@
 
 #include <fmt/format.h>
 
-namespace ku::detail {
+namespace ku {
 
 namespace {
 
@@ -151,7 +153,7 @@ sheet kommun_fee_sheet(std::string name, std::string title, const kommun_fee_lay
         out.rows.push_back(std::move(row));
     }
     const std::vector<std::size_t> all_rows = first_n(n);
-    sheet_row sums{.cells = {sheet_cell{}, sheet_cell::of_text("Summa")}, .total = true, .in_csv = true};
+    sheet_row sums{.cells = {sheet_cell{}, sheet_cell::of_text("Summa")}, .role = row_role::total, .in_csv = true};
     for (std::size_t f = 0; f < layout.fees.size(); ++f) {
         sums.cells.push_back(sheet_cell::of_amount(column_sums[f], sum_of_rows(all_rows, 2 + f)));
     }
@@ -222,7 +224,16 @@ std::string count_of(std::size_t n, std::string_view one, std::string_view many)
     return std::to_string(n) + " " + std::string{n == 1 ? one : many};
 }
 
-} // namespace
+/// How a balance row is shown: a total, internal financing or an area.
+row_role row_role_of(row_kind kind)
+{
+    switch (kind) {
+    case row_kind::summa: return row_role::total;
+    case row_kind::intern: return row_role::internal;
+    case row_kind::omrade: return row_role::data;
+    }
+    return row_role::data;
+}
 
 sheet allocation_sheet(const allocation& result, const kommun_catalogue& catalogue)
 {
@@ -251,7 +262,7 @@ sheet allocation_sheet(const allocation& result, const kommun_catalogue& catalog
                                       sheet_cell::of_text(name_of(part.member, catalogue)),
                                       sheet_cell::of_number(to_string(part.weight)), quota,
                                       sheet_cell::of_amount(part.amount), sheet_cell::of_amount(part.adjustment)},
-                            .total = false,
+                            .role = row_role::data,
                             .in_csv = true});
     }
     const std::vector<std::size_t> parts = first_n(result.parts.size());
@@ -263,18 +274,18 @@ sheet allocation_sheet(const allocation& result, const kommun_catalogue& catalog
     out.rows.push_back({.cells = {sheet_cell{}, sheet_cell::of_text("Summa"), sheet_cell{}, sheet_cell{},
                                   sheet_cell::of_amount(result.sum(), sum_of_rows(parts, amount_col)),
                                   sheet_cell::of_amount(adjustments, sum_of_rows(parts, adjustment_col))},
-                        .total = true,
+                        .role = row_role::total,
                         .in_csv = false});
     const std::size_t total_row = out.rows.size();
     out.rows.push_back({.cells = {sheet_cell{}, sheet_cell::of_text("Totalt"), sheet_cell{}, sheet_cell{},
                                   sheet_cell::of_amount(result.total), sheet_cell{}},
-                        .total = false,
+                        .role = row_role::data,
                         .in_csv = false});
     out.rows.push_back({.cells = {sheet_cell{}, sheet_cell::of_text("Differens"), sheet_cell{}, sheet_cell{},
                                   sheet_cell::of_amount(result.residual(), "=" + data_cell(total_row, amount_col) + "-" +
                                                                                data_cell(summa_row, amount_col)),
                                   sheet_cell{}},
-                        .total = false,
+                        .role = row_role::data,
                         .in_csv = false});
     out.notes = {"Metod: " + std::string{to_string(result.rule.method)} + " (" + result.basis + ").",
                  "Exakt kvot: kommunens andel av totalen, avkortad till fyra decimaler (i arbetsboken till "
@@ -299,7 +310,7 @@ std::vector<sheet> proposal_sheets(const proposal_table& table)
         }
     }
     sheet proposal = kommun_fee_sheet("Förslag", table.title + " (kr)", layout, amounts);
-    proposal.markdown_blank = "–";
+    proposal.blank = "–";
     note_uncounted(proposal, layout);
     if (any_blank) {
         proposal.notes.emplace_back("– deltar inte.");
@@ -345,7 +356,7 @@ std::vector<sheet> proposal_sheets(const proposal_table& table)
                        sheet_cell::of_amount(a.total),
                        sheet_cell::of_amount(a.sum(), "=" + sheet_cell_ref(proposal.name, sums_row, 2 + f)),
                        sheet_cell::of_amount(a.residual(), "=" + data_cell(f, 5) + "-" + data_cell(f, 6))},
-             .total = false,
+             .role = row_role::data,
              .in_csv = true});
     }
     fees.notes.emplace_back("Kolumnsumma: summan av avgiftens kolumn i bladet Förslag. Differens: totalt − kolumnsumma.");
@@ -382,7 +393,7 @@ sheet differences_sheet(std::span<const proposal_difference> differences, const 
                        d.kommun ? sheet_cell::of_text(name_of(*d.kommun, catalogue)) : sheet_cell{},
                        sheet_cell::of_text(d.fee), sheet_cell::of_amount(d.published),
                        sheet_cell::of_amount(d.computed), difference},
-             .total = false,
+             .role = row_role::data,
              .in_csv = true});
     }
     if (!differences.empty()) {
@@ -405,7 +416,7 @@ std::vector<sheet> scenario_sheets(const scenario_comparison& c)
         }
         sheet out = kommun_fee_sheet(std::move(name), title + " (kr)", layout, amounts);
         note_uncounted(out, layout);
-        out.in_markdown = false;
+        out.in_text = false;
         return out;
     };
     sheet base = side("Bas", "Bas: " + c.base_title, c.base_in_row_sum, c.base);
@@ -430,7 +441,7 @@ std::vector<sheet> scenario_sheets(const scenario_comparison& c)
     for (std::size_t r = 0; r < n; ++r) {
         sheet_row row{.cells = {sheet_cell::of_text(c.kommuner[r].code.str()),
                                 sheet_cell::of_text(std::string{c.kommuner[r].name})},
-                      .total = false,
+                      .role = row_role::data,
                       .in_csv = true};
         for (std::size_t f = 0; f < fee_count; ++f) {
             row.cells.push_back(sheet_cell::of_amount(c.delta(r, f), difference_formula(r, 2 + f)));
@@ -439,7 +450,7 @@ std::vector<sheet> scenario_sheets(const scenario_comparison& c)
         delta.rows.push_back(std::move(row));
     }
     const std::vector<std::size_t> all_rows = first_n(n);
-    sheet_row sums{.cells = {sheet_cell{}, sheet_cell::of_text("Summa")}, .total = true, .in_csv = true};
+    sheet_row sums{.cells = {sheet_cell{}, sheet_cell::of_text("Summa")}, .role = row_role::total, .in_csv = true};
     for (std::size_t f = 0; f < fee_count; ++f) {
         sums.cells.push_back(sheet_cell::of_amount(c.fee_delta(f), sum_of_rows(all_rows, 2 + f)));
     }
@@ -524,7 +535,7 @@ sheet percent_sheet(const percent_table& table)
                                                                                        : sheet_cell{},
                                     sheet_cell::of_text(kind), utfall,
                                     sheet_cell::of_number(percents.of_outcome.to_plain(), share_formula)},
-                          .total = row.row_kind == share_row::kind::total,
+                          .role = row.row_kind == share_row::kind::total ? row_role::total : row_role::data,
                           .in_csv = true};
         for (const funding_kind source : all_funding_kinds) {
             source_columns.push_back(share_col + share_cell(source));
@@ -558,7 +569,7 @@ std::vector<sheet> balance_sheets(const balance_table& table, std::span<const fi
         const balance_row& row = table.rows[r];
         sheet_row out{.cells = {sheet_cell::of_text(row.area),
                                 sheet_cell::of_text(std::string{swedish_kind(row.kind)}, std::string{to_string(row.kind)})},
-                      .total = row.kind == row_kind::summa,
+                      .role = row_role_of(row.kind),
                       .in_csv = true};
         for (const balance_column column : shown) {
             out.cells.push_back(sheet_cell::of_amount(row.cell(column)));
@@ -568,7 +579,7 @@ std::vector<sheet> balance_sheets(const balance_table& table, std::span<const fi
         }
         balance.rows.push_back(std::move(out));
     }
-    sheet_row sums{.cells = {sheet_cell::of_text("Summa enligt raderna"), sheet_cell{}}, .total = true, .in_csv = false};
+    sheet_row sums{.cells = {sheet_cell::of_text("Summa enligt raderna"), sheet_cell{}}, .role = row_role::total, .in_csv = false};
     for (std::size_t c = 0; c < shown.size(); ++c) {
         money total;
         for (const std::size_t r : summed_rows) {
@@ -607,7 +618,7 @@ std::vector<sheet> balance_sheets(const balance_table& table, std::span<const fi
                        sheet_cell::of_amount(f.expected), sheet_cell::of_amount(f.found),
                        sheet_cell::of_amount(f.difference, "=" + data_cell(i, 4) + "-" + data_cell(i, 3)),
                        classification, sheet_cell::of_text(f.note)},
-             .total = false,
+             .role = row_role::data,
              .in_csv = true});
     }
     if (!findings.empty()) {
@@ -621,6 +632,7 @@ std::vector<sheet> share_audit_sheets(const published_share_table& table, std::s
     sheet shares;
     shares.name = "Andelar";
     shares.title = "Publicerad andelstabell: " + table.source;
+    shares.empty_text = "Tabellen har inga rader.";
     shares.frozen_columns = 1;
     shares.columns = {text_column("omrade", "Område"),
                       text_column("grupp", "Grupp"),
@@ -639,7 +651,7 @@ std::vector<sheet> share_audit_sheets(const published_share_table& table, std::s
         const published_share_row& row = table.rows[r];
         sheet_row out{.cells = {sheet_cell::of_text(row.area), row.group ? sheet_cell::of_text(*row.group) : sheet_cell{},
                                 row.andel_av_utfall ? percent_cell(*row.andel_av_utfall) : sheet_cell{}},
-                      .total = row.is_total,
+                      .role = row.is_total ? row_role::total : row_role::data,
                       .in_csv = true};
         exact_share sum = 0;
         for (const auto& value : row.by_kind) {
@@ -669,7 +681,7 @@ std::vector<sheet> share_audit_sheets(const published_share_table& table, std::s
                        percent_cell(f.found),
                        percent_cell(f.difference, "=" + data_cell(i, 4) + "-" + data_cell(i, 3)),
                        sheet_cell::of_text(f.note)},
-             .total = false,
+             .role = row_role::data,
              .in_csv = true});
     }
     if (!findings.empty()) {
@@ -679,4 +691,49 @@ std::vector<sheet> share_audit_sheets(const published_share_table& table, std::s
     return {std::move(shares), std::move(audit)};
 }
 
-} // namespace ku::detail
+} // namespace
+
+report to_report(const allocation& result, const kommun_catalogue& catalogue)
+{
+    sheet only = allocation_sheet(result, catalogue);
+    std::string title = only.title;
+    return {.title = std::move(title), .sheets = {std::move(only)}, .csv_sheet = 0};
+}
+
+report to_report(const proposal_table& table)
+{
+    return {.title = table.title, .sheets = proposal_sheets(table), .csv_sheet = 0};
+}
+
+report to_report(std::span<const proposal_difference> differences, const kommun_catalogue& catalogue)
+{
+    sheet only = differences_sheet(differences, catalogue);
+    std::string title = only.title;
+    return {.title = std::move(title), .sheets = {std::move(only)}, .csv_sheet = 0};
+}
+
+report to_report(const scenario_comparison& comparison)
+{
+    std::vector<sheet> sheets = scenario_sheets(comparison);
+    std::string title = sheets.front().title;
+    return {.title = std::move(title), .sheets = std::move(sheets), .csv_sheet = 0};
+}
+
+report to_report(const percent_table& table)
+{
+    sheet only = percent_sheet(table);
+    std::string title = only.title;
+    return {.title = std::move(title), .sheets = {std::move(only)}, .csv_sheet = 0};
+}
+
+report to_report(const balance_table& table, std::span<const finding> findings)
+{
+    return {.title = "Granskning av " + table.source, .sheets = balance_sheets(table, findings), .csv_sheet = 1};
+}
+
+report to_report(const published_share_table& table, std::span<const share_finding> findings)
+{
+    return {.title = "Granskning av " + table.source, .sheets = share_audit_sheets(table, findings), .csv_sheet = 1};
+}
+
+} // namespace ku

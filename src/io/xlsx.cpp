@@ -15,17 +15,12 @@
 #include <xlsxwriter.h>
 
 #include "ku/core/detail/scanner.hpp"
-#include "output_file.hpp"
-#include "sheet.hpp"
-#include "tables.hpp"
+#include "ku/io/output_file.hpp"
+#include "ku/io/render.hpp"
 
 namespace ku {
 
 namespace {
-
-using detail::column_kind;
-using detail::sheet;
-using detail::sheet_cell;
 
 /// A decimal value mantissa × 10^exponent with no trailing zeros in the mantissa (0 is 0 × 10^0).
 struct decimal_value {
@@ -155,10 +150,10 @@ prepared_sheet prepare(const sheet& table)
         out[r].resize(table.columns.size());
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             const sheet_cell& cell = table.rows[r].cells[c];
-            const std::string where = table.name + "!" + detail::data_cell(r, c) + " (" + table.columns[c].label + ")";
+            const std::string where = table.name + "!" + data_cell(r, c) + " (" + table.columns[c].label + ")";
             if (cell.type == sheet_cell::kind::amount) {
                 const unit in = table.columns[c].unit;
-                const std::string plain = detail::plain_in(cell.amount, in);
+                const std::string plain = plain_in(cell.amount, in);
                 out[r][c] = prepared_cell{xlsx_number(cell.amount, in, where), decimals_of(plain)};
             } else if (cell.type == sheet_cell::kind::number) {
                 const std::string& plain = cell.approximate.empty() ? cell.text : cell.approximate;
@@ -170,7 +165,7 @@ prepared_sheet prepare(const sheet& table)
 }
 
 /// The Swedish display width of a cell, for the column width.
-std::size_t display_width(const detail::sheet_column& column, const sheet_cell& cell)
+std::size_t display_width(const sheet_column& column, const sheet_cell& cell)
 {
     switch (cell.type) {
     case sheet_cell::kind::empty:
@@ -178,9 +173,9 @@ std::size_t display_width(const detail::sheet_column& column, const sheet_cell& 
     case sheet_cell::kind::text:
         return detail::scanner::code_points(cell.text);
     case sheet_cell::kind::amount:
-        return detail::swedish_in(cell.amount, column.unit).size();
+        return swedish_in(cell.amount, column.unit).size();
     case sheet_cell::kind::number:
-        return detail::swedish_decimal(cell.approximate.empty() ? cell.text : cell.approximate).size() +
+        return swedish_decimal(cell.approximate.empty() ? cell.text : cell.approximate).size() +
                (column.kind == column_kind::percent ? 2 : 0);
     }
     return 0;
@@ -233,7 +228,7 @@ public:
         }
         std::size_t heading_lines = 1;
         for (std::size_t c = 0; c < column_count; ++c) {
-            const detail::sheet_column& column = table.columns[c];
+            const sheet_column& column = table.columns[c];
             const std::size_t label = detail::scanner::code_points(column.label);
             const std::size_t width = std::max<std::size_t>(
                 column.kind == column_kind::text
@@ -243,17 +238,17 @@ public:
             heading_lines = std::max(heading_lines, (label + width - 3) / (width - 2));
             check(worksheet_set_column(ws, col(c), col(c), static_cast<double>(width), nullptr), "a column width");
             check(worksheet_write_string(ws, 0, col(c), column.label.c_str(), format("heading", {}, false)),
-                  table.name + "!" + detail::cell_name(0, c));
+                  table.name + "!" + cell_name(0, c));
         }
         check(worksheet_set_row(ws, 0, 15.0 * static_cast<double>(std::min<std::size_t>(heading_lines, 6)), nullptr),
               "the heading row");
         worksheet_freeze_panes(ws, 1, col(table.frozen_columns));
 
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
-            const bool bold = table.rows[r].total;
+            const bool bold = table.rows[r].role == row_role::total;
             for (std::size_t c = 0; c < column_count; ++c) {
                 const sheet_cell& cell = table.rows[r].cells[c];
-                const std::string where = table.name + "!" + detail::data_cell(r, c);
+                const std::string where = table.name + "!" + data_cell(r, c);
                 const auto row = static_cast<lxw_row_t>(r + 1);
                 if (cell.type == sheet_cell::kind::text) {
                     check(worksheet_write_string(ws, row, col(c), cell.text.c_str(), format("text", {}, bold)), where);
@@ -277,7 +272,7 @@ public:
         for (const std::string& note : table.notes) {
             check(worksheet_write_string(ws, static_cast<lxw_row_t>(next_row), 0, note.c_str(),
                                          format("note", {}, false)),
-                  table.name + "!" + detail::cell_name(next_row, 0));
+                  table.name + "!" + cell_name(next_row, 0));
             ++next_row;
         }
         if (table.chart) {
@@ -334,7 +329,7 @@ private:
         return made;
     }
 
-    void add_chart(lxw_worksheet* ws, const sheet& table, const detail::sheet_chart& spec, std::size_t at_row)
+    void add_chart(lxw_worksheet* ws, const sheet& table, const sheet_chart& spec, std::size_t at_row)
     {
         lxw_chart* chart = workbook_add_chart(book_.get(), LXW_CHART_BAR);
         if (chart == nullptr) {
@@ -396,49 +391,12 @@ double xlsx_number(money amount, unit in, std::string_view where)
         throw overflow_error(std::string{where} + ": " + shown + " cannot be stored exactly as a number in an .xlsx "
                              "workbook (an IEEE double): amounts must be below 2^53 öre");
     }
-    return exact_double(detail::plain_in(amount, in), where, shown);
+    return exact_double(plain_in(amount, in), where, shown);
 }
 
-void write_allocation_xlsx(const allocation& result, const kommun_catalogue& catalogue, const std::filesystem::path& path)
+void write_xlsx(const report& document, const std::filesystem::path& path)
 {
-    const std::vector<sheet> sheets{detail::allocation_sheet(result, catalogue)};
-    write_workbook(sheets, sheets.front().title, path);
-}
-
-void write_proposal_xlsx(const proposal_table& table, const std::filesystem::path& path)
-{
-    write_workbook(detail::proposal_sheets(table), table.title, path);
-}
-
-void write_differences_xlsx(std::span<const proposal_difference> differences, const kommun_catalogue& catalogue,
-                            const std::filesystem::path& path)
-{
-    const std::vector<sheet> sheets{detail::differences_sheet(differences, catalogue)};
-    write_workbook(sheets, sheets.front().title, path);
-}
-
-void write_scenario_xlsx(const scenario_comparison& comparison, const std::filesystem::path& path)
-{
-    std::vector<sheet> sheets = detail::scenario_sheets(comparison);
-    const std::string title = sheets.front().title;
-    write_workbook(sheets, title, path);
-}
-
-void write_percent_table_xlsx(const percent_table& table, const std::filesystem::path& path)
-{
-    const std::vector<sheet> sheets{detail::percent_sheet(table)};
-    write_workbook(sheets, sheets.front().title, path);
-}
-
-void write_balance_xlsx(const balance_table& table, std::span<const finding> findings, const std::filesystem::path& path)
-{
-    write_workbook(detail::balance_sheets(table, findings), "Granskning av " + table.source, path);
-}
-
-void write_share_audit_xlsx(const published_share_table& table, std::span<const share_finding> findings,
-                            const std::filesystem::path& path)
-{
-    write_workbook(detail::share_audit_sheets(table, findings), "Granskning av " + table.source, path);
+    write_workbook(document.sheets, document.title, path);
 }
 
 } // namespace ku

@@ -10,7 +10,8 @@
 #include "ku/ku.hpp"
 #include "ku/io/allocation_io.hpp"
 #include "ku/io/csv.hpp"
-#include "ku/io/report.hpp"
+#include "ku/io/render.hpp"
+#include "ku/io/tables.hpp"
 
 #include <sstream>
 
@@ -175,7 +176,7 @@ TEST_CASE("comparing with the published 2025 table lists exactly the hand-moved 
 TEST_CASE("a proposal compared with its own CSV output has no differences", "[proposal][compare]")
 {
     const ku::proposal_table table = proposal_2025();
-    std::istringstream csv{ku::proposal_as_csv(table)};
+    std::istringstream csv{ku::render_csv(ku::to_report(table), ku::csv_convention::plain)};
     const ku::published_proposal reread = ku::read_published_proposal(ku::read_csv(csv, "own.csv"), catalogue);
     CHECK(ku::compare(table, reread).empty());
 }

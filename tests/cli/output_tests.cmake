@@ -97,7 +97,7 @@ ku_cli_test("the 2025 proposal is written as JSON to a file and nothing is print
 set_tests_properties("cli: the 2025 proposal is written as JSON to a file and nothing is printed"
   PROPERTIES FIXTURES_SETUP proposal_json)
 ku_cli_test("--compare reads the proposal's own JSON back and finds no difference" EXIT 0
-  STDOUT "^Inga skillnader: den publicerade tabellen stämmer med beräkningen\\.\n$"
+  STDOUT "^Jämförelse med den publicerade tabellen: 0 skillnader\n\nInga skillnader: den publicerade tabellen stämmer med beräkningen\\.\n$"
   COMMAND proposal ${data}/proposal_2025.toml --compare ${CMAKE_CURRENT_BINARY_DIR}/proposal_2025_written.json)
 set_tests_properties("cli: --compare reads the proposal's own JSON back and finds no difference"
   PROPERTIES FIXTURES_REQUIRED proposal_json)

@@ -17,6 +17,9 @@
 #include "ku/core/ratio.hpp"
 #include "ku/io/balance_io.hpp"
 #include "ku/io/csv.hpp"
+#include "ku/io/json_io.hpp"
+#include "ku/io/render.hpp"
+#include "ku/io/tables.hpp"
 #include "ku/ledger/audit.hpp"
 #include "ku/ledger/balance.hpp"
 #include "ku/ledger/reorganisation.hpp"
@@ -400,7 +403,11 @@ TEST_CASE("a negative share is a domain error naming the file", "[balance_io][ba
 TEST_CASE("a clean table's report says there are no deviations", "[balance_io][report]")
 {
     const ku::balance_table table = bokslut_2023();
-    CHECK(ku::findings_as_text({}, table) == "Granskning av " + table.source + ": inga avvikelser.\n");
+    const ku::report report = ku::to_report(table, {});
+    REQUIRE(report.sheets.size() == 2);
+    CHECK(report.sheets[1].rows.empty());
+    CHECK_THAT(ku::render_text(report), Catch::EndsWith("Granskning av " + table.source + ": 0 avvikelser\n\n" +
+                                                        "Granskning av " + table.source + ": inga avvikelser.\n"));
     CHECK(ku::findings_as_json({}) == "{\n  \"findings\": []\n}\n");
 }
 
@@ -415,11 +422,26 @@ TEST_CASE("findings as text state amounts in the table's tkr, and as JSON in kro
     const auto findings = ku::audit_balance(table, &previous);
     REQUIRE(findings.size() == 2);
 
-    const std::string text = ku::findings_as_text(findings, table);
-    CHECK_THAT(text, Contains(": 2 avvikelser.\n"));
-    CHECK_THAT(text, Contains("Saknat värde       Digitalisering, disponibla medel: tomt, ska vara 15 925 tkr\n"));
-    CHECK_THAT(text, Contains("Ingående balans    Förstärkt samverkan: 35 359 tkr, föregående utgående 34 359 tkr "
-                              "(+1 000 tkr; oförklarad; överfört från Förstärkt samverkan)\n"));
+    const ku::report report = ku::to_report(table, findings);
+    const ku::sheet& audit = report.sheets.at(report.csv_sheet);
+    REQUIRE(audit.rows.size() == 2);
+    const auto text_of = [&](std::size_t row) {
+        std::vector<std::string> texts;
+        for (const ku::sheet_cell& cell : audit.rows[row].cells) {
+            texts.push_back(cell.type == ku::sheet_cell::kind::amount ? ku::swedish_in(cell.amount, audit.columns[texts.size()].unit)
+                                                                      : cell.text);
+        }
+        return texts;
+    };
+    CHECK(audit.columns[3].label == "Väntat (tkr)");
+    CHECK(text_of(0) == std::vector<std::string>{"Saknat värde", "Digitalisering", "disponibla medel", "15 925", "",
+                                                 "-15 925", "", "cellen är tom"});
+    CHECK(text_of(1) == std::vector<std::string>{"Ingående balans", "Förstärkt samverkan", "ingående balans", "34 359",
+                                                 "35 359", "1 000", "oförklarad", "överfört från Förstärkt samverkan"});
+    const std::string text = ku::render_text(report);
+    CHECK_THAT(text, Contains(": 2 avvikelser\n"));
+    CHECK_THAT(text, Contains("\nIngående balans  Förstärkt samverkan  ingående balans   34 359  35 359      1 000  "
+                              "oförklarad  överfört från Förstärkt samverkan\n"));
 
     const std::string json = ku::findings_as_json(findings);
     CHECK(json == "{\n"

@@ -89,7 +89,7 @@ TEST_CASE("the 2025 proposal as JSON reads back as the table its CSV gives, and 
     const ku::published_proposal from_json =
         ku::read_proposal_json(ku::proposal_as_json(table), "forslag_2025.json", catalogue);
     for (const auto convention : {ku::csv_convention::plain, ku::csv_convention::swedish}) {
-        CHECK(from_json == ku::read_published_proposal(csv(ku::proposal_as_csv(table, convention)), catalogue));
+        CHECK(from_json == ku::read_published_proposal(csv(ku::render_csv(ku::to_report(table), convention)), catalogue));
     }
     CHECK(ku::compare(table, from_json).empty());
     REQUIRE(from_json.kommuner.size() == 13);
@@ -137,7 +137,7 @@ TEST_CASE("a percent table as JSON reads back as its CSV does and audits clean",
         const ku::percent_table table = ku::to_percent_table(ku::financing_shares(areas), decimals);
         const ku::published_share_table from_json =
             ku::read_percent_table_json(ku::percent_table_as_json(table), "andelar.json");
-        const ku::published_share_table from_csv = ku::read_published_shares(csv(ku::percent_table_as_csv(table)));
+        const ku::published_share_table from_csv = ku::read_published_shares(csv(ku::render_csv(ku::to_report(table), ku::csv_convention::plain)));
         CHECK(from_json.source == "andelar.json");
         REQUIRE(from_json.rows.size() == table.rows.size());
         REQUIRE(from_csv.rows.size() == table.rows.size());

@@ -14,7 +14,8 @@
 
 #include "ku/ku.hpp"
 #include "../support/percent_value.hpp"
-#include "ku/io/markdown.hpp"
+#include "ku/io/render.hpp"
+#include "ku/io/tables.hpp"
 #include "ku/io/xlsx.hpp"
 
 namespace {
@@ -102,7 +103,7 @@ using ku::test::share_of;
 TEST_CASE("the 2025 proposal written in the Swedish convention reads back equal, cell by cell", "[report][csv]")
 {
     const ku::proposal_table table = proposal_2025();
-    const std::string csv = ku::proposal_as_csv(table, ku::csv_convention::swedish);
+    const std::string csv = ku::render_csv(ku::to_report(table), ku::csv_convention::swedish);
     CHECK(csv.starts_with(bom + "code;kommun;Grundfinansiering Social välfärd;"));
     CHECK(csv.find("\n0683;Värnamo;845154;84515;") != std::string::npos);
     CHECK(csv.find(",") == std::string::npos);
@@ -113,16 +114,16 @@ TEST_CASE("the 2025 proposal written in the Swedish convention reads back equal,
 TEST_CASE("the 2025 proposal in the plain convention reads back equal too", "[report][csv]")
 {
     const ku::proposal_table table = proposal_2025();
-    const std::string csv = ku::proposal_as_csv(table);
+    const std::string csv = ku::render_csv(ku::to_report(table), ku::csv_convention::plain);
     CHECK(csv.starts_with("code,kommun,Grundfinansiering Social välfärd,"));
-    CHECK(csv == ku::proposal_as_csv(table, ku::csv_convention::plain));
+    CHECK(csv == ku::render_csv(ku::to_report(table), ku::csv_convention::plain));
     check_equal(ku::read_published_proposal(read(csv), ku::jonkopings_lan()), table);
 }
 
 TEST_CASE("the 2025 proposal as Markdown shows every amount exactly, in Swedish form", "[report][markdown]")
 {
     const ku::proposal_table table = proposal_2025();
-    const std::string markdown = ku::proposal_as_markdown(table);
+    const std::string markdown = ku::render_markdown(ku::to_report(table));
     CHECK(markdown.starts_with("## FÖRSLAG finansiering Kommunal Utveckling 2025 (kr)\n\n| Kod  | Kommun    |"));
     const auto tables = markdown_tables(markdown);
     REQUIRE(tables.size() == 2);
@@ -176,7 +177,7 @@ TEST_CASE("an allocation in öre written as Swedish CSV reads back: weights by r
     };
     const ku::allocation result = ku::allocate(ku::money::kr(100'000), weights, {.method = ku::allocation_method::largest_remainder, .unit = ku::unit::ore});
     for (const auto convention : {ku::csv_convention::plain, ku::csv_convention::swedish}) {
-        const std::string csv = ku::allocation_as_csv(result, catalogue, convention);
+        const std::string csv = ku::render_csv(ku::to_report(result, catalogue), convention);
         const ku::csv_table table = read(csv);
         REQUIRE(table.header == std::vector<std::string>{"code", "kommun", "weight", "quota", "amount", "adjustment"});
         const std::vector<ku::member_weight> read_back = ku::read_weights(table, "weight", catalogue);
@@ -196,7 +197,7 @@ TEST_CASE("an allocation in öre written as Swedish CSV reads back: weights by r
             CHECK(ku::money::parse(table.rows[i].fields[5]) == result.parts[i].adjustment);
         }
     }
-    const std::string swedish = ku::allocation_as_csv(result, catalogue, ku::csv_convention::swedish);
+    const std::string swedish = ku::render_csv(ku::to_report(result, catalogue), ku::csv_convention::swedish);
     CHECK(swedish.find("\n0604;Aneby;12,5;") != std::string::npos);
     CHECK(swedish.find(",") != std::string::npos);
     CHECK(swedish.find(".") == std::string::npos);
@@ -209,7 +210,7 @@ TEST_CASE("an allocation as Markdown has Summa, Totalt and Differens rows that r
         ku::read_weights(ku::read_csv_file(std::string{KU_DATA_DIR} + "/population_keys.csv"), "key_b", catalogue);
     const ku::allocation result =
         ku::allocate(ku::money::kr(2'702'752), weights, {.method = ku::allocation_method::round_each, .unit = ku::unit::kr});
-    const auto tables = markdown_tables(ku::allocation_as_markdown(result, catalogue));
+    const auto tables = markdown_tables(ku::render_markdown(ku::to_report(result, catalogue)));
     REQUIRE(tables.size() == 1);
     const auto& rows = tables[0];
     REQUIRE(rows.size() == result.parts.size() + 4);
@@ -234,9 +235,9 @@ TEST_CASE("a scenario in the Swedish convention is the plain CSV with semicolons
             ku::read_proposal_spec(std::string{KU_DATA_DIR} + "/scenarios/" + name, catalogue), catalogue);
     };
     const ku::scenario_comparison comparison = ku::compare_scenarios(proposal("ledning_1730.toml"), proposal("ledning_3500.toml"));
-    const std::string plain = ku::scenario_as_csv(comparison);
-    CHECK(ku::scenario_as_csv(comparison, ku::csv_convention::plain) == plain);
-    const std::string swedish = ku::scenario_as_csv(comparison, ku::csv_convention::swedish);
+    const std::string plain = ku::render_csv(ku::to_report(comparison), ku::csv_convention::plain);
+    CHECK(ku::render_csv(ku::to_report(comparison), ku::csv_convention::plain) == plain);
+    const std::string swedish = ku::render_csv(ku::to_report(comparison), ku::csv_convention::swedish);
     const ku::csv_table a = read(plain);
     const ku::csv_table b = read(swedish);
     REQUIRE(a.header == b.header);
@@ -264,7 +265,7 @@ TEST_CASE("a percent table written as CSV is read by read_published_shares and a
         const ku::percent_table table = ku::to_percent_table(ku::financing_shares(areas), decimals);
         for (const auto convention : {ku::csv_convention::plain, ku::csv_convention::swedish}) {
             const ku::published_share_table published =
-                ku::read_published_shares(read(ku::percent_table_as_csv(table, convention)));
+                ku::read_published_shares(read(ku::render_csv(ku::to_report(table), convention)));
             REQUIRE(published.rows.size() == table.rows.size());
             for (std::size_t r = 0; r < table.rows.size(); ++r) {
                 CHECK(published.rows[r].area == table.rows[r].name);
@@ -284,7 +285,7 @@ TEST_CASE("balance findings as Swedish CSV read back in the table's unit", "[rep
         ku::read_csv_file(std::string{KU_TEST_DATA_DIR} + "/ledger/bokslut_2023_ledning_gross_summa.csv"));
     const std::vector<ku::finding> findings = ku::audit_balance(table);
     REQUIRE_FALSE(findings.empty());
-    const ku::csv_table csv = read(ku::findings_as_csv(findings, table, ku::csv_convention::swedish));
+    const ku::csv_table csv = read(ku::render_csv(ku::to_report(table, findings), ku::csv_convention::swedish));
     CHECK(csv.header == std::vector<std::string>{"kind", "area", "column", "expected_tkr", "found_tkr",
                                                  "difference_tkr", "classification", "note"});
     REQUIRE(csv.rows.size() == findings.size());
@@ -302,7 +303,7 @@ TEST_CASE("balance findings as Swedish CSV read back in the table's unit", "[rep
         CHECK(amount(fields[5]) == findings[i].difference);
         CHECK(fields[7] == findings[i].note);
     }
-    const std::string markdown = ku::balance_as_markdown(table, findings);
+    const std::string markdown = ku::render_markdown(ku::to_report(table, findings));
     CHECK(markdown.find("| Summa enligt raderna") != std::string::npos);
     CHECK(markdown.find("Summan stämmer ej") != std::string::npos);
 }
@@ -315,7 +316,7 @@ TEST_CASE("a carry-over finding as CSV keeps its classification and its 1 000 tk
     const std::vector<ku::finding> findings = ku::audit_balance(table, &previous);
     REQUIRE(findings.size() == 1);
     for (const auto convention : {ku::csv_convention::plain, ku::csv_convention::swedish}) {
-        const ku::csv_table csv = read(ku::findings_as_csv(findings, table, convention));
+        const ku::csv_table csv = read(ku::render_csv(ku::to_report(table, findings), convention));
         REQUIRE(csv.rows.size() == 1);
         const auto& fields = csv.rows[0].fields;
         CHECK(fields[0] == "carry_over_difference");
@@ -344,7 +345,7 @@ TEST_CASE("share findings as CSV in both conventions keep kind, row, column and 
                         .expected = ku::exact_share{100, 3}, .found = ku::exact_share{69, 2},
                         .difference = ku::exact_share{69, 2} - ku::exact_share{100, 3}, .note = "tolerans ±0,5"});
     for (const auto convention : {ku::csv_convention::plain, ku::csv_convention::swedish}) {
-        const ku::csv_table csv = read(ku::share_findings_as_csv(findings, convention));
+        const ku::csv_table csv = read(ku::render_csv(ku::to_report(ku::published_share_table{}, findings), convention));
         CHECK(csv.header == std::vector<std::string>{"kind", "area", "column", "expected", "found", "difference", "note"});
         REQUIRE(csv.rows.size() == findings.size());
         for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -375,8 +376,8 @@ TEST_CASE("differences from the published 2025 table as Swedish CSV keep every a
         table, ku::read_published_proposal(ku::read_csv_file(std::string{KU_DATA_DIR} + "/financing_proposal_2025.csv"),
                                            catalogue));
     REQUIRE(differences.size() == 25);
-    const ku::csv_table plain = read(ku::differences_as_csv(differences, catalogue));
-    const ku::csv_table swedish = read(ku::differences_as_csv(differences, catalogue, ku::csv_convention::swedish));
+    const ku::csv_table plain = read(ku::render_csv(ku::to_report(differences, catalogue), ku::csv_convention::plain));
+    const ku::csv_table swedish = read(ku::render_csv(ku::to_report(differences, catalogue), ku::csv_convention::swedish));
     CHECK(plain.header == std::vector<std::string>{"kind", "code", "kommun", "fee", "published", "computed"});
     REQUIRE(swedish.rows.size() == differences.size());
     for (std::size_t i = 0; i < differences.size(); ++i) {
@@ -423,11 +424,11 @@ TEST_CASE("a workbook with an amount beyond 2^53 öre is refused and no file is 
     const std::vector<ku::member_weight> weights{{ku::kommun_code{"0604"}, ku::weight::whole(1)},
                                                  {ku::kommun_code{"0617"}, ku::weight::whole(1)}};
     const ku::allocation huge = ku::allocate(ku::money::kr(std::int64_t{1} << 52), weights);
-    REQUIRE_THROWS_AS(ku::write_allocation_xlsx(huge, ku::jonkopings_lan(), folder / "huge.xlsx"), ku::overflow_error);
+    REQUIRE_THROWS_AS(ku::write_xlsx(ku::to_report(huge, ku::jonkopings_lan()), folder / "huge.xlsx"), ku::overflow_error);
     CHECK(std::filesystem::is_empty(folder));
 
     const ku::allocation fine = ku::allocate(ku::money::kr(100), weights);
-    ku::write_allocation_xlsx(fine, ku::jonkopings_lan(), folder / "fine.xlsx");
+    ku::write_xlsx(ku::to_report(fine, ku::jonkopings_lan()), folder / "fine.xlsx");
     CHECK(std::filesystem::exists(folder / "fine.xlsx"));
     CHECK(std::distance(std::filesystem::directory_iterator{folder}, std::filesystem::directory_iterator{}) == 1);
     std::filesystem::remove_all(folder);

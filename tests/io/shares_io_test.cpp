@@ -14,7 +14,10 @@
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
 #include "ku/io/csv.hpp"
+#include "ku/io/json_io.hpp"
+#include "ku/io/render.hpp"
 #include "ku/io/shares_io.hpp"
+#include "ku/io/tables.hpp"
 #include "ku/shares/financing.hpp"
 #include "ku/shares/share_audit.hpp"
 
@@ -176,19 +179,25 @@ TEST_CASE("a published percent table with a bad cell, an unknown column or a row
                          ku::domain_error, what(Contains("andelar.csv:3:omrade") && Contains("\"Fritid\" appears twice")));
 }
 
-TEST_CASE("the percent table as Swedish text: groups indented under 'varav', a Summa row, the rule stated",
+TEST_CASE("the percent table as Swedish text: the group row after its areas, the Summa row ruled off, the rule stated",
           "[shares][io][text]")
 {
     const std::vector<ku::area_funding> areas =
         ku::read_area_funding(csv("omrade,grupp,utfall,kommunerna,staten,ovriga\n"
                                   "Barnahus,,900,900,,\n"
                                   "Nära vård,projektverksamhet,100,,100,\n"));
-    const std::string text = ku::percent_table_as_text(ku::to_percent_table(ku::financing_shares(areas)));
-    CHECK(text == "Område                   Andel av utfall  Kommunerna  Staten  Övriga\n"
-                  "Barnahus                            90 %       100 %     0 %     0 %\n"
-                  "  Nära vård                         10 %         0 %   100 %     0 %\n"
-                  "varav projektverksamhet             10 %         0 %   100 %     0 %\n"
-                  "Summa                              100 %        90 %    10 %     0 %\n"
+    const std::string text = ku::render_text(ku::to_report(ku::to_percent_table(ku::financing_shares(areas))));
+    CHECK(text == "Finansiering av utfallet per område och källa\n"
+                  "\n"
+                  "                                              Utfall  Andel av                               Summa\n"
+                  "Område             Grupp              Radtyp    (kr)    utfall  Kommunerna  Staten  Övriga  källor\n"
+                  "──────────────────────────────────────────────────────────────────────────────────────────────────\n"
+                  "Barnahus                              område     900      90 %       100 %     0 %     0 %   100 %\n"
+                  "Nära vård          projektverksamhet  område     100      10 %         0 %   100 %     0 %   100 %\n"
+                  "projektverksamhet                     grupp      100      10 %         0 %   100 %     0 %   100 %\n"
+                  "──────────────────────────────────────────────────────────────────────────────────────────────────\n"
+                  "Summa                                 summa    1 000     100 %        90 %    10 %     0 %   100 %\n"
+                  "\n"
                   "Varje rad summerar till exakt 100 % (största rest); andelarna av utfallet likaså.\n");
 }
 
@@ -254,14 +263,19 @@ TEST_CASE("share findings as Swedish text name the row, the sum and the toleranc
                                       "Summa,100,61,25,14\n",
                                       "andelar_2022.csv"));
     const std::vector<ku::share_finding> findings = ku::audit_shares(table);
-    CHECK(ku::share_findings_as_text(findings, table.source) ==
-          "Granskning av andelar_2022.csv: 1 avvikelse.\n"
-          "  Raden summerar inte till 100: Familjehemsresurs, summa: 110 %, väntat 100 % "
-          "(tolerans ±1 procentenheter (2 avrundade celler))\n");
-    CHECK(ku::share_findings_as_text({}, "andelar_2023.csv") == "Granskning av andelar_2023.csv: inga avvikelser.\n");
+    const std::string text = ku::render_text(ku::to_report(table, findings));
+    CHECK_THAT(text, Contains("\nGranskning av andelar_2022.csv: 1 avvikelse\n"
+                              "\n"
+                              "Typ                           Område             Kolumn  Väntat  Funnet  Differens  Not\n"));
+    CHECK_THAT(text, Contains("\nRaden summerar inte till 100  Familjehemsresurs  summa    100 %   110 %       10 %  "
+                              "tolerans ±1 procentenheter (2 avrundade celler)\n"));
+    CHECK_THAT(ku::render_text(ku::to_report(ku::published_share_table{.source = "andelar_2023.csv", .rows = {}}, {})),
+               Catch::EndsWith("\nGranskning av andelar_2023.csv: 0 avvikelser\n"
+                               "\n"
+                               "Granskning av andelar_2023.csv: inga avvikelser.\n"));
 }
 
-TEST_CASE("a published share table as text shows each cell as written, a blank as – and each row's sum of sources",
+TEST_CASE("a published share table as text shows each cell as written, a blank as blank and each row's sum of sources",
           "[shares][io][text]")
 {
     const ku::published_share_table table =
@@ -271,20 +285,24 @@ TEST_CASE("a published share table as text shows each cell as written, a blank a
                                       "Utbildning,38,80,0,20\n"
                                       "Summa,100,61,25,14\n",
                                       "andelar_2022.csv"));
-    CHECK(ku::published_shares_as_text(table) ==
+    CHECK(ku::render_text(ku::to_report(table, std::vector<ku::share_finding>{})) ==
           "Publicerad andelstabell: andelar_2022.csv\n"
           "\n"
-          "Område             Andel av utfall  Kommunerna  Staten  Övriga  Summa källor\n"
-          "────────────────────────────────────────────────────────────────────────────\n"
-          "Social välfärd                60 %        50 %    40 %    10 %         100 %\n"
-          "Familjehemsresurs            2,5 %        54 %    56 %       –         110 %\n"
-          "Utbildning                    38 %        80 %     0 %    20 %         100 %\n"
-          "────────────────────────────────────────────────────────────────────────────\n"
-          "Summa                        100 %        61 %    25 %    14 %         100 %\n"
+          "                          Andel av                               Summa\n"
+          "Område             Grupp    utfall  Kommunerna  Staten  Övriga  källor\n"
+          "──────────────────────────────────────────────────────────────────────\n"
+          "Social välfärd                60 %        50 %    40 %    10 %   100 %\n"
+          "Familjehemsresurs            2,5 %        54 %    56 %           110 %\n"
+          "Utbildning                    38 %        80 %     0 %    20 %   100 %\n"
+          "──────────────────────────────────────────────────────────────────────\n"
+          "Summa                        100 %        61 %    25 %    14 %   100 %\n"
           "\n"
-          "– tom cell.   Summa källor: kommunerna + staten + övriga.\n");
-    CHECK(ku::published_shares_as_text(ku::published_share_table{.source = "tom.csv", .rows = {}}) ==
-          "Publicerad andelstabell: tom.csv: tabellen har inga rader.\n");
+          "Granskning av andelar_2022.csv: 0 avvikelser\n"
+          "\n"
+          "Granskning av andelar_2022.csv: inga avvikelser.\n");
+    CHECK_THAT(ku::render_text(ku::to_report(ku::published_share_table{.source = "tom.csv", .rows = {}},
+                                             std::vector<ku::share_finding>{})),
+               Catch::StartsWith("Publicerad andelstabell: tom.csv\n\nTabellen har inga rader.\n\nGranskning av tom.csv"));
 }
 
 TEST_CASE("share findings as JSON: kind, area, column and exact decimal strings", "[shares][io][json]")

@@ -18,6 +18,7 @@
 #include "ku/core/kommun.hpp"
 #include "ku/core/money.hpp"
 #include "ku/io/csv.hpp"
+#include "ku/io/sheet.hpp"
 #include "ku/ledger/audit.hpp"
 #include "ku/shares/financing.hpp"
 #include "ku/shares/share_audit.hpp"
@@ -162,5 +163,42 @@ struct share_audit {
 /// Audits the published percent table `table` (read with `csv` when a path). Throws as
 /// read_csv_file and read_published_shares.
 [[nodiscard]] share_audit audit_shares(csv_source table, const csv_choice& csv, const input_names& names);
+
+// Each task's result as a report (ku/io/tables.hpp), which every format renders: the one
+// function a command or a notebook calls to show a result.
+
+/// The allocation as a report.
+[[nodiscard]] report report_of(const allocation_result& result);
+/// The proposal as a report.
+[[nodiscard]] report report_of(const proposal_table& result);
+/// The differences from the published table as a report.
+[[nodiscard]] report report_of(const proposal_comparison& result);
+/// The comparison as a report.
+[[nodiscard]] report report_of(const scenario_comparison& result);
+/// The balance table and its findings as a report.
+[[nodiscard]] report report_of(const balance_audit& result);
+/// The percent table as a report.
+[[nodiscard]] report report_of(const percent_table& result);
+/// The published percent table and its findings as a report.
+[[nodiscard]] report report_of(const share_audit& result);
+
+// Each task's result as its JSON document (ku/io/json_io.hpp), which the matching reader
+// reads back without losing an öre. A result without a document is written as its report
+// (ku::render_json).
+
+/// The allocation as a JSON document.
+[[nodiscard]] std::string json_of(const allocation_result& result);
+/// The proposal as a JSON document.
+[[nodiscard]] std::string json_of(const proposal_table& result);
+/// The differences from the published table as a JSON document.
+[[nodiscard]] std::string json_of(const proposal_comparison& result);
+/// The comparison as a JSON document.
+[[nodiscard]] std::string json_of(const scenario_comparison& result);
+/// The findings as a JSON document (findings_as_json).
+[[nodiscard]] std::string json_of(const balance_audit& result);
+/// The percent table as a JSON document.
+[[nodiscard]] std::string json_of(const percent_table& result);
+/// The findings as a JSON document (share_findings_as_json).
+[[nodiscard]] std::string json_of(const share_audit& result);
 
 } // namespace ku::app

@@ -1,7 +1,7 @@
 #pragma once
 /// @file
-/// Reading published balance tables and reorganisation mappings from CSV, and writing audit
-/// findings for people (Swedish text) and programs (JSON).
+/// Reading published balance tables and reorganisation mappings from CSV. An audit's report is
+/// ku::to_report (ku/io/tables.hpp), its JSON findings_as_json (ku/io/json_io.hpp).
 
 #include <span>
 #include <string>
@@ -29,18 +29,5 @@ namespace ku {
 /// an area's shares do not sum to 1 or it has a rule twice; each names file and line.
 [[nodiscard]] reorganisation read_reorganisation(const csv_table& table, unit in = unit::tkr,
                                                  const balance_table* previous = nullptr);
-
-/// The table as aligned Swedish text for a terminal: a title with the unit, then Område and
-/// each column that has a value, amounts exact in the table's unit ("–": blank), and the
-/// row "Summa enligt raderna" as in balance_as_markdown.
-[[nodiscard]] std::string balance_table_as_text(const balance_table& table);
-
-/// The findings as a Swedish report, amounts in the table's unit; one line per finding or a
-/// line saying the table is clean.
-[[nodiscard]] std::string findings_as_text(std::span<const finding> findings, const balance_table& table);
-
-/// {"findings": [{"kind", "area", "column", "expected", "found", "difference",
-/// "classification", "note"}]}, amounts as plain decimal strings in kronor or null.
-[[nodiscard]] std::string findings_as_json(std::span<const finding> findings);
 
 } // namespace ku

@@ -1,10 +1,20 @@
 #pragma once
-// Internal: writing an output file atomically through a temporary file beside it. Not installed.
+/// @file
+/// Writing an output file atomically, through a temporary file beside it, so a failing
+/// command never leaves a partial file behind and an existing file is kept.
 
 #include <filesystem>
 #include <functional>
+#include <string_view>
 
-namespace ku::detail {
+namespace ku {
+
+/// Writes `content` to `path` atomically: into a new file `path`.tmp-XXXXXX in the same folder,
+/// flushed to disk, then renamed over `path`; on any failure the temporary file is removed and
+/// `path` is left as it was. Throws ku::error naming the path and the reason.
+void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+namespace detail {
 
 /// Creates a new empty file `path`.tmp-XXXXXX in the folder of `path`, calls `write` with its
 /// name, flushes it to disk and renames it over `path`. On any failure (an exception from
@@ -13,4 +23,6 @@ namespace ku::detail {
 void write_atomically(const std::filesystem::path& path,
                       const std::function<void(const std::filesystem::path& temporary)>& write);
 
-} // namespace ku::detail
+} // namespace detail
+
+} // namespace ku

@@ -1,45 +1,52 @@
 #pragma once
-// Internal: the tables of each report (allocation, proposal, comparison, scenario, shares,
-// balance audit), built once as sheets and rendered as CSV, Markdown or .xlsx. Not installed.
+/// @file
+/// Each result type as a report (ku/io/sheet.hpp): one function per result, which every
+/// format renders. Swedish titles, headings and notes; exact values; sums as formulas that a
+/// spreadsheet reader can check.
 
 #include <span>
-#include <vector>
 
 #include "ku/allocation/allocation.hpp"
 #include "ku/allocation/proposal.hpp"
 #include "ku/allocation/scenario.hpp"
 #include "ku/core/kommun.hpp"
+#include "ku/io/sheet.hpp"
 #include "ku/ledger/audit.hpp"
 #include "ku/shares/financing.hpp"
 #include "ku/shares/share_audit.hpp"
-#include "sheet.hpp"
 
-namespace ku::detail {
+namespace ku {
 
-/// "Fördelning": kod, kommun, vikt, kvot, belopp, justering; Summa, Totalt and Differens rows.
-[[nodiscard]] sheet allocation_sheet(const allocation& result, const kommun_catalogue& catalogue);
+/// Sheet "Fördelning": Kod, Kommun, Vikt, Exakt kvot (kr), Belopp (kr), Justering (kr); rows
+/// Summa (formulas), Totalt and Differens (= Totalt − Summa); the method as a note. CSV writes
+/// code,kommun,weight,quota,amount,adjustment, one row per part, which read_weights reads back.
+[[nodiscard]] report to_report(const allocation& result, const kommun_catalogue& catalogue);
 
-/// "Förslag" (the published layout with Summa formulas and a bar chart of each kommun's Summa)
-/// and "Avgifter" (each fee's method, total, column sum and residual).
-[[nodiscard]] std::vector<sheet> proposal_sheets(const proposal_table& table);
+/// Sheet "Förslag" in the published layout (Kod, Kommun, one column per fee, Summa; a Summa
+/// row; "–" for a kommun that does not take part), the Summa column and row as formulas and a
+/// bar chart of each kommun's Summa; sheet "Avgifter" with each fee's method, total, column sum
+/// and residual. CSV writes "Förslag", which read_published_proposal reads back.
+[[nodiscard]] report to_report(const proposal_table& table);
 
-/// "Skillnader": every difference from a published proposal.
-[[nodiscard]] sheet differences_sheet(std::span<const proposal_difference> differences,
-                                      const kommun_catalogue& catalogue);
+/// Sheet "Skillnader": every difference from a published proposal (Typ, Kod, Kommun, Avgift,
+/// Publicerat, Beräknat, Differens as a formula), or a line saying there are none.
+[[nodiscard]] report to_report(std::span<const proposal_difference> differences, const kommun_catalogue& catalogue);
 
-/// "Skillnad" (alternative − base, each cell a formula over the next two sheets), "Bas" and
-/// "Alternativ".
-[[nodiscard]] std::vector<sheet> scenario_sheets(const scenario_comparison& comparison);
+/// Sheets "Skillnad" (alternative − base per kommun and fee, each cell a formula over the next
+/// two sheets, Summa column and row), "Bas" and "Alternativ" (only in .xlsx and JSON).
+[[nodiscard]] report to_report(const scenario_comparison& comparison);
 
-/// "Andelar": each area, group and Summa row with its outcome and percents.
-[[nodiscard]] sheet percent_sheet(const percent_table& table);
+/// Sheet "Andelar": each area, group and Summa row with its outcome and percents, each row's
+/// sum of sources as a formula. CSV is read back by read_published_shares.
+[[nodiscard]] report to_report(const percent_table& table);
 
-/// "Balans" (the published table and a row of the sums of its rows, as formulas) and
-/// "Avvikelser" (the findings), amounts in the table's unit.
-[[nodiscard]] std::vector<sheet> balance_sheets(const balance_table& table, std::span<const finding> findings);
+/// Sheets "Balans" (the table as published, in its unit, and a row of the sums of its rows as
+/// formulas) and "Avvikelser" (the findings, Differens = Funnet − Väntat as a formula), which
+/// CSV writes.
+[[nodiscard]] report to_report(const balance_table& table, std::span<const finding> findings);
 
-/// "Andelar" (the published percent table, each row's sum as a formula) and "Avvikelser".
-[[nodiscard]] std::vector<sheet> share_audit_sheets(const published_share_table& table,
-                                                    std::span<const share_finding> findings);
+/// Sheets "Andelar" (the published percent table, each row's sum of sources as a formula) and
+/// "Avvikelser" (the findings in percent points), which CSV writes.
+[[nodiscard]] report to_report(const published_share_table& table, std::span<const share_finding> findings);
 
-} // namespace ku::detail
+} // namespace ku

@@ -1,11 +1,11 @@
 #pragma once
 /// @file
-/// Reports as .xlsx workbooks (written with libxlsxwriter): one worksheet per table, the
+/// Any report (ku/io/sheet.hpp) as an .xlsx workbook (written with libxlsxwriter): one worksheet per table, the
 /// domain's Swedish headings and units in a frozen, bold heading row, every amount, weight and
 /// percent stored as a number (never as text) with a Swedish number format ("#,##0", which a
 /// Swedish Excel or LibreOffice shows as "845 154"; percents as `0" %"`), every sum a formula
-/// (=SUM(C2:C14)) with its exact value cached so that a reader can check it, and a bar chart of
-/// each kommun's Summa on a proposal.
+/// (=SUM(C2:C14)) with its exact value cached so that a reader can check it, and the sheet's bar
+/// chart if it has one.
 ///
 /// Exactness: an .xlsx cell holds an IEEE double, written into the file as text with 16
 /// significant digits. A number is written only when it reads back as exactly the value: the
@@ -23,17 +23,10 @@
 /// is left as it was. Errors in writing throw ku::error naming the file.
 
 #include <filesystem>
-#include <span>
 #include <string_view>
 
-#include "ku/allocation/allocation.hpp"
-#include "ku/allocation/proposal.hpp"
-#include "ku/allocation/scenario.hpp"
-#include "ku/core/kommun.hpp"
 #include "ku/core/money.hpp"
-#include "ku/ledger/audit.hpp"
-#include "ku/shares/financing.hpp"
-#include "ku/shares/share_audit.hpp"
+#include "ku/io/sheet.hpp"
 
 namespace ku {
 
@@ -42,36 +35,10 @@ namespace ku {
 /// exactly the amount (see the file comment).
 [[nodiscard]] double xlsx_number(money amount, unit in, std::string_view where);
 
-/// Sheet "Fördelning": Kod, Kommun, Vikt, Exakt kvot (kr), Belopp (kr), Justering (kr); rows
-/// Summa (formulas), Totalt and Differens (= Totalt − Summa).
-void write_allocation_xlsx(const allocation& result, const kommun_catalogue& catalogue,
-                           const std::filesystem::path& path);
-
-/// Sheet "Förslag" in the published layout (Kod, Kommun, one column per fee, Summa) with the
-/// Summa column and row as formulas and a bar chart of each kommun's Summa; sheet "Avgifter"
-/// with each fee's method, total, column sum (a formula into "Förslag") and residual.
-void write_proposal_xlsx(const proposal_table& table, const std::filesystem::path& path);
-
-/// Sheet "Skillnader": every difference from a published proposal, Differens as a formula.
-void write_differences_xlsx(std::span<const proposal_difference> differences, const kommun_catalogue& catalogue,
-                            const std::filesystem::path& path);
-
-/// Sheets "Skillnad" (each cell the formula Alternativ − Bas, Summa column and row as
-/// formulas), "Bas" and "Alternativ" (each proposal's amounts, 0 where it has none).
-void write_scenario_xlsx(const scenario_comparison& comparison, const std::filesystem::path& path);
-
-/// Sheet "Andelar": each area, group and Summa row with its outcome (groups and Summa as sums
-/// of their areas) and its percents, each row's sum of sources as a formula.
-void write_percent_table_xlsx(const percent_table& table, const std::filesystem::path& path);
-
-/// Sheets "Balans" (the table as published, in its unit, and a row of the sums of its rows as
-/// formulas) and "Avvikelser" (the findings, Differens = Funnet − Väntat as a formula).
-void write_balance_xlsx(const balance_table& table, std::span<const finding> findings,
-                        const std::filesystem::path& path);
-
-/// Sheets "Andelar" (the published percent table, each row's sum of sources as a formula) and
-/// "Avvikelser" (the findings in percent points).
-void write_share_audit_xlsx(const published_share_table& table, std::span<const share_finding> findings,
-                            const std::filesystem::path& path);
+/// The report as a workbook at `path`: one worksheet per sheet, titled with the report's
+/// title. Throws ku::overflow_error naming the sheet, the cell and the amount when a number
+/// cannot be stored exactly, ku::error naming the file when it cannot be written; either way
+/// no file is left behind and an existing `path` is kept.
+void write_xlsx(const report& document, const std::filesystem::path& path);
 
 } // namespace ku

@@ -1,0 +1,72 @@
+#pragma once
+/// @file
+/// The output formats and the renderers of any report (ku/io/sheet.hpp): aligned Swedish text
+/// for a terminal, CSV in two conventions, Markdown and JSON. .xlsx is in ku/io/xlsx.hpp. No
+/// renderer knows a domain type: a new table type only builds its report.
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "ku/io/sheet.hpp"
+
+namespace ku {
+
+/// How a CSV file is written.
+enum class csv_convention : std::uint8_t {
+    /// ',' between fields, '.' as decimal point ("166730.50"), UTF-8 without a byte order mark.
+    plain,
+    /// The Swedish convention of Excel and LibreOffice: ';' between fields, decimal comma
+    /// ("166730,50"), UTF-8 starting with a byte order mark so that Excel reads å, ä, ö right.
+    /// Amounts carry no thousands separator, so a spreadsheet reads them as numbers.
+    swedish,
+};
+
+/// The formats a report is written in (the CLI's --format).
+enum class output_format : std::uint8_t { table, csv, csv_sv, json, markdown, xlsx };
+
+/// Every output format, in the order --help lists them.
+inline constexpr std::array all_output_formats{output_format::table,    output_format::csv,
+                                               output_format::csv_sv,   output_format::json,
+                                               output_format::markdown, output_format::xlsx};
+
+/// The format's name: "table", "csv", "csv-sv", "json", "markdown", "xlsx".
+[[nodiscard]] constexpr std::string_view to_string(output_format format) noexcept
+{
+    switch (format) {
+    case output_format::table: return "table";
+    case output_format::csv: return "csv";
+    case output_format::csv_sv: return "csv-sv";
+    case output_format::json: return "json";
+    case output_format::markdown: return "markdown";
+    case output_format::xlsx: return "xlsx";
+    }
+    return "?";
+}
+
+/// The format named `name`. Throws ku::lookup_error naming `where` and the formats.
+[[nodiscard]] output_format parse_output_format(std::string_view name, std::string_view where);
+
+/// Every sheet shown in text as aligned Swedish text: its title, a blank line, the headings, a
+/// rule, the rows (a rule before the first total row), numbers right aligned in Swedish form,
+/// then each note after a blank line; sheets apart by a blank line. Widths count code points.
+[[nodiscard]] std::string render_text(const report& document);
+
+/// The report's CSV sheet: its CSV columns as a header line of keys, then its CSV rows, in
+/// `convention`; amounts exact in the column's unit, numbers as exact decimals.
+[[nodiscard]] std::string render_csv(const report& document, csv_convention convention);
+
+/// Every sheet shown in text as a Markdown section: a "##" heading, an aligned pipe table
+/// (numbers right aligned, in Swedish form) and its notes.
+[[nodiscard]] std::string render_markdown(const report& document);
+
+/// The report as one JSON object: {"title", "sheets": [{"name", "title", "columns": [{"key",
+/// "label", "kind", "unit"}], "rows": [{"role", "cells": {key: value}}], "notes"}]}. Every
+/// amount and number is an exact plain decimal string ("166730.50"), a blank cell null.
+[[nodiscard]] std::string render_json(const report& document);
+
+/// The report in a text format (every format but xlsx, which ku::write_xlsx writes to a file).
+[[nodiscard]] std::string render(const report& document, output_format format);
+
+} // namespace ku
