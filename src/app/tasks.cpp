@@ -140,6 +140,21 @@ share_audit audit_shares(csv_source table, const csv_choice& csv, const input_na
     return {.table = std::move(published), .findings = std::move(findings)};
 }
 
+overhead_result overhead(overhead_request request, const input_names& names)
+{
+    const kommun_catalogue catalogue = jonkopings_lan();
+    const std::vector<member_weight> weights =
+        read_weights(read_source(std::move(request.weights), request.csv, names), request.column, catalogue);
+    const auto at = [&](rate surcharge) {
+        return finance_overhead(request.administration, request.project_grants, surcharge, weights, request.rule);
+    };
+    std::optional<overhead_financing> at_new_rate;
+    if (request.new_surcharge) {
+        at_new_rate = at(*request.new_surcharge);
+    }
+    return {.at_rate = at(request.surcharge), .at_new_rate = std::move(at_new_rate), .catalogue = catalogue};
+}
+
 report report_of(const allocation_result& result) { return to_report(result.allocation, result.catalogue); }
 report report_of(const proposal_table& result) { return to_report(result); }
 report report_of(const proposal_comparison& result) { return to_report(result.differences, result.catalogue); }
@@ -147,6 +162,10 @@ report report_of(const scenario_comparison& result) { return to_report(result); 
 report report_of(const balance_audit& result) { return to_report(result.table, result.findings); }
 report report_of(const percent_table& result) { return to_report(result); }
 report report_of(const share_audit& result) { return to_report(result.table, result.findings); }
+report report_of(const overhead_result& result)
+{
+    return to_report(result.at_rate, result.at_new_rate, result.catalogue);
+}
 
 std::string json_of(const allocation_result& result) { return allocation_as_json(result.allocation, result.catalogue); }
 std::string json_of(const proposal_table& result) { return proposal_as_json(result); }

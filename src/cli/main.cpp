@@ -277,6 +277,45 @@ outcome run_scenario(const scenario_options& options)
         options.out, ku::app::scenario(options.base, options.alternative));
 }
 
+struct overhead_options {
+    std::string administration;
+    std::string grants;
+    std::string rate;
+    std::string new_rate;
+    std::string weights_file;
+    std::string column;
+    std::string method = "largest-remainder";
+    csv_input_options csv;
+    output_options out;
+};
+
+/// A rate written with its percent sign ("15 %", "12,5%"): a bare "15" would be 1 500 %, so
+/// it is refused, naming the option.
+ku::rate percent_rate(const std::string& text, std::string_view option)
+{
+    if (text.find('%') == std::string::npos) {
+        throw ku::parse_error(text, 0, "write the rate in percent with its sign, e.g. \"15 %\"", option);
+    }
+    return ku::rate::parse(text, option);
+}
+
+outcome run_overhead(const overhead_options& options)
+{
+    return render(options.out,
+                  ku::app::overhead({.administration = ku::money::parse(options.administration, ku::unit::kr,
+                                                                         "--administration"),
+                                     .project_grants = ku::money::parse(options.grants, ku::unit::kr, "--grants"),
+                                     .surcharge = percent_rate(options.rate, "--rate"),
+                                     .new_surcharge = options.new_rate.empty()
+                                                          ? std::nullopt
+                                                          : std::optional{percent_rate(options.new_rate, "--new-rate")},
+                                     .weights = std::filesystem::path{options.weights_file},
+                                     .column = options.column,
+                                     .rule = {ku::parse_allocation_method(options.method, "--method"), ku::unit::kr},
+                                     .csv = options.csv.choice()},
+                                    option_names));
+}
+
 /// Writes the command's result to --output or standard output.
 void deliver(const outcome& result, const output_options& options)
 {
@@ -372,6 +411,22 @@ int main(int argc, char** argv)
     scenario_command->add_option("alternative", scenario.alternative, "The alternative proposal spec (TOML)")->required();
     add_output_options(scenario_command, scenario.out, false);
     commands.push_back({scenario_command, &scenario.out, [&scenario] { return run_scenario(scenario); }});
+
+    overhead_options overhead;
+    CLI::App* overhead_command = app.add_subcommand(
+        "overhead", "Finance administration by an OH rate on project grants; invoice the rest to the kommuner by a key");
+    overhead_command->add_option("--administration", overhead.administration, "The administration cost, e.g. \"3 500 000\"")
+        ->required();
+    overhead_command->add_option("--grants", overhead.grants, "The project grants the rate is taken on")->required();
+    overhead_command->add_option("--rate", overhead.rate, "The OH rate, e.g. \"15 %\"")->required();
+    overhead_command->add_option("--new-rate", overhead.new_rate, "A rate to compare with, e.g. \"20 %\": each kommun's change");
+    overhead_command->add_option("--weights", overhead.weights_file, "CSV with a code column and weight columns")->required();
+    overhead_command->add_option("--column", overhead.column, "The weight column to use, e.g. key_a")->required();
+    overhead_command->add_option("--method", overhead.method, ku::allocation_method_list())
+        ->check(CLI::IsMember(ku::allocation_method_names()));
+    add_csv_options(overhead_command, overhead.csv);
+    add_output_options(overhead_command, overhead.out, false);
+    commands.push_back({overhead_command, &overhead.out, [&overhead] { return run_overhead(overhead); }});
 
     try {
         app.parse(argc, argv);

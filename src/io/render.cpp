@@ -158,12 +158,15 @@ std::string as_is(const std::string& text) { return text; }
 
 /// A heading over two lines, split at the space that leaves the longer line shortest
 /// ("Utbetalt till länets kommuner (tkr)" → "Utbetalt till länets" / "kommuner (tkr)"); a
-/// heading without a space stays whole on the second line.
+/// heading without a space stays whole on the second line, and a percent sign stays with its number.
 std::array<std::string, 2> two_lines(const std::string& heading)
 {
     std::array<std::string, 2> best{"", heading};
     std::size_t best_width = width(heading);
     for (std::size_t space = heading.find(' '); space != std::string::npos; space = heading.find(' ', space + 1)) {
+        if (heading.compare(space + 1, 1, "%") == 0) {
+            continue; // "15 %" stays on one line
+        }
         std::array<std::string, 2> split{heading.substr(0, space), heading.substr(space + 1)};
         const std::size_t split_width = std::max(width(split[0]), width(split[1]));
         if (split_width < best_width) {

@@ -6,11 +6,13 @@
 #include "ku/io/render.hpp"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+#include <gsl/assert>
 
 namespace ku {
 
@@ -691,6 +693,105 @@ std::vector<sheet> share_audit_sheets(const published_share_table& table, std::s
     return {std::move(shares), std::move(audit)};
 }
 
+/// The overhead's financing at one or two rates, and each kommun's invoice.
+std::vector<sheet> overhead_sheets(const overhead_financing& at_rate, const std::optional<overhead_financing>& at_new_rate,
+                                   const kommun_catalogue& catalogue)
+{
+    std::vector<const overhead_financing*> rates{&at_rate};
+    if (at_new_rate) {
+        rates.push_back(&*at_new_rate);
+    }
+    const auto at = [](const overhead_financing& f) { return "vid " + to_string(f.surcharge); };
+    // Columns 2.. (financing) and 3.. (kommuner) hold one column per rate, then the change.
+    sheet financing;
+    financing.name = "OH-påslag";
+    financing.title = "OH-påslag på projektbidrag: " + to_string(at_rate.surcharge) +
+                      (at_new_rate ? " och " + to_string(at_new_rate->surcharge) : std::string{});
+    financing.frozen_columns = 1;
+    financing.columns = {text_column("post", "Post")};
+    const std::array<std::string, 2> rate_keys{"at_rate", "at_new_rate"};
+    for (std::size_t c = 0; c < rates.size(); ++c) {
+        financing.columns.push_back(amount_column(rate_keys[c], capitalised(at(*rates[c])) + " (kr)"));
+    }
+    if (at_new_rate) {
+        financing.columns.push_back(amount_column("change", "Förändring (kr)"));
+    }
+    const auto change_formula = [](std::size_t row, std::size_t before, std::size_t after) {
+        return "=" + data_cell(row, after) + "-" + data_cell(row, before);
+    };
+    const auto financing_row = [&](std::string label, std::string key, auto value, auto formula) {
+        sheet_row row{.cells = {sheet_cell::of_text(std::move(label), std::move(key))}, .role = row_role::data,
+                      .in_csv = true};
+        const std::size_t r = financing.rows.size();
+        for (std::size_t c = 0; c < rates.size(); ++c) {
+            row.cells.push_back(sheet_cell::of_amount(value(*rates[c]), formula(r, c + 1)));
+        }
+        if (at_new_rate) {
+            row.cells.push_back(sheet_cell::of_amount(value(*rates[1]) - value(*rates[0]), change_formula(r, 1, 2)));
+        }
+        financing.rows.push_back(std::move(row));
+    };
+    const auto none = [](std::size_t, std::size_t) { return std::string{}; };
+    financing_row("Administration", "administration", [](const overhead_financing& f) { return f.administration; }, none);
+    financing_row("Projektbidrag", "project_grants", [](const overhead_financing& f) { return f.project_grants; }, none);
+    financing_row("Finansieras av påslaget", "from_surcharge",
+                  [](const overhead_financing& f) { return f.from_surcharge; }, none);
+    financing_row("Faktureras kommunerna", "invoiced", [](const overhead_financing& f) { return f.invoiced; },
+                  [](std::size_t, std::size_t c) { return "=" + data_cell(0, c) + "-" + data_cell(2, c); });
+    financing.rows.back().role = row_role::total;
+    financing.notes.push_back("Påslaget avrundas till hela " + std::string{to_string(at_rate.to_kommuner.rule.unit)} +
+                              "; resten av administrationen faktureras kommunerna efter nyckeln.");
+
+    sheet kommuner;
+    kommuner.name = "Kommuner";
+    kommuner.title = "Faktura per kommun: " + financing.title;
+    kommuner.frozen_columns = 2;
+    kommuner.columns = {text_column("code", "Kod"), text_column("kommun", "Kommun"), number_column("weight", "Vikt")};
+    for (std::size_t c = 0; c < rates.size(); ++c) {
+        kommuner.columns.push_back(amount_column("invoice_" + rate_keys[c], "Faktura " + at(*rates[c]) + " (kr)"));
+    }
+    if (at_new_rate) {
+        kommuner.columns.push_back(amount_column("change", "Förändring (kr)"));
+    }
+    constexpr std::size_t first_amount = 3;
+    const std::vector<overhead_change> changes =
+        at_new_rate ? compare_overhead(at_rate, *at_new_rate) : std::vector<overhead_change>{};
+    const std::vector<allocation_part>& parts = at_rate.to_kommuner.parts;
+    for (std::size_t r = 0; r < parts.size(); ++r) {
+        sheet_row row{.cells = {sheet_cell::of_text(parts[r].member.str()),
+                                sheet_cell::of_text(name_of(parts[r].member, catalogue)),
+                                sheet_cell::of_number(to_string(parts[r].weight))},
+                      .role = row_role::data,
+                      .in_csv = true};
+        for (const overhead_financing* f : rates) {
+            row.cells.push_back(sheet_cell::of_amount(f->to_kommuner.at(parts[r].member).amount));
+        }
+        if (at_new_rate) {
+            Expects(changes[r].member == parts[r].member);
+            row.cells.push_back(
+                sheet_cell::of_amount(changes[r].change(), change_formula(r, first_amount, first_amount + 1)));
+        }
+        kommuner.rows.push_back(std::move(row));
+    }
+    const std::vector<std::size_t> all_rows = first_n(parts.size());
+    sheet_row sums{.cells = {sheet_cell{}, sheet_cell::of_text("Summa"), sheet_cell{}}, .role = row_role::total,
+                   .in_csv = false};
+    money change_sum;
+    for (const overhead_change& c : changes) {
+        change_sum += c.change();
+    }
+    for (std::size_t c = 0; c < rates.size(); ++c) {
+        sums.cells.push_back(sheet_cell::of_amount(rates[c]->to_kommuner.sum(), sum_of_rows(all_rows, first_amount + c)));
+    }
+    if (at_new_rate) {
+        sums.cells.push_back(sheet_cell::of_amount(change_sum, sum_of_rows(all_rows, first_amount + 2)));
+    }
+    kommuner.rows.push_back(std::move(sums));
+    kommuner.notes.push_back("Metod: " + std::string{to_string(at_rate.to_kommuner.rule.method)} + " (" +
+                             at_rate.to_kommuner.basis + "). Ett negativt belopp är en återbetalning.");
+    return {std::move(financing), std::move(kommuner)};
+}
+
 } // namespace
 
 report to_report(const allocation& result, const kommun_catalogue& catalogue)
@@ -734,6 +835,14 @@ report to_report(const balance_table& table, std::span<const finding> findings)
 report to_report(const published_share_table& table, std::span<const share_finding> findings)
 {
     return {.title = "Granskning av " + table.source, .sheets = share_audit_sheets(table, findings), .csv_sheet = 1};
+}
+
+report to_report(const overhead_financing& at_rate, const std::optional<overhead_financing>& at_new_rate,
+                 const kommun_catalogue& catalogue)
+{
+    std::vector<sheet> sheets = overhead_sheets(at_rate, at_new_rate, catalogue);
+    std::string title = sheets.front().title;
+    return {.title = std::move(title), .sheets = std::move(sheets), .csv_sheet = 1};
 }
 
 } // namespace ku

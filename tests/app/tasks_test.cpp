@@ -1,6 +1,8 @@
 // The task layer: each workflow of the tool and the Python module, from files or tables in
 // memory to its result, with its rules in one place.
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "ku/app/tasks.hpp"
 #include "ku/core/error.hpp"
 #include "ku/io/csv.hpp"
+#include "ku/io/sheet.hpp"
 
 namespace {
 using Catch::Matchers::Equals;
@@ -173,4 +176,53 @@ TEST_CASE("auditing the clean published share table finds nothing, the 110 % row
         ku::app::audit_shares(test_data / "shares" / "published_row_110.csv", {}, cli_names);
     CHECK_FALSE(faulty.findings.empty());
     CHECK(faulty.status() == ku::app::status_findings);
+}
+
+TEST_CASE("the overhead task invoices what 15 % and 20 % of 10 000 000 kr in grants leave of 3 500 000 kr by key A")
+{
+    const ku::app::overhead_result result =
+        ku::app::overhead({.administration = money::parse("3 500 000"),
+                           .project_grants = money::parse("10 000 000"),
+                           .surcharge = ku::rate::percent(15),
+                           .new_surcharge = ku::rate::percent(20),
+                           .weights = data / "population_keys.csv",
+                           .column = "key_a",
+                           .rule = {},
+                           .csv = {}},
+                          cli_names);
+    CHECK(result.at_rate.invoiced == money::parse("2 000 000"));
+    REQUIRE(result.at_new_rate);
+    CHECK(result.at_new_rate->invoiced == money::parse("1 500 000"));
+    const ku::kommun_code jonkoping{"0680"};
+    CHECK(result.at_rate.to_kommuner.at(jonkoping).amount == money::parse("791 694"));
+    CHECK(result.at_new_rate->to_kommuner.at(jonkoping).amount == money::parse("593 771"));
+
+    // The report: the financing at both rates, then each kommun's invoice and change, which CSV writes.
+    const ku::report report = ku::app::report_of(result);
+    REQUIRE(report.sheets.size() == 2);
+    CHECK(report.csv_sheet == 1);
+    const ku::sheet& kommuner = report.sheets[1];
+    CHECK(kommuner.columns.back().label == "Förändring (kr)");
+    const auto jonkoping_row = std::ranges::find_if(
+        kommuner.rows, [](const ku::sheet_row& row) { return row.cells[0].text == "0680"; });
+    REQUIRE(jonkoping_row != kommuner.rows.end());
+    CHECK(jonkoping_row->cells.back().amount == money::parse("-197 923"));
+    CHECK(jonkoping_row->cells.back().formula == "=E7-D7");
+    CHECK(kommuner.rows.back().role == ku::row_role::total);
+    CHECK(kommuner.rows.back().cells.back().amount == money::parse("-500 000"));
+    CHECK(report.sheets[0].rows.back().cells[1].formula == "=B2-B4");
+}
+
+TEST_CASE("the overhead task refuses a key column the file does not have, naming the file")
+{
+    CHECK_THROWS_MATCHES(ku::app::overhead({.administration = money::parse("3 500 000"),
+                                            .project_grants = money::parse("10 000 000"),
+                                            .surcharge = ku::rate::percent(15),
+                                            .new_surcharge = std::nullopt,
+                                            .weights = data / "population_keys.csv",
+                                            .column = "key_z",
+                                            .rule = {},
+                                            .csv = {}},
+                                           cli_names),
+                         ku::lookup_error, what(Catch::Contains("population_keys.csv") && Catch::Contains("key_z")));
 }

@@ -13,10 +13,12 @@
 #include <vector>
 
 #include "ku/allocation/allocation.hpp"
+#include "ku/allocation/overhead.hpp"
 #include "ku/allocation/proposal.hpp"
 #include "ku/allocation/scenario.hpp"
 #include "ku/core/kommun.hpp"
 #include "ku/core/money.hpp"
+#include "ku/core/rate.hpp"
 #include "ku/io/csv.hpp"
 #include "ku/io/sheet.hpp"
 #include "ku/ledger/audit.hpp"
@@ -164,6 +166,31 @@ struct share_audit {
 /// read_csv_file and read_published_shares.
 [[nodiscard]] share_audit audit_shares(csv_source table, const csv_choice& csv, const input_names& names);
 
+/// What overhead computes: `administration` financed by `surcharge` on `project_grants` and
+/// the rest invoiced to the kommuner by the weights in `column` of a key file; with
+/// `new_surcharge`, the same at that rate and each kommun's change.
+struct overhead_request {
+    money administration{};             ///< the administration cost to finance
+    money project_grants{};             ///< the grants the surcharge is taken on
+    rate surcharge{};                   ///< the OH rate (15 %)
+    std::optional<rate> new_surcharge;  ///< a rate to compare with (20 %)
+    csv_source weights;                 ///< the key file
+    std::string column;                 ///< its weight column, e.g. "key_a"
+    allocation_rule rule{};             ///< how the invoiced amount is split, and its unit
+    csv_choice csv;                     ///< how to read a key file given by path
+};
+
+/// The financing at the rate, at the new rate when one was given, and the catalogue.
+struct overhead_result {
+    overhead_financing at_rate;                    ///< at request.surcharge
+    std::optional<overhead_financing> at_new_rate; ///< at request.new_surcharge
+    kommun_catalogue catalogue;                    ///< names the kommuner
+};
+
+/// Finances the overhead of `request` for every kommun of the key file. Throws as read_csv_file,
+/// read_weights and ku::finance_overhead (a negative cost, grant or rate is ku::domain_error).
+[[nodiscard]] overhead_result overhead(overhead_request request, const input_names& names);
+
 // Each task's result as a report (ku/io/tables.hpp), which every format renders: the one
 // function a command or a notebook calls to show a result.
 
@@ -181,6 +208,8 @@ struct share_audit {
 [[nodiscard]] report report_of(const percent_table& result);
 /// The published percent table and its findings as a report.
 [[nodiscard]] report report_of(const share_audit& result);
+/// The overhead's financing and each kommun's invoice as a report.
+[[nodiscard]] report report_of(const overhead_result& result);
 
 // Each task's result as its JSON document (ku/io/json_io.hpp), which the matching reader
 // reads back without losing an öre. A result without a document is written as its report

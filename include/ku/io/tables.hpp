@@ -4,9 +4,11 @@
 /// format renders. Swedish titles, headings and notes; exact values; sums as formulas that a
 /// spreadsheet reader can check.
 
+#include <optional>
 #include <span>
 
 #include "ku/allocation/allocation.hpp"
+#include "ku/allocation/overhead.hpp"
 #include "ku/allocation/proposal.hpp"
 #include "ku/allocation/scenario.hpp"
 #include "ku/core/kommun.hpp"
@@ -48,5 +50,12 @@ namespace ku {
 /// Sheets "Andelar" (the published percent table, each row's sum of sources as a formula) and
 /// "Avvikelser" (the findings in percent points), which CSV writes.
 [[nodiscard]] report to_report(const published_share_table& table, std::span<const share_finding> findings);
+
+/// Sheets "OH-påslag" (the administration, the grants, what the surcharge finances and what is
+/// invoiced, at the rate and, when given, at the new rate, with the change) and "Kommuner" (each
+/// kommun's weight and invoice at each rate, the change, a Summa row), which CSV writes. A
+/// negative invoice is a refund.
+[[nodiscard]] report to_report(const overhead_financing& at_rate, const std::optional<overhead_financing>& at_new_rate,
+                               const kommun_catalogue& catalogue);
 
 } // namespace ku
