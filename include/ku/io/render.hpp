@@ -62,8 +62,9 @@ inline constexpr std::array all_output_formats{output_format::table,    output_f
 [[nodiscard]] std::string render_markdown(const report& document);
 
 /// The report as one JSON object: {"title", "sheets": [{"name", "title", "columns": [{"key",
-/// "label", "kind", "unit"}], "rows": [{"role", "cells": {key: value}}], "notes"}]}. Every
-/// amount and number is an exact plain decimal string ("166730.50"), a blank cell null.
+/// "label", "kind", "unit"}], "rows": [{"role", "cells": [value, ...]}], "notes"}]}, each row's
+/// cells in column order. Every amount is an exact plain decimal string in its column's unit
+/// ("166730.5"), every number its exact decimal, a blank cell null.
 [[nodiscard]] std::string render_json(const report& document);
 
 /// The report in a text format (every format but xlsx, which ku::write_xlsx writes to a file).

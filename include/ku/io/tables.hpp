@@ -35,7 +35,7 @@ namespace ku {
 [[nodiscard]] report to_report(std::span<const proposal_difference> differences, const kommun_catalogue& catalogue);
 
 /// Sheets "Skillnad" (alternative − base per kommun and fee, each cell a formula over the next
-/// two sheets, Summa column and row), "Bas" and "Alternativ" (only in .xlsx and JSON).
+/// two sheets, Summa column and row), "Bas" and "Alternativ" (not shown in text and Markdown).
 [[nodiscard]] report to_report(const scenario_comparison& comparison);
 
 /// Sheet "Andelar": each area, group and Summa row with its outcome and percents, each row's
