@@ -6,6 +6,7 @@
 /// levels, staffing and indicators. Its only dependencies are Boost.Multiprecision, Microsoft
 /// GSL and range-v3: no file, text format or third-party io library is involved.
 
+#include "ku/core/decimal_text.hpp"
 #include "ku/core/error.hpp"
 #include "ku/core/funding.hpp"
 #include "ku/core/kommun.hpp"

@@ -181,17 +181,7 @@ PYBIND11_MODULE(_ku, m)
         // Exact quotas in öre as (numerator, denominator) decimal strings.
         py::list quotas;
         for (const ku::allocation_part& part : result.parts) {
-            const auto to_text = [](ku::int128 v) {
-                const bool negative = v < 0;
-                auto magnitude = static_cast<ku::uint128>(negative ? -v : v);
-                std::string digits;
-                do {
-                    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
-                    magnitude /= 10;
-                } while (magnitude != 0);
-                return (negative ? "-" : "") + digits;
-            };
-            quotas.append(py::make_tuple(to_text(part.quota.numerator), to_text(part.quota.denominator)));
+            quotas.append(py::make_tuple(ku::decimal_text(part.quota.numerator, 0), ku::decimal_text(part.quota.denominator, 0)));
         }
         d["quotas"] = quotas;
         return d;

@@ -3,6 +3,7 @@
 
 #include "ku/io/tables.hpp"
 
+#include "ku/core/decimal_text.hpp"
 #include "ku/io/render.hpp"
 
 #include <algorithm>
@@ -83,17 +84,7 @@ std::string rounded_decimal(const exact_share& value, int decimals)
     if (2 * abs(remainder) >= denominator) {
         quotient += numerator < 0 ? -1 : 1;
     }
-    const bool negative = quotient < 0;
-    std::string digits = (negative ? cpp_int{-quotient} : quotient).str();
-    if (digits.size() <= static_cast<std::size_t>(decimals)) {
-        digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
-    }
-    std::string text = digits.substr(0, digits.size() - static_cast<std::size_t>(decimals));
-    std::string fraction = digits.substr(digits.size() - static_cast<std::size_t>(decimals));
-    while (fraction.ends_with('0')) {
-        fraction.pop_back();
-    }
-    return (negative ? "-" : "") + text + (fraction.empty() ? "" : "." + fraction);
+    return decimal_text(quotient, decimals, {.trim_zeros = true});
 }
 
 /// A percent value as a number cell: its exact decimal, or its fraction with a rounded

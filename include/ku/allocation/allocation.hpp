@@ -22,6 +22,7 @@
 #include "ku/allocation/apportion.hpp"
 #include "ku/allocation/method.hpp"
 #include "ku/allocation/weight.hpp"
+#include "ku/core/decimal_text.hpp"
 #include "ku/core/kommun.hpp"
 #include "ku/core/money.hpp"
 #include "ku/core/population.hpp"
@@ -162,6 +163,14 @@ inline cpp_int to_cpp_int(int128 value)
     return negative ? cpp_int{-result} : result;
 }
 
+/// The quota in units of 10^-decimals kr, truncated toward zero (0–30 decimals, a contract).
+inline cpp_int truncated_quota(const exact_quota& quota, int decimals)
+{
+    Expects(decimals >= 0 && decimals <= 30);
+    const cpp_int scale = boost::multiprecision::pow(cpp_int{10}, static_cast<unsigned>(decimals));
+    return to_cpp_int(quota.numerator) * scale / (to_cpp_int(quota.denominator) * 100);
+}
+
 constexpr int128 checked_multiply(int128 a, int128 b, std::string_view what)
 {
     int128 product = 0;
@@ -229,21 +238,7 @@ inline std::vector<member_weight> weights_from(const population_table& table,
 
 inline std::string exact_quota::to_plain(int decimals) const
 {
-    using boost::multiprecision::cpp_int;
-    Expects(decimals >= 0 && decimals <= 30);
-    const cpp_int scale = boost::multiprecision::pow(cpp_int{10}, static_cast<unsigned>(decimals));
-    const cpp_int scaled = detail::allocate_impl::to_cpp_int(numerator) * scale /
-                           (detail::allocate_impl::to_cpp_int(denominator) * 100);
-    const bool negative = scaled < 0;
-    std::string digits = (negative ? cpp_int{-scaled} : scaled).str();
-    const auto d = gsl::narrow<std::size_t>(decimals);
-    if (digits.size() <= d) {
-        digits.insert(0, d + 1 - digits.size(), '0');
-    }
-    if (d > 0) {
-        digits.insert(digits.size() - d, ".");
-    }
-    return (negative ? "-" : "") + digits;
+    return decimal_text(detail::allocate_impl::truncated_quota(*this, decimals), decimals);
 }
 
 inline std::string exact_quota::to_fraction() const
@@ -291,24 +286,8 @@ inline exact_quota exact_quota::from_fraction(std::string_view text, std::string
 
 inline std::string exact_quota::to_swedish(int decimals) const
 {
-    std::string plain = to_plain(decimals);
-    const bool negative = plain.starts_with('-');
-    if (negative) {
-        plain.erase(0, 1);
-    }
-    const auto point = plain.find('.');
-    std::string whole = plain.substr(0, point);
-    std::string grouped;
-    for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i > 0 && (whole.size() - i) % 3 == 0) {
-            grouped += ' ';
-        }
-        grouped += whole[i];
-    }
-    if (point != std::string::npos) {
-        grouped += ',' + plain.substr(point + 1);
-    }
-    return (negative ? "-" : "") + grouped + " kr";
+    return decimal_text(detail::allocate_impl::truncated_quota(*this, decimals), decimals,
+                        decimal_style::swedish()) + " kr";
 }
 
 constexpr money allocation::sum() const

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "ku/core/decimal_text.hpp"
 #include "ku/core/error.hpp"
 #include "ku/core/population.hpp"
 #include "ku/core/ratio.hpp"
@@ -95,18 +96,6 @@ constexpr ratio weight::as_ratio() const
     return ratio{scaled_, den};
 }
 
-inline std::string to_string(weight w)
-{
-    std::string digits = std::to_string(w.scaled());
-    const auto d = static_cast<std::size_t>(w.decimals());
-    if (d == 0) {
-        return digits;
-    }
-    if (digits.size() <= d) {
-        digits.insert(0, d + 1 - digits.size(), '0');
-    }
-    digits.insert(digits.size() - d, ".");
-    return digits;
-}
+inline std::string to_string(weight w) { return decimal_text(w.scaled(), w.decimals()); }
 
 } // namespace ku

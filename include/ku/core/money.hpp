@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ku/core/decimal_text.hpp"
 #include "ku/core/detail/name_list.hpp"
 #include "ku/core/detail/scanner.hpp"
 #include "ku/core/error.hpp"
@@ -84,34 +85,6 @@ constexpr int unit_decimals(unit u)
         ++decimals;
     }
     return u == unit::ore ? 0 : decimals + 2;
-}
-
-/// Writes |value| with a space every three digits.
-inline std::string group_thousands(int128 magnitude)
-{
-    std::string digits;
-    do {
-        digits.push_back(static_cast<char>('0' + static_cast<int>(magnitude % 10)));
-        magnitude /= 10;
-    } while (magnitude != 0);
-    std::string grouped;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && i % 3 == 0) {
-            grouped.push_back(' ');
-        }
-        grouped.push_back(digits[i]);
-    }
-    std::reverse(grouped.begin(), grouped.end());
-    return grouped;
-}
-
-inline std::string fraction_digits(int128 fraction, int decimals)
-{
-    std::string digits(static_cast<std::size_t>(decimals), '0');
-    for (auto i = digits.size(); i-- > 0; fraction /= 10) {
-        digits[i] = static_cast<char>('0' + static_cast<int>(fraction % 10));
-    }
-    return digits;
 }
 
 } // namespace detail::money_io_impl
@@ -465,15 +438,7 @@ struct swedish_format {
     // The amount in units of 10^-decimals of the display unit, rounded by the caller's mode.
     const int128 scaled = divide_rounded(int128{amount.in_ore()} * detail::money_io_impl::pow10(decimals),
                                          step, format.rounding);
-    const bool negative = scaled < 0;
-    const int128 magnitude = negative ? -scaled : scaled;
-    const int128 denominator = detail::money_io_impl::pow10(decimals);
-
-    std::string text = negative ? "-" : "";
-    text += detail::money_io_impl::group_thousands(magnitude / denominator);
-    if (decimals > 0) {
-        text += ',' + detail::money_io_impl::fraction_digits(magnitude % denominator, decimals);
-    }
+    std::string text = decimal_text(scaled, decimals, decimal_style::swedish());
     if (format.show_unit) {
         text += ' ';
         text += to_string(format.in);
@@ -484,16 +449,7 @@ struct swedish_format {
 /// Plain machine form in kronor with exactly two decimals: "3562623.00", "-395.50".
 [[nodiscard]] inline std::string format_plain(money amount)
 {
-    const std::int64_t ore_count = amount.in_ore();
-    const int128 magnitude = ore_count < 0 ? -int128{ore_count} : int128{ore_count};
-    std::string kronor;
-    int128 whole = magnitude / 100;
-    do {
-        kronor.insert(kronor.begin(), static_cast<char>('0' + static_cast<int>(whole % 10)));
-        whole /= 10;
-    } while (whole != 0);
-    return (ore_count < 0 ? "-" : "") + kronor + "." +
-           detail::money_io_impl::fraction_digits(magnitude % 100, 2);
+    return decimal_text(amount.in_ore(), 2);
 }
 
 } // namespace ku

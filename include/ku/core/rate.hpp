@@ -10,6 +10,7 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 
+#include "ku/core/decimal_text.hpp"
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
 #include "ku/core/ratio.hpp"
@@ -70,20 +71,13 @@ private:
     const cpp_int numerator = cpp_int{r.as_ratio().num()} * 100;
     const cpp_int denominator = r.as_ratio().den();
     cpp_int scale = 1;
-    std::size_t decimals = 0;
+    int decimals = 0;
     while ((numerator * scale) % denominator != 0) {
         scale *= 10;
         ++decimals;
     }
     const cpp_int scaled = numerator * scale / denominator;
-    std::string digits = (scaled < 0 ? cpp_int{-scaled} : scaled).str();
-    if (decimals > 0) {
-        if (digits.size() <= decimals) {
-            digits.insert(0, decimals + 1 - digits.size(), '0');
-        }
-        digits.insert(digits.size() - decimals, ",");
-    }
-    return (scaled < 0 ? "-" : "") + digits + " %";
+    return decimal_text(scaled, decimals, {.point = ','}) + " %";
 }
 
 /// amount × r rounded to a whole number of `u` by `mode` (a 15 % surcharge, in kronor, half-up).

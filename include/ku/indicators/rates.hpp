@@ -8,8 +8,7 @@
 #include <limits>
 #include <string>
 
-#include <gsl/narrow>
-
+#include "ku/core/decimal_text.hpp"
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
 #include "ku/core/ratio.hpp"
@@ -149,16 +148,7 @@ constexpr bool rounded_percent::is_rounded() const
 
 inline std::string to_string(const rounded_percent& p)
 {
-    const std::int64_t units = p.units(); // never INT64_MIN, so the negation is safe
-    std::string digits = std::to_string(units < 0 ? -units : units);
-    const auto d = gsl::narrow<std::size_t>(p.decimals());
-    if (d > 0) {
-        if (digits.size() <= d) {
-            digits.insert(0, d + 1 - digits.size(), '0');
-        }
-        digits.insert(digits.size() - d, 1, ',');
-    }
-    return (units < 0 ? "-" : "") + digits + " %";
+    return decimal_text(p.units(), p.decimals(), {.point = ','}) + " %";
 }
 
 inline std::string describe(const rounded_percent& p)

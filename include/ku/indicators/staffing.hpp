@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ku/core/decimal_text.hpp"
 #include "ku/core/detail/scanner.hpp"
 #include "ku/core/error.hpp"
 #include "ku/core/ratio.hpp"
@@ -283,18 +284,7 @@ inline arsarbetare arsarbetare::parse(std::string_view text, std::string_view wh
 
 inline std::string to_string(arsarbetare a)
 {
-    const std::int64_t h = a.in_hundredths(); // never INT64_MIN, so the negation is safe
-    const std::int64_t magnitude = h < 0 ? -h : h;
-    const std::string whole = std::to_string(magnitude / 100);
-    std::string grouped;
-    for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i > 0 && (whole.size() - i) % 3 == 0) {
-            grouped.push_back(' ');
-        }
-        grouped.push_back(whole[i]);
-    }
-    const std::int64_t cents = magnitude % 100;
-    return (h < 0 ? "-" : "") + grouped + "," + (cents < 10 ? "0" : "") + std::to_string(cents);
+    return decimal_text(a.in_hundredths(), 2, decimal_style::swedish());
 }
 
 inline ratio ratio_of(arsarbetare part, arsarbetare whole)

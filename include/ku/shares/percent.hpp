@@ -14,10 +14,10 @@
 #include <vector>
 
 #include <boost/multiprecision/cpp_int.hpp>
-#include <gsl/narrow>
 
 #include "ku/allocation/apportion.hpp"
 #include "ku/allocation/method.hpp"
+#include "ku/core/decimal_text.hpp"
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
 #include "ku/core/rounding.hpp"
@@ -201,24 +201,6 @@ enum class percent_rounding : std::uint8_t {
 [[nodiscard]] std::vector<percent> to_percents(std::span<const exact_share> shares, int decimals = 0,
                                                percent_rounding rounding = percent_rounding::largest_remainder);
 
-namespace detail::percent_impl {
-
-inline std::string with_decimals(std::int64_t units, int decimals, char separator)
-{
-    const bool negative = units < 0;
-    std::string digits = std::to_string(negative ? -units : units);
-    const auto d = gsl::narrow<std::size_t>(decimals);
-    if (d > 0) {
-        if (digits.size() <= d) {
-            digits.insert(0, d + 1 - digits.size(), '0');
-        }
-        digits.insert(digits.size() - d, 1, separator);
-    }
-    return (negative ? "-" : "") + digits;
-}
-
-} // namespace detail::percent_impl
-
 inline percent::percent(std::int64_t units, int decimals) : units_{units}, decimals_{decimals}
 {
     if (units < 0 || decimals < 0 || decimals > 6) {
@@ -227,11 +209,11 @@ inline percent::percent(std::int64_t units, int decimals) : units_{units}, decim
     }
 }
 
-inline std::string percent::to_plain() const { return detail::percent_impl::with_decimals(units_, decimals_, '.'); }
+inline std::string percent::to_plain() const { return decimal_text(units_, decimals_); }
 
 inline std::string percent::to_swedish() const
 {
-    return detail::percent_impl::with_decimals(units_, decimals_, ',') + " %";
+    return decimal_text(units_, decimals_, {.point = ','}) + " %";
 }
 
 inline std::vector<percent> to_percents(std::span<const exact_share> shares, int decimals, percent_rounding rounding)

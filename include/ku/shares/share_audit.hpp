@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "ku/core/decimal_text.hpp"
 #include "ku/core/funding.hpp"
 #include "ku/shares/percent.hpp"
 
@@ -140,8 +141,8 @@ inline std::string bound_text(const exact_share& value, bool round_up)
     if (round_up && exact_share{tenths} < scaled) {
         tenths += 1;
     }
-    const std::string digits = tenths.str();
-    return (digits.size() > 1 ? digits.substr(0, digits.size() - 1) : "0") + "," + digits.back();
+    // The bounds are percents clamped to 0–100, so the tenths are never negative.
+    return decimal_text(tenths, 1, {.point = ','});
 }
 
 } // namespace detail::share_audit_impl
@@ -162,7 +163,7 @@ inline std::string percent_text(const exact_share& value)
     const cpp_int numerator = value.numerator();
     const cpp_int denominator = value.denominator();
     cpp_int scale = 1;
-    std::size_t decimals = 0;
+    int decimals = 0;
     while ((numerator * scale) % denominator != 0) {
         if (++decimals > 12) {
             return numerator.str() + "/" + denominator.str();
@@ -170,23 +171,15 @@ inline std::string percent_text(const exact_share& value)
         scale *= 10;
     }
     const cpp_int scaled = numerator * scale / denominator;
-    std::string digits = (scaled < 0 ? cpp_int{-scaled} : scaled).str();
-    if (decimals > 0) {
-        if (digits.size() <= decimals) {
-            digits.insert(0, decimals + 1 - digits.size(), '0');
-        }
-        digits.insert(digits.size() - decimals, ".");
-    }
-    return (scaled < 0 ? "-" : "") + digits;
+    return decimal_text(scaled, decimals);
 }
 
 inline std::vector<share_finding> audit_shares(const published_share_table& table)
 {
     std::vector<share_finding> findings;
     const auto note = [](const exact_share& tolerance, std::size_t cells) {
-        std::string text = percent_text(tolerance);
-        std::ranges::replace(text, '.', ',');
-        return "tolerans ±" + text + " procentenheter (" + std::to_string(cells) + " avrundade celler)";
+        return "tolerans ±" + restyle_decimal(percent_text(tolerance), {.point = ','}) + " procentenheter (" +
+               std::to_string(cells) + " avrundade celler)";
     };
     const auto half_of = [](const published_share_row& row, std::size_t cell) {
         return detail::share_audit_impl::half_unit(row.cell_decimals[cell]);
