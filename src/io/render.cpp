@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ku/core/decimal_text.hpp"
 #include "ku/core/detail/scanner.hpp"
 #include "ku/core/error.hpp"
 #include "ku/core/detail/name_list.hpp"
@@ -33,39 +34,8 @@ int unit_digits(unit in)
 /// Display width in characters (code points).
 std::size_t width(const std::string& text) { return detail::scanner::code_points(text); }
 
-/// Whether `text` is a plain decimal: an optional '-', digits, optionally '.' and digits.
-bool is_plain_decimal(const std::string& text)
-{
-    std::size_t i = text.starts_with('-') ? 1 : 0;
-    const std::size_t digits_start = i;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-        ++i;
-    }
-    if (i == digits_start) {
-        return false;
-    }
-    if (i == text.size()) {
-        return true;
-    }
-    if (text[i] != '.' || i + 1 == text.size()) {
-        return false;
-    }
-    for (++i; i < text.size(); ++i) {
-        if (text[i] < '0' || text[i] > '9') {
-            return false;
-        }
-    }
-    return true;
-}
-
 /// "12.5" with the decimal comma of the Swedish convention.
-std::string with_decimal_comma(std::string text)
-{
-    if (is_plain_decimal(text)) {
-        std::ranges::replace(text, '.', ',');
-    }
-    return text;
-}
+std::string with_decimal_comma(const std::string& text) { return restyle_decimal(text, {.point = ','}); }
 
 /// A CSV field, quoted when it holds the separator, a quote or a line break.
 std::string csv_field(const std::string& text, char separator)
@@ -260,28 +230,9 @@ std::string sum_of_columns(std::size_t data_row, std::span<const std::size_t> co
 
 std::string plain_in(money amount, unit in)
 {
-    const std::int64_t per = ore_per(in);
-    const int128 ore = amount.in_ore();
-    const int128 magnitude = ore < 0 ? -ore : ore;
-    std::string whole;
-    for (int128 n = magnitude / per; whole.empty() || n != 0; n /= 10) {
-        whole.insert(whole.begin(), static_cast<char>('0' + static_cast<int>(n % 10)));
-    }
-    std::string text = (ore < 0 ? "-" : "") + whole;
-    int128 fraction = magnitude % per;
-    if (fraction == 0) {
-        return text;
-    }
-    std::string digits(static_cast<std::size_t>(unit_digits(in)), '0');
-    for (auto i = digits.size(); i-- > 0; fraction /= 10) {
-        digits[i] = static_cast<char>('0' + static_cast<int>(fraction % 10));
-    }
-    if (in != unit::kr) {
-        while (digits.ends_with('0')) {
-            digits.pop_back();
-        }
-    }
-    return text + "." + digits;
+    // A whole amount has no point; otherwise kronor keep both öre digits, other units only the
+    // ones needed ("12.50" kr, "12.5" tkr).
+    return decimal_text(amount.in_ore(), unit_digits(in), {.trim_zeros = amount.is_whole(in) || in != unit::kr});
 }
 
 std::string swedish_in(money amount, unit in)
@@ -289,24 +240,7 @@ std::string swedish_in(money amount, unit in)
     return format_swedish(amount, {.in = in, .decimals = {}, .rounding = rounding_mode::half_up, .show_unit = false});
 }
 
-std::string swedish_decimal(const std::string& plain)
-{
-    if (!is_plain_decimal(plain)) {
-        return plain;
-    }
-    const bool negative = plain.starts_with('-');
-    const std::size_t point = plain.find('.');
-    const std::string whole = plain.substr(negative ? 1 : 0, point == std::string::npos ? std::string::npos
-                                                                                       : point - (negative ? 1 : 0));
-    std::string grouped;
-    for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i > 0 && (whole.size() - i) % 3 == 0) {
-            grouped += ' ';
-        }
-        grouped += whole[i];
-    }
-    return (negative ? "-" : "") + grouped + (point == std::string::npos ? "" : "," + plain.substr(point + 1));
-}
+std::string swedish_decimal(const std::string& plain) { return restyle_decimal(plain, decimal_style::swedish()); }
 
 std::string render_csv(const report& document, csv_convention convention)
 {
@@ -350,7 +284,7 @@ std::string render_csv(const report& document, csv_convention convention)
                 break;
             }
             if (swedish && cell.type != sheet_cell::kind::text) {
-                field = with_decimal_comma(std::move(field));
+                field = with_decimal_comma(field);
             }
             line += (first ? "" : std::string{separator}) + field;
             first = false;
@@ -360,7 +294,12 @@ std::string render_csv(const report& document, csv_convention convention)
     return out;
 }
 
-std::string render_markdown(const report& document)
+namespace {
+
+/// Every sheet shown in text, a blank line apart: `heading(title)`, a blank line, `table()` or
+/// the empty text, then each `note(text)` after a blank line. What text and Markdown share.
+template <class Heading, class Table, class Note>
+std::string sections(const report& document, Heading heading, Table table_lines, Note note)
 {
     std::string out;
     for (const sheet& table : document.sheets) {
@@ -370,51 +309,61 @@ std::string render_markdown(const report& document)
         if (!out.empty()) {
             out += "\n";
         }
-        out += "## " + markdown_text(table.title) + "\n\n";
+        out += heading(table.title) + "\n\n";
         if (table.rows.empty()) {
             out += table.empty_text.empty() ? "" : table.empty_text + "\n";
         } else {
+            out += table_lines(table);
+        }
+        for (const std::string& text : table.notes) {
+            out += "\n" + note(text) + "\n";
+        }
+    }
+    return out;
+}
+
+/// One line of aligned cells: text left aligned, numbers right aligned, each padded to its
+/// column's width; `before`, `between` and `after` frame the cells.
+std::string aligned_line(const sheet& table, const std::vector<std::string>& line,
+                         const std::vector<std::size_t>& widths, std::string_view before, std::string_view between,
+                         std::string_view after)
+{
+    std::string text{before};
+    for (std::size_t c = 0; c < line.size(); ++c) {
+        const std::string padding(widths[c] - width(line[c]), ' ');
+        text += (c == 0 ? "" : std::string{between}) +
+                (is_numeric(table.columns[c].kind) ? padding + line[c] : line[c] + padding);
+    }
+    return text + std::string{after};
+}
+
+} // namespace
+
+std::string render_markdown(const report& document)
+{
+    return sections(
+        document, [](const std::string& title) { return "## " + markdown_text(title); },
+        [](const sheet& table) {
             const shown_table cells = shown(table, 3, markdown_value, markdown_text);
-            const auto write_line = [&](const std::vector<std::string>& line) {
-                out += "|";
-                for (std::size_t c = 0; c < line.size(); ++c) {
-                    const std::string padding(cells.widths[c] - width(line[c]), ' ');
-                    out += " " + (is_numeric(table.columns[c].kind) ? padding + line[c] : line[c] + padding) + " |";
-                }
-                out += "\n";
-            };
-            write_line(cells.lines.front());
-            out += "|";
+            std::string out = aligned_line(table, cells.lines.front(), cells.widths, "| ", " | ", " |") + "\n|";
             for (std::size_t c = 0; c < table.columns.size(); ++c) {
                 const std::string dashes(cells.widths[c] - 1, '-');
                 out += " " + (is_numeric(table.columns[c].kind) ? dashes + ":" : ":" + dashes) + " |";
             }
             out += "\n";
             for (std::size_t i = 1; i < cells.lines.size(); ++i) {
-                write_line(cells.lines[i]);
+                out += aligned_line(table, cells.lines[i], cells.widths, "| ", " | ", " |") + "\n";
             }
-        }
-        for (const std::string& note : table.notes) {
-            out += "\n" + markdown_text(note) + "\n";
-        }
-    }
-    return out;
+            return out;
+        },
+        markdown_text);
 }
 
 std::string render_text(const report& document)
 {
-    std::string out;
-    for (const sheet& table : document.sheets) {
-        if (!table.in_text) {
-            continue;
-        }
-        if (!out.empty()) {
-            out += "\n";
-        }
-        out += table.title + "\n\n";
-        if (table.rows.empty()) {
-            out += table.empty_text.empty() ? "" : table.empty_text + "\n";
-        } else {
+    return sections(
+        document, as_is,
+        [](const sheet& table) {
             shown_table cells = shown(table, 0, shown_value, as_is);
             // A heading wider than its column's values goes over two lines; the rest sit on the second.
             std::vector<std::string> upper(table.columns.size());
@@ -431,44 +380,36 @@ std::string render_text(const report& document)
                     cells.widths[c] = std::max({values, width(upper[c]), width(lower[c])});
                 }
             }
-            std::size_t total_width = 0;
+            std::size_t total_width = 2 * (cells.widths.size() - 1);
             for (const std::size_t w : cells.widths) {
                 total_width += w;
             }
-            total_width += 2 * (cells.widths.size() - 1);
             std::string rule;
             for (std::size_t i = 0; i < total_width; ++i) {
                 rule += "─";
             }
-            const auto write_line = [&](const std::vector<std::string>& line) {
-                std::string text;
-                for (std::size_t c = 0; c < line.size(); ++c) {
-                    const std::string padding(cells.widths[c] - width(line[c]), ' ');
-                    text += (c == 0 ? "" : "  ") +
-                            (is_numeric(table.columns[c].kind) ? padding + line[c] : line[c] + padding);
-                }
+            rule += "\n";
+            const auto line = [&](const std::vector<std::string>& cells_of_line) {
+                std::string text = aligned_line(table, cells_of_line, cells.widths, "", "  ", "");
                 while (text.ends_with(' ')) {
                     text.pop_back();
                 }
-                out += text + "\n";
+                return text + "\n";
             };
+            std::string out;
             if (std::ranges::any_of(upper, [](const std::string& part) { return !part.empty(); })) {
-                write_line(upper);
+                out += line(upper);
             }
-            write_line(lower);
-            out += rule + "\n";
+            out += line(lower) + rule;
             for (std::size_t r = 0; r < table.rows.size(); ++r) {
                 if (table.rows[r].role == row_role::total && r > 0 && table.rows[r - 1].role != row_role::total) {
-                    out += rule + "\n";
+                    out += rule;
                 }
-                write_line(cells.lines[r + 1]);
+                out += line(cells.lines[r + 1]);
             }
-        }
-        for (const std::string& note : table.notes) {
-            out += "\n" + note + "\n";
-        }
-    }
-    return out;
+            return out;
+        },
+        as_is);
 }
 
 std::string render_json(const report& document)
