@@ -73,8 +73,13 @@ constexpr overhead_financing finance_overhead(money administration, money projec
                                               std::span<const member_weight> key, allocation_rule rule,
                                               rounding_mode rounding)
 {
-    if (administration < money{} || project_grants < money{}) {
-        throw domain_error("overhead: the administration cost and the project grants cannot be negative");
+    if (administration < money{}) {
+        throw domain_error("overhead: the administration cost " + format_swedish(administration) +
+                           " is negative; a cost cannot be negative");
+    }
+    if (project_grants < money{}) {
+        throw domain_error("overhead: the project grants " + format_swedish(project_grants) +
+                           " are negative; grants cannot be negative");
     }
     if (surcharge.as_ratio() < ratio{}) {
         throw domain_error("overhead: the OH rate " + to_string(surcharge) + " is negative");
