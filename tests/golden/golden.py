@@ -2,6 +2,7 @@
 """Golden files: the byte-exact output of every ku command in cases.txt, kept in expected/.
 
     golden.py --ku PATH --source-dir REPO [--update] [--only NAME]...
+    golden.py --check-docs DOC...
 
 Each case runs ku in a fresh scratch folder (also its working directory) with LC_ALL=C.UTF-8
 and argv[0] "ku", and records its exit status, standard output and error, and every file left
@@ -137,7 +138,48 @@ def run_case(ku, source, args):
         shutil.rmtree(out, ignore_errors=True)
 
 
+def shape(words):
+    """A command's words as the docs and the cases are compared: data/ and tests/ paths as
+    @DATA@/ and @TESTS@/, a file the reader writes or reads back (after --output or --compare,
+    not under data/ or tests/) by its extension."""
+    out = []
+    for i, word in enumerate(words):
+        word = re.sub(r"^(\./)?data/", "@DATA@/", word)
+        word = re.sub(r"^(\./)?tests/", "@TESTS@/", word)
+        if i > 0 and words[i - 1] in ("--output", "--compare") and not word.startswith(("@DATA@", "@TESTS@")):
+            word = "FILE" + os.path.splitext(word)[1]
+        out.append(word)
+    return out
+
+
+def check_docs(documents):
+    """Prints each documented ku command that is not a case; 1 when there is one."""
+    known = [shape(step) for args in read_cases().values() for step in steps(args)]
+    missing = 0
+    checked = 0
+    for document in documents:
+        with open(document, encoding="utf-8") as f:
+            text = f.read()
+        for block in re.findall(r"```(?:sh|bash|console)\n(.*?)```", text, re.S):
+            for line in block.replace("\\\n", " ").splitlines():
+                line = line.strip().removeprefix("$ ")
+                found = re.match(r"^(?:build/src/cli/)?ku (.*)$", line)
+                if not found:
+                    continue
+                command = re.split(r" +#| \| | > ", found.group(1))[0]
+                words = shape(shlex.split(command))
+                checked += 1
+                if not any(len(words) == len(case) and all(
+                        w == c or re.fullmatch(r"[A-Z][A-Z0-9_]+", w) for w, c in zip(words, case)) for case in known):
+                    print(f"FAIL {document}: `ku {command}` is not a case in {CASES}")
+                    missing += 1
+    print(f"{checked} documented commands, {missing} not a case")
+    return 1 if missing else 0
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--check-docs":
+        return check_docs(sys.argv[2:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ku", required=True, help="the ku binary to run")
     parser.add_argument("--source-dir", required=True, help="the repository (data/ and tests/)")
