@@ -197,54 +197,13 @@ PYBIND11_MODULE(_ku, m)
                 throw ku::domain_error("allocate_many: expected totals of shape (n,), weights of shape (n, members) "
                                        "and one kommun code per member");
             }
-            // The same checks as allocate: a known kommun, each at most once.
-            const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
-            std::vector<std::uint64_t> keys;
-            for (const std::string& text : codes) {
-                const std::string where = "codes[" + text + "]";
-                const ku::kommun_code code{text, where};
-                (void)catalogue.at(code, where);
-                if (std::find(keys.begin(), keys.end(), code.ordinal()) != keys.end()) {
-                    throw ku::domain_error("allocate_many: kommun " + code.str() + " appears twice");
-                }
-                keys.push_back(code.ordinal());
-            }
-            const ku::allocation_method how = ku::parse_allocation_method(method, "method");
-            const std::int64_t step = ku::ore_per(unit_of(unit));
             const auto n = static_cast<std::size_t>(totals.shape(0));
-            const std::size_t members = codes.size();
+            const std::vector<std::int64_t> parts = ku::app::allocate_many(
+                std::span<const std::int64_t>{totals.data(), n},
+                std::span<const std::int64_t>{weights.data(), n * codes.size()}, codes,
+                ku::parse_allocation_method(method, "method"), unit_of(unit));
             py::array_t<std::int64_t> result({totals.shape(0), weights.shape(1)});
-            const auto total = totals.unchecked<1>();
-            const auto w = weights.unchecked<2>();
-            auto out = result.mutable_unchecked<2>();
-            std::vector<std::int64_t> row(members);
-            std::vector<std::int64_t> units(members);
-            ku::apportion_scratch scratch;
-            for (std::size_t i = 0; i < n; ++i) {
-                const auto r = static_cast<py::ssize_t>(i);
-                if (total(r) % step != 0) {
-                    throw ku::domain_error("allocate_many: total " + std::to_string(i) + " (" +
-                                           ku::format_swedish(ku::money::ore(total(r))) + ") is not a whole number of " +
-                                           unit);
-                }
-                bool positive = false;
-                for (std::size_t j = 0; j < members; ++j) {
-                    row[j] = w(r, static_cast<py::ssize_t>(j));
-                    if (row[j] < 0) {
-                        throw ku::domain_error("allocate_many: weight [" + std::to_string(i) + ", " + codes[j] +
-                                               "] is negative");
-                    }
-                    positive = positive || row[j] > 0;
-                }
-                if (!positive) {
-                    throw ku::domain_error("allocate_many: the weights of allocation " + std::to_string(i) +
-                                           " sum to zero");
-                }
-                (void)ku::apportion(how, ku::money::ore(total(r)).in_ore() / step, row, keys, units, scratch);
-                for (std::size_t j = 0; j < members; ++j) {
-                    out(r, static_cast<py::ssize_t>(j)) = (ku::money::ore(units[j]) * step).in_ore();
-                }
-            }
+            std::copy(parts.begin(), parts.end(), result.mutable_data());
             return result;
         });
 

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <utility>
 
+#include <gsl/assert>
+
+#include "ku/allocation/apportion.hpp"
 #include "ku/core/error.hpp"
 #include "ku/io/allocation_io.hpp"
 #include "ku/io/balance_io.hpp"
@@ -138,6 +141,52 @@ share_audit audit_shares(csv_source table, const csv_choice& csv, const input_na
     published_share_table published = read_published_shares(read_source(std::move(table), csv, names));
     std::vector<share_finding> findings = ku::audit_shares(published);
     return {.table = std::move(published), .findings = std::move(findings)};
+}
+
+std::vector<std::int64_t> allocate_many(std::span<const std::int64_t> totals_ore, std::span<const std::int64_t> weights,
+                                        std::span<const std::string> codes, allocation_method method, unit in)
+{
+    Expects(!codes.empty() && weights.size() == totals_ore.size() * codes.size());
+    // The rules of allocate: a known kommun, each at most once.
+    const kommun_catalogue catalogue = jonkopings_lan();
+    std::vector<std::uint64_t> keys;
+    for (const std::string& text : codes) {
+        const std::string where = "codes[" + text + "]";
+        const kommun_code code{text, where};
+        (void)catalogue.at(code, where);
+        if (std::ranges::find(keys, code.ordinal()) != keys.end()) {
+            throw domain_error("allocate_many: kommun " + code.str() + " appears twice");
+        }
+        keys.push_back(code.ordinal());
+    }
+    const std::int64_t step = ore_per(in);
+    const std::size_t members = codes.size();
+    std::vector<std::int64_t> result(weights.size());
+    std::vector<std::int64_t> units(members);
+    apportion_scratch scratch;
+    for (std::size_t i = 0; i < totals_ore.size(); ++i) {
+        if (totals_ore[i] % step != 0) {
+            throw domain_error("allocate_many: total " + std::to_string(i) + " (" +
+                               format_swedish(money::ore(totals_ore[i])) + ") is not a whole number of " +
+                               std::string{to_string(in)});
+        }
+        const std::span<const std::int64_t> row = weights.subspan(i * members, members);
+        bool positive = false;
+        for (std::size_t j = 0; j < members; ++j) {
+            if (row[j] < 0) {
+                throw domain_error("allocate_many: weight [" + std::to_string(i) + ", " + codes[j] + "] is negative");
+            }
+            positive = positive || row[j] > 0;
+        }
+        if (!positive) {
+            throw domain_error("allocate_many: the weights of allocation " + std::to_string(i) + " sum to zero");
+        }
+        (void)apportion(method, totals_ore[i] / step, row, keys, units, scratch);
+        for (std::size_t j = 0; j < members; ++j) {
+            result[i * members + j] = (money::ore(units[j]) * step).in_ore();
+        }
+    }
+    return result;
 }
 
 overhead_result overhead(overhead_request request, const input_names& names)

@@ -1,6 +1,7 @@
 // The task layer: each workflow of the tool and the Python module, from files or tables in
 // memory to its result, with its rules in one place.
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <sstream>
@@ -225,4 +226,41 @@ TEST_CASE("the overhead task refuses a key column the file does not have, naming
                                             .csv = {}},
                                            cli_names),
                          ku::lookup_error, what(Catch::Contains("population_keys.csv") && Catch::Contains("key_z")));
+}
+
+TEST_CASE("allocate_many splits each total by its row of weights, as allocate would, in whole kronor")
+{
+    const std::vector<std::string> codes{"0604", "0617", "0642"};
+    const std::vector<std::int64_t> totals{100'000 * 100, 10 * 100};
+    const std::vector<std::int64_t> weights{6842, 9309, 7568, 1, 1, 1};
+    const std::vector<std::int64_t> parts =
+        ku::app::allocate_many(totals, weights, codes, ku::allocation_method::largest_remainder, ku::unit::kr);
+    // 100 000 kr by key A over Aneby, Gnosjö, Mullsjö: 28 846 + 39 247 + 31 907 (ku allocate --members).
+    CHECK(parts == std::vector<std::int64_t>{2'884'600, 3'924'700, 3'190'700, 400, 300, 300});
+}
+
+TEST_CASE("allocate_many refuses an unknown kommun, a kommun twice, a negative weight and a row of zeros")
+{
+    const std::vector<std::int64_t> totals{100};
+    using ku::allocation_method;
+    CHECK_THROWS_MATCHES(ku::app::allocate_many(totals, std::vector<std::int64_t>{1, 1},
+                                                std::vector<std::string>{"0604", "0999"},
+                                                allocation_method::largest_remainder, ku::unit::kr),
+                         ku::lookup_error, what(Catch::Contains("0999")));
+    CHECK_THROWS_MATCHES(ku::app::allocate_many(totals, std::vector<std::int64_t>{1, 1},
+                                                std::vector<std::string>{"0604", "0604"},
+                                                allocation_method::largest_remainder, ku::unit::kr),
+                         ku::domain_error, what(Equals("allocate_many: kommun 0604 appears twice")));
+    CHECK_THROWS_MATCHES(ku::app::allocate_many(totals, std::vector<std::int64_t>{1, -1},
+                                                std::vector<std::string>{"0604", "0617"},
+                                                allocation_method::largest_remainder, ku::unit::kr),
+                         ku::domain_error, what(Equals("allocate_many: weight [0, 0617] is negative")));
+    CHECK_THROWS_MATCHES(ku::app::allocate_many(totals, std::vector<std::int64_t>{0, 0},
+                                                std::vector<std::string>{"0604", "0617"},
+                                                allocation_method::largest_remainder, ku::unit::kr),
+                         ku::domain_error, what(Equals("allocate_many: the weights of allocation 0 sum to zero")));
+    CHECK_THROWS_MATCHES(ku::app::allocate_many(std::vector<std::int64_t>{150}, std::vector<std::int64_t>{1, 1},
+                                                std::vector<std::string>{"0604", "0617"},
+                                                allocation_method::largest_remainder, ku::unit::kr),
+                         ku::domain_error, what(Equals("allocate_many: total 0 (1,5 kr) is not a whole number of kr")));
 }

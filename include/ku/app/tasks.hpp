@@ -6,13 +6,16 @@
 /// results; the messages quote the callers' names of their inputs (input_names).
 
 #include <filesystem>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
 
 #include "ku/allocation/allocation.hpp"
+#include "ku/allocation/method.hpp"
 #include "ku/allocation/overhead.hpp"
 #include "ku/allocation/proposal.hpp"
 #include "ku/allocation/scenario.hpp"
@@ -165,6 +168,18 @@ struct share_audit {
 /// Audits the published percent table `table` (read with `csv` when a path). Throws as
 /// read_csv_file and read_published_shares.
 [[nodiscard]] share_audit audit_shares(csv_source table, const csv_choice& csv, const input_names& names);
+
+/// Many allocations at once, as the Python module's allocate_many makes them: allocation i
+/// splits `totals_ore[i]` (öre, a whole number of `in`) by row i of `weights` (row-major, one
+/// column per code of `codes`, integers ≥ 0 with a positive sum) by `method`, in whole `in`.
+/// Returns each part in öre, row-major. Throws ku::lookup_error for an unknown kommun,
+/// ku::domain_error for a code given twice, a total not whole in `in`, a negative weight or a
+/// row of zero weights, each naming the row and the kommun. Precondition: weights.size() ==
+/// totals_ore.size() × codes.size(), codes not empty.
+[[nodiscard]] std::vector<std::int64_t> allocate_many(std::span<const std::int64_t> totals_ore,
+                                                      std::span<const std::int64_t> weights,
+                                                      std::span<const std::string> codes, allocation_method method,
+                                                      unit in);
 
 /// What overhead computes: `administration` financed by `surcharge` on `project_grants` and
 /// the rest invoiced to the kommuner by the weights in `column` of a key file; with
