@@ -380,6 +380,7 @@ std::string render_text(const report& document)
                     cells.widths[c] = std::max({values, width(upper[c]), width(lower[c])});
                 }
             }
+            Expects(!cells.widths.empty());
             std::size_t total_width = 2 * (cells.widths.size() - 1);
             for (const std::size_t w : cells.widths) {
                 total_width += w;
