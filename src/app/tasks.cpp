@@ -3,6 +3,8 @@
 #include "ku/app/tasks.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <utility>
 
 #include <gsl/assert>
@@ -165,6 +167,10 @@ std::vector<std::int64_t> allocate_many(std::span<const std::int64_t> totals_ore
     std::vector<std::int64_t> units(members);
     apportion_scratch scratch;
     for (std::size_t i = 0; i < totals_ore.size(); ++i) {
+        if (totals_ore[i] == std::numeric_limits<std::int64_t>::min()) {
+            throw overflow_error("allocate_many: total " + std::to_string(i) + " is -2^63 öre, beyond what a refund "
+                                 "can be split as");
+        }
         if (totals_ore[i] % step != 0) {
             throw domain_error("allocate_many: total " + std::to_string(i) + " (" +
                                format_swedish(money::ore(totals_ore[i])) + ") is not a whole number of " +

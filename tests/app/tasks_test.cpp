@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -263,4 +264,13 @@ TEST_CASE("allocate_many refuses an unknown kommun, a kommun twice, a negative w
                                                 std::vector<std::string>{"0604", "0617"},
                                                 allocation_method::largest_remainder, ku::unit::kr),
                          ku::domain_error, what(Equals("allocate_many: total 0 (1,5 kr) is not a whole number of kr")));
+}
+
+TEST_CASE("allocate_many refuses a total of -2^63 öre instead of splitting a refund it cannot negate")
+{
+    // A regression: this total reached apportion's precondition and ended the program.
+    CHECK_THROWS_MATCHES(ku::app::allocate_many(std::vector<std::int64_t>{std::numeric_limits<std::int64_t>::min()},
+                                                std::vector<std::int64_t>{1, 1}, std::vector<std::string>{"0604", "0617"},
+                                                ku::allocation_method::largest_remainder, ku::unit::ore),
+                         ku::overflow_error, what(Catch::Contains("total 0 is -2^63 öre")));
 }

@@ -174,7 +174,8 @@ struct share_audit {
 /// column per code of `codes`, integers ≥ 0 with a positive sum) by `method`, in whole `in`.
 /// Returns each part in öre, row-major. Throws ku::lookup_error for an unknown kommun,
 /// ku::domain_error for a code given twice, a total not whole in `in`, a negative weight or a
-/// row of zero weights, each naming the row and the kommun. Precondition: weights.size() ==
+/// row of zero weights, each naming the row and the kommun; ku::overflow_error for a total of
+/// -2^63 öre, whose magnitude has no int64. Precondition: weights.size() ==
 /// totals_ore.size() × codes.size(), codes not empty.
 [[nodiscard]] std::vector<std::int64_t> allocate_many(std::span<const std::int64_t> totals_ore,
                                                       std::span<const std::int64_t> weights,
