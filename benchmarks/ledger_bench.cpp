@@ -31,11 +31,14 @@
 #include "ku/core/money.hpp"
 #include "ku/core/period.hpp"
 #include "ku/core/ratio.hpp"
+#include "ku/core/partnerskap.hpp"
 #include "ku/ledger/audit.hpp"
 #include "ku/ledger/balance.hpp"
 #include "ku/ledger/reorganisation.hpp"
 
 namespace {
+
+using namespace ku::literals;
 
 using ku::bench::sink;
 
@@ -55,12 +58,12 @@ constexpr std::size_t touched_per_year =
 
 /// Fixed-width area names, as a published table would have them: "omr-000-0042" is area 42 of
 /// the first year, "omr-017-0005" the fifth area created by the 17th reorganisation.
-[[nodiscard]] std::string area_name(std::size_t year, std::size_t index)
+[[nodiscard]] ku::partnerskap area_name(std::size_t year, std::size_t index)
 {
     std::string year_text = std::to_string(year);
     std::string index_text = std::to_string(index);
-    return "omr-" + std::string(3 - year_text.size(), '0') + year_text + "-" +
-           std::string(4 - index_text.size(), '0') + index_text;
+    return ku::partnerskap::named("omr-" + std::string(3 - year_text.size(), '0') + year_text + "-" +
+                                  std::string(4 - index_text.size(), '0') + index_text);
 }
 
 struct flow {
@@ -75,7 +78,7 @@ struct roll_input {
     ku::balance_period first;                  ///< year 0: opening balances and flows
     std::vector<ku::reorganisation> mappings;  ///< mappings[y]: year y's areas → year y + 1's
     std::vector<std::vector<flow>> flows;      ///< flows[y][i]: entry i of year y (y ≥ 1)
-    std::vector<std::string> final_areas;      ///< the areas of year 100, in order
+    std::vector<ku::partnerskap> final_areas;      ///< the areas of year 100, in order
     ku::money expected_final_opening;          ///< opening total of year 0 + every year's flows
 };
 
@@ -93,7 +96,7 @@ struct roll_input {
 
 /// One year's reorganisation of `areas`; new areas are named after `year`.
 [[nodiscard]] ku::reorganisation random_reorganisation(std::mt19937_64& engine,
-                                                       const std::vector<std::string>& areas,
+                                                       const std::vector<ku::partnerskap>& areas,
                                                        std::size_t year)
 {
     // Distinct areas: a partial Fisher–Yates shuffle of the positions.
@@ -104,7 +107,7 @@ struct roll_input {
         std::swap(positions[i], positions[pick(engine)]);
     }
     std::size_t next_position = 0;
-    const auto take = [&]() -> const std::string& { return areas[positions[next_position++]]; };
+    const auto take = [&]() -> const ku::partnerskap& { return areas[positions[next_position++]]; };
     std::size_t created = 0;
     const auto fresh = [&] { return area_name(year, created++); };
 
@@ -113,24 +116,24 @@ struct roll_input {
     const ku::ratio all = ku::ratio::whole(1);
     std::vector<ku::reorganisation_rule> rules;
     for (std::size_t i = 0; i < halves_per_year; ++i) {
-        const std::string& from = take();
+        const ku::partnerskap& from = take();
         rules.push_back({from, fresh(), half});
         rules.push_back({from, fresh(), half});
     }
     for (std::size_t i = 0; i < quarters_per_year; ++i) {
-        const std::string& from = take();
+        const ku::partnerskap& from = take();
         rules.push_back({from, from, half});
         rules.push_back({from, fresh(), quarter});
         rules.push_back({from, fresh(), quarter});
     }
     for (std::size_t i = 0; i < merges_new_per_year; ++i) {
-        const std::string merged = fresh();
+        const ku::partnerskap merged = fresh();
         rules.push_back({take(), merged, all});
         rules.push_back({take(), merged, all});
     }
     for (std::size_t i = 0; i < merges_into_per_year; ++i) {
-        const std::string& from = take();
-        const std::string& into = take(); // has no rule: keeps its own balance and gains from's
+        const ku::partnerskap& from = take();
+        const ku::partnerskap& into = take(); // has no rule: keeps its own balance and gains from's
         rules.push_back({from, into, all});
     }
     return ku::reorganisation{std::move(rules)};
@@ -159,7 +162,7 @@ struct roll_input {
 
     // The areas of each year follow from the mapping alone (first appearance order), so they
     // are found by applying it to zero balances, outside any timed loop.
-    std::vector<std::string> areas;
+    std::vector<ku::partnerskap> areas;
     for (const ku::balance_entry& entry : input.first.entries) {
         areas.push_back(entry.area);
     }
@@ -167,7 +170,7 @@ struct roll_input {
     for (std::size_t year = 0; year < year_count; ++year) {
         input.mappings.push_back(random_reorganisation(engine, areas, year + 1));
         std::vector<ku::area_amount> zero;
-        for (const std::string& area : areas) {
+        for (const ku::partnerskap& area : areas) {
             zero.emplace_back(area, ku::money{});
         }
         areas.clear();
@@ -261,7 +264,7 @@ struct audit_input {
 };
 
 /// A row whose derived cells satisfy their identities and whose state part is within bounds.
-[[nodiscard]] ku::balance_row make_row(std::string area, ku::row_kind kind, const ku::balance_entry& entry)
+[[nodiscard]] ku::balance_row make_row(ku::partnerskap area, ku::row_kind kind, const ku::balance_entry& entry)
 {
     ku::balance_row row{.area = std::move(area), .kind = kind};
     for (const ku::balance_column column : ku::all_balance_columns) {
@@ -274,7 +277,7 @@ struct audit_input {
 {
     std::uniform_int_distribution<std::int64_t> received{0, 20'000};
     std::uniform_int_distribution<std::int64_t> spent{0, 15'000};
-    ku::balance_entry entry{.area = {}, .internal = false, .ingaende_balans = opening};
+    ku::balance_entry entry{.area = ku::partnerskap::named("slumpat"), .internal = false, .ingaende_balans = opening};
     entry.erhallna_medel = ku::money::in(ku::unit::tkr, received(engine));
     entry.budget_forbrukning = ku::money::in(ku::unit::tkr, spent(engine));
     entry.utfall_forbrukning = ku::money::in(ku::unit::tkr, spent(engine));
@@ -314,15 +317,15 @@ struct audit_input {
     input.table.rows.push_back(
         make_row(area_name(1, 0), ku::row_kind::omrade, random_entry(engine, tkr * 10))); // new area
 
-    ku::balance_entry internal{};
+    ku::balance_entry internal{.area = ku::partnerskap::named("Härav ledning/stab finansierat från områdena ovan")};
     internal.erhallna_medel = tkr * -3'500;
     internal.utfall_forbrukning = tkr * -3'500;
     input.table.rows.push_back(
-        make_row("Härav ledning/stab finansierat från områdena ovan", ku::row_kind::intern, internal));
+        make_row(internal.area, ku::row_kind::intern, internal));
 
     // The Summa row, from the cells as published (before the cell faults below, which keep
     // the same contributions: a blank derived cell contributes its identity's value).
-    ku::balance_row total{.area = "Summa", .kind = ku::row_kind::summa};
+    ku::balance_row total{.area = "Summa"_area, .kind = ku::row_kind::summa};
     for (const ku::balance_column column : ku::all_balance_columns) {
         ku::money sum;
         for (const ku::balance_row& row : input.table.rows) {

@@ -288,7 +288,7 @@ PYBIND11_MODULE(_ku, m)
         py::list list;
         for (const ku::finding& f : audit.findings) {
             list.append(py::make_tuple(
-                std::string{ku::to_string(f.kind)}, f.area, std::string{ku::to_string(f.column)},
+                std::string{ku::to_string(f.kind)}, f.area.name(), std::string{ku::to_string(f.column)},
                 f.expected ? std::optional<std::int64_t>{f.expected->in_ore()} : std::nullopt,
                 f.found ? std::optional<std::int64_t>{f.found->in_ore()} : std::nullopt, f.difference.in_ore(),
                 f.classification ? std::optional<std::string>{std::string{ku::to_string(*f.classification)}}
@@ -304,7 +304,7 @@ PYBIND11_MODULE(_ku, m)
                                           std::int64_t>>& rows) {
               std::vector<std::pair<std::string, std::int64_t>> closing;
               for (const auto& [area, ingaende, erhallna, utfall, utbetalt, overforda] : rows) {
-                  const ku::balance_entry entry{.area = area,
+                  const ku::balance_entry entry{.area = ku::partnerskap::named(area),
                                                 .ingaende_balans = ku::money::ore(ingaende),
                                                 .erhallna_medel = ku::money::ore(erhallna),
                                                 .utfall_forbrukning = ku::money::ore(utfall),
@@ -321,19 +321,22 @@ PYBIND11_MODULE(_ku, m)
         std::vector<ku::reorganisation_rule> parsed;
         for (const auto& [from, to, kind, value] : rules) {
             const std::string where = "mapping " + from + " -> " + to;
+            const ku::partnerskap source = ku::partnerskap::parse(from, where);
+            const std::optional<ku::partnerskap> target =
+                to.empty() ? std::nullopt : std::optional{ku::partnerskap::parse(to, where)};
             if (kind == "share") {
-                parsed.push_back({from, to, ku::ratio::parse(value, where)});
+                parsed.push_back({source, target, ku::ratio::parse(value, where)});
             } else {
-                parsed.push_back({from, to, ku::money::ore(std::stoll(value))});
+                parsed.push_back({source, target, ku::money::ore(std::stoll(value))});
             }
         }
         std::vector<ku::area_amount> input;
         for (const auto& [area, ore] : balances) {
-            input.emplace_back(area, ku::money::ore(ore));
+            input.emplace_back(ku::partnerskap::parse(area, "balances"), ku::money::ore(ore));
         }
         std::vector<std::pair<std::string, std::int64_t>> output;
         for (const auto& [area, amount] : ku::reorganisation{parsed}.apply(input, unit_of(unit))) {
-            output.emplace_back(area, amount.in_ore());
+            output.emplace_back(area.name(), amount.in_ore());
         }
         return output;
     });
@@ -352,7 +355,7 @@ PYBIND11_MODULE(_ku, m)
                                : row.row_kind == ku::share_row::kind::group ? "grupp"
                                                                              : "summa";
             const ku::percent_row& percents = table.percents[r];
-            rows.append(py::make_tuple(row.name, row.row_kind == ku::share_row::kind::area ? row.group : std::nullopt,
+            rows.append(py::make_tuple(row.area.name(), row.row_kind == ku::share_row::kind::area ? row.group : std::nullopt,
                                        kind, percents.of_outcome.to_plain(),
                                        percents.by_kind[ku::funding_kind::kommunerna].to_plain(),
                                        percents.by_kind[ku::funding_kind::staten].to_plain(),
@@ -367,7 +370,7 @@ PYBIND11_MODULE(_ku, m)
         py::list list;
         const ku::app::share_audit audit = ku::app::audit_shares(csv_from(text, options), {}, argument_names);
         for (const ku::share_finding& f : audit.findings) {
-            list.append(py::make_tuple(std::string{ku::to_string(f.kind)}, f.area, f.column, ku::percent_text(f.expected),
+            list.append(py::make_tuple(std::string{ku::to_string(f.kind)}, f.area.name(), f.column, ku::percent_text(f.expected),
                                        ku::percent_text(f.found), ku::percent_text(f.difference), f.note));
         }
         return list;

@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <string>
-#include <unordered_set>
+#include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -67,13 +68,13 @@ balance_table read_balance_table(const csv_table& csv, unit in)
 
     balance_table table{.source = csv.source, .unit = in, .rows = {}};
     bool has_total = false;
-    std::unordered_set<std::string> areas;
+    std::unordered_map<std::string, std::size_t> line_of_area;
     for (const csv_row& csv_line : csv.rows) {
-        balance_row row{.area = std::string{csv_line.fields[0]}, .kind = row_kind::omrade, .cells = {}, .line = csv_line.line};
-        if (row.area.empty()) {
-            throw parse_error("", 0, "the row has no area name", csv.where(csv_line, 0));
-        }
-        row.kind = guess_kind(row.area);
+        balance_row row{.area = partnerskap::parse(csv_line.fields[0], csv.where(csv_line, 0)),
+                        .kind = row_kind::omrade,
+                        .cells = {},
+                        .line = csv_line.line};
+        row.kind = guess_kind(row.area.name());
         if (kind_column && !csv_line.fields[*kind_column].empty()) {
             const std::string& text = csv_line.fields[*kind_column];
             if (text == "omrade") {
@@ -99,8 +100,9 @@ balance_table read_balance_table(const csv_table& csv, unit in)
                 throw domain_error(csv.where(csv_line, 0) + ": a second total row");
             }
             has_total = true;
-        } else if (!areas.insert(row.area).second) {
-            throw domain_error(csv.where(csv_line, 0) + ": area \"" + row.area + "\" appears twice");
+        } else if (const auto [first, added] = line_of_area.try_emplace(row.area.id(), csv_line.line); !added) {
+            throw domain_error(csv.where(csv_line, 0) + ": area \"" + row.area.name() + "\" appears twice (first on line " +
+                               std::to_string(first->second) + ")");
         }
         table.rows.push_back(std::move(row));
     }
@@ -119,24 +121,28 @@ reorganisation read_reorganisation(const csv_table& csv, unit in, const balance_
     std::vector<reorganisation_rule> rules;
     std::vector<std::size_t> lines;
     for (const csv_row& line : csv.rows) {
-        const std::string& from = line.fields[from_column];
-        if (from.empty()) {
+        if (line.fields[from_column].empty()) {
             throw parse_error("", 0, "the rule has no from area", csv.where(line, from_column));
         }
+        const partnerskap from = partnerskap::parse(line.fields[from_column], csv.where(line, from_column));
         const balance_row* source = previous != nullptr ? previous->find(from) : nullptr;
         if (previous != nullptr && (source == nullptr || source->kind != row_kind::omrade)) {
-            throw lookup_error(csv.where(line, from_column) + ": unknown area \"" + from + "\" (not in " +
+            throw lookup_error(csv.where(line, from_column) + ": unknown area \"" + from.name() + "\" (not in " +
                                previous->source + ")");
         }
-        reorganisation_rule rule{.from = from, .to = line.fields[to_column], .part = ratio{}};
+        const std::string& to = line.fields[to_column];
+        reorganisation_rule rule{.from = from,
+                                 .to = to.empty() ? std::nullopt
+                                                  : std::optional{partnerskap::parse(to, csv.where(line, to_column))},
+                                 .part = ratio{}};
         if (share_column) {
             rule.part = ratio::parse(line.fields[*share_column], csv.where(line, *share_column));
         } else {
             rule.part = money::parse(line.fields[*amount_column], in, csv.where(line, *amount_column));
         }
         for (std::size_t i = 0; i < rules.size(); ++i) {
-            if (rules[i].from == rule.from && rules[i].to == rule.to) {
-                throw domain_error(csv.where(line, to_column) + ": \"" + rule.from + "\" → \"" + rule.to +
+            if (rules[i].same_move(rule)) {
+                throw domain_error(csv.where(line, to_column) + ": \"" + rule.from.name() + "\" → \"" + rule.to_name() +
                                    "\" appears twice (first on line " + std::to_string(lines[i]) + ")");
             }
         }
@@ -147,19 +153,19 @@ reorganisation read_reorganisation(const csv_table& csv, unit in, const balance_
         // Each area's shares must sum to exactly 1: name the area's last line.
         for (std::size_t i = 0; i < rules.size(); ++i) {
             const bool last_of_area = std::none_of(rules.begin() + static_cast<std::ptrdiff_t>(i) + 1, rules.end(),
-                                                   [&](const auto& r) { return r.from == rules[i].from; });
+                                                   [&](const auto& r) { return r.from.same_area(rules[i].from); });
             if (!last_of_area) {
                 continue;
             }
             ratio total;
             for (const reorganisation_rule& rule : rules) {
-                if (rule.from == rules[i].from) {
+                if (rule.from.same_area(rules[i].from)) {
                     total = total + std::get<ratio>(rule.part);
                 }
             }
             if (total != ratio::whole(1)) {
                 throw domain_error(csv.source + ":" + std::to_string(lines[i]) + ":share: the shares of \"" +
-                                   rules[i].from + "\" sum to " + to_string(total) + ", not to 1");
+                                   rules[i].from.name() + "\" sum to " + to_string(total) + ", not to 1");
             }
         }
     }

@@ -444,7 +444,7 @@ std::string percent_table_as_json(const percent_table& table)
         const std::optional<std::string> group =
             row.row_kind == share_row::kind::area ? row.group : std::optional<std::string>{};
         json out = {
-            {"omrade", row.name},
+            {"omrade", row.area.name()},
             {"grupp", group ? json(*group) : json(nullptr)},
             {"rad_typ", row.row_kind == share_row::kind::area ? "omrade"
                         : row.row_kind == share_row::kind::group ? "grupp" : "summa"},
@@ -465,7 +465,7 @@ published_share_table read_percent_table_json(std::string_view text, std::string
     const json_node document = json_node::parse(text, std::string{source});
     published_share_table table{.source = std::string{source}, .rows = {}};
     for (const json_node& node : document.at("rows").elements()) {
-        published_share_row row{.area = node.at("omrade").text(),
+        published_share_row row{.area = node.at("omrade").area(),
                                 .group = node.at("grupp").optional_text(),
                                 .is_total = false,
                                 .is_group = false,
@@ -474,8 +474,9 @@ published_share_table read_percent_table_json(std::string_view text, std::string
                                 .line = 0,
                                 .decimals = 0,
                                 .cell_decimals = {}};
-        if (std::ranges::any_of(table.rows, [&](const published_share_row& r) { return r.area == row.area; })) {
-            node.at("omrade").fail("\"" + row.area + "\" appears twice");
+        if (std::ranges::any_of(table.rows,
+                                [&](const published_share_row& r) { return r.area.same_area(row.area); })) {
+            node.at("omrade").fail("\"" + row.area.name() + "\" appears twice");
         }
         const json_node kind = node.at("rad_typ");
         const std::string kind_name = kind.text();
@@ -514,7 +515,7 @@ std::string findings_as_json(std::span<const finding> findings)
     for (const finding& f : findings) {
         list.push_back({
             {"kind", std::string{to_string(f.kind)}},
-            {"area", f.area},
+            {"area", f.area.name()},
             {"column", std::string{to_string(f.column)}},
             {"expected", amount(f.expected)},
             {"found", amount(f.found)},
@@ -541,7 +542,7 @@ std::vector<finding> read_findings_json(std::string_view text, std::string_view 
         const json_node classification = node.at("classification");
         finding f{
             .kind = node.at("kind").one_of<finding_kind>(all_finding_kinds),
-            .area = node.at("area").text(),
+            .area = node.at("area").area(),
             .column = *found_column,
             .expected = node.at("expected").optional_amount(),
             .found = node.at("found").optional_amount(),
@@ -565,7 +566,7 @@ std::string share_findings_as_json(std::span<const share_finding> findings)
     json list = json::array();
     for (const share_finding& f : findings) {
         list.push_back({{"kind", std::string{to_string(f.kind)}},
-                        {"area", f.area},
+                        {"area", f.area.name()},
                         {"column", f.column},
                         {"expected", percent_text(f.expected)},
                         {"found", percent_text(f.found)},
@@ -584,7 +585,7 @@ std::vector<share_finding> read_share_findings_json(std::string_view text, std::
     for (const json_node& node : document.at("findings").elements()) {
         share_finding f{
             .kind = node.at("kind").one_of<share_finding_kind>(all_share_finding_kinds),
-            .area = node.at("area").text(),
+            .area = node.at("area").area(),
             .column = node.at("column").text(),
             .expected = exact_of(node.at("expected")).value,
             .found = exact_of(node.at("found")).value,

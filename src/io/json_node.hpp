@@ -14,6 +14,7 @@
 
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
+#include "ku/core/partnerskap.hpp"
 
 namespace ku::detail {
 
@@ -49,6 +50,9 @@ public:
     /// The amount written here as a decimal string in `in` ("1583550.00"); throws ku::parse_error
     /// naming the location for anything else.
     [[nodiscard]] money amount(unit in = unit::kr) const;
+    /// The area named here (ku::partnerskap::parse); throws ku::parse_error naming this place
+    /// for a value that is not a string or not an area's name.
+    [[nodiscard]] partnerskap area() const { return partnerskap::parse(text(), where()); }
     /// As amount(), null being none.
     [[nodiscard]] std::optional<money> optional_amount(unit in = unit::kr) const;
     /// As text(), null being none.

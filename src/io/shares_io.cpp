@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -65,11 +66,10 @@ std::vector<area_funding> read_area_funding(const csv_table& table, unit in)
     }
     std::vector<area_funding> areas;
     for (const csv_row& row : table.rows) {
-        area_funding area{.area = row.fields[area_column], .group = optional_text(row, group_column),
-                          .utfall = {}, .by_kind = {}};
-        if (area.area.empty()) {
-            throw parse_error("", 0, "the row has no area name", table.where(row, area_column));
-        }
+        area_funding area{.area = partnerskap::parse(row.fields[area_column], table.where(row, area_column)),
+                          .group = optional_text(row, group_column),
+                          .utfall = {},
+                          .by_kind = {}};
         const auto amount = [&](std::size_t column) {
             return row.fields[column].empty() ? money{} : money::parse(row.fields[column], in, table.where(row, column));
         };
@@ -113,19 +113,22 @@ published_share_table read_published_shares(const csv_table& table)
         }
     }
     published_share_table published{.source = table.source, .rows = {}};
-    std::unordered_set<std::string> names;
+    std::unordered_map<std::string, std::size_t> line_of_row;
     for (const csv_row& row : table.rows) {
-        published_share_row out{.area = row.fields[area_column], .group = optional_text(row, group_column),
-                                .is_total = false, .is_group = false, .andel_av_utfall = std::nullopt,
-                                .by_kind = {}, .line = row.line, .decimals = 0};
-        if (out.area.empty()) {
-            throw parse_error("", 0, "the row has no area name", table.where(row, area_column));
+        published_share_row out{.area = partnerskap::parse(row.fields[area_column], table.where(row, area_column)),
+                                .group = optional_text(row, group_column),
+                                .is_total = false,
+                                .is_group = false,
+                                .andel_av_utfall = std::nullopt,
+                                .by_kind = {},
+                                .line = row.line,
+                                .decimals = 0};
+        if (const auto [first, added] = line_of_row.try_emplace(out.area.id(), row.line); !added) {
+            throw domain_error(table.where(row, area_column) + ": \"" + out.area.name() +
+                               "\" appears twice (first on line " + std::to_string(first->second) + ")");
         }
-        if (!names.insert(out.area).second) {
-            throw domain_error(table.where(row, area_column) + ": \"" + out.area + "\" appears twice");
-        }
-        out.is_total = out.area == "Summa";
-        out.is_group = groups.contains(out.area);
+        out.is_total = out.area.name() == "Summa";
+        out.is_group = groups.contains(out.area.name());
         const auto value = [&](std::size_t column, std::size_t cell) -> std::optional<exact_share> {
             const std::string& text = row.fields[column];
             if (text.empty()) {

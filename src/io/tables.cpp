@@ -495,7 +495,7 @@ sheet percent_sheet(const percent_table& table)
             std::vector<std::size_t> members;
             money members_sum;
             for (const std::size_t a : area_rows) {
-                if (table.rows[a].group == row.name) {
+                if (table.rows[a].group == row.area.name()) {
                     members.push_back(a);
                     members_sum += table.rows[a].utfall;
                 }
@@ -523,7 +523,7 @@ sheet percent_sheet(const percent_table& table)
         const percent sources_sum{sources_units, percents.by_kind[funding_kind::kommunerna].decimals()};
         // The kinds' columns follow the share column, in the order of all_funding_kinds.
         std::vector<std::size_t> source_columns;
-        sheet_row out_row{.cells = {sheet_cell::of_text(row.name),
+        sheet_row out_row{.cells = {sheet_cell::of_text(row.area.name()),
                                     row.row_kind == share_row::kind::area && row.group ? sheet_cell::of_text(*row.group)
                                                                                        : sheet_cell{},
                                     sheet_cell::of_text(kind), utfall,
@@ -560,7 +560,7 @@ std::vector<sheet> balance_sheets(const balance_table& table, std::span<const fi
     std::vector<std::size_t> summed_rows;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const balance_row& row = table.rows[r];
-        sheet_row out{.cells = {sheet_cell::of_text(row.area),
+        sheet_row out{.cells = {sheet_cell::of_text(row.area.name()),
                                 sheet_cell::of_text(std::string{swedish_kind(row.kind)}, std::string{to_string(row.kind)})},
                       .role = row_role_of(row.kind),
                       .in_csv = true};
@@ -606,7 +606,7 @@ std::vector<sheet> balance_sheets(const balance_table& table, std::span<const fi
         }
         audit.rows.push_back(
             {.cells = {sheet_cell::of_text(std::string{swedish_kind(f.kind)}, std::string{to_string(f.kind)}),
-                       sheet_cell::of_text(f.area),
+                       sheet_cell::of_text(f.area.name()),
                        sheet_cell::of_text(std::string{label(f.column)}, std::string{to_string(f.column)}),
                        sheet_cell::of_amount(f.expected), sheet_cell::of_amount(f.found),
                        sheet_cell::of_amount(f.difference, "=" + data_cell(i, 4) + "-" + data_cell(i, 3)),
@@ -642,7 +642,7 @@ std::vector<sheet> share_audit_sheets(const published_share_table& table, std::s
     }
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const published_share_row& row = table.rows[r];
-        sheet_row out{.cells = {sheet_cell::of_text(row.area), row.group ? sheet_cell::of_text(*row.group) : sheet_cell{},
+        sheet_row out{.cells = {sheet_cell::of_text(row.area.name()), row.group ? sheet_cell::of_text(*row.group) : sheet_cell{},
                                 row.andel_av_utfall ? percent_cell(*row.andel_av_utfall) : sheet_cell{}},
                       .role = row.is_total ? row_role::total : row_role::data,
                       .in_csv = true};
@@ -670,7 +670,7 @@ std::vector<sheet> share_audit_sheets(const published_share_table& table, std::s
         const share_finding& f = findings[i];
         audit.rows.push_back(
             {.cells = {sheet_cell::of_text(std::string{swedish_kind(f.kind)}, std::string{to_string(f.kind)}),
-                       sheet_cell::of_text(f.area), sheet_cell::of_text(f.column), percent_cell(f.expected),
+                       sheet_cell::of_text(f.area.name()), sheet_cell::of_text(f.column), percent_cell(f.expected),
                        percent_cell(f.found),
                        percent_cell(f.difference, "=" + data_cell(i, 4) + "-" + data_cell(i, 3)),
                        sheet_cell::of_text(f.note)},

@@ -157,7 +157,7 @@ TEST_CASE("the shares of a funding table read from a file equal those of the sam
         {.funding = ku::read_csv_file(file), .in = ku::unit::kr, .decimals = 1, .csv = {}}, cli_names);
     REQUIRE(from_file.percents.size() == from_memory.percents.size());
     CHECK(from_file.percents == from_memory.percents);
-    CHECK(from_file.rows.back().name == "Summa");
+    CHECK(from_file.rows.back().area.name() == "Summa");
     CHECK(from_file.percents.back().of_outcome.to_plain() == "100.0");
 }
 

@@ -14,6 +14,8 @@
 
 namespace {
 
+using namespace ku::literals;
+
 const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
 
 ku::proposal_table proposal_from(const std::string& spec)
@@ -143,7 +145,7 @@ TEST_CASE("a percent table as JSON reads back as its CSV does and audits clean",
         REQUIRE(from_csv.rows.size() == table.rows.size());
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
             const ku::published_share_row& row = from_json.rows[r];
-            CHECK(row.area == table.rows[r].name);
+            CHECK(row.area == table.rows[r].area);
             CHECK(row.group == from_csv.rows[r].group);
             CHECK(row.is_total == (table.rows[r].row_kind == ku::share_row::kind::total));
             CHECK(row.is_group == (table.rows[r].row_kind == ku::share_row::kind::group));
@@ -197,7 +199,7 @@ TEST_CASE("share findings read back from JSON exactly, a third of a percent as t
     CHECK(ku::read_share_findings_json(ku::share_findings_as_json(findings), "andelar.json") == findings);
 
     const std::vector<ku::share_finding> third{{.kind = ku::share_finding_kind::total_mismatch,
-                                                .area = "Summa",
+                                                .area = "Summa"_area,
                                                 .column = "staten",
                                                 .expected = ku::exact_share{100, 3},
                                                 .found = ku::exact_share{34},

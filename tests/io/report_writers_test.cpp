@@ -20,6 +20,8 @@
 
 namespace {
 
+using namespace ku::literals;
+
 const std::string bom = "\xEF\xBB\xBF";
 
 ku::csv_table read(const std::string& text, const std::string& source = "written.csv")
@@ -268,7 +270,7 @@ TEST_CASE("a percent table written as CSV is read by read_published_shares and a
                 ku::read_published_shares(read(ku::render_csv(ku::to_report(table), convention)));
             REQUIRE(published.rows.size() == table.rows.size());
             for (std::size_t r = 0; r < table.rows.size(); ++r) {
-                CHECK(published.rows[r].area == table.rows[r].name);
+                CHECK(published.rows[r].area == table.rows[r].area);
                 CHECK(*published.rows[r].andel_av_utfall == share_of(table.percents[r].of_outcome));
                 for (const ku::funding_kind kind : ku::all_funding_kinds) {
                     CHECK(*published.rows[r].by_kind[kind] == share_of(table.percents[r].by_kind[kind]));
@@ -292,7 +294,7 @@ TEST_CASE("balance findings as Swedish CSV read back in the table's unit", "[rep
     for (std::size_t i = 0; i < findings.size(); ++i) {
         const auto& fields = csv.rows[i].fields;
         CHECK(fields[0] == ku::to_string(findings[i].kind));
-        CHECK(fields[1] == findings[i].area);
+        CHECK(fields[1] == findings[i].area.name());
         CHECK(fields[2] == ku::to_string(findings[i].column));
         CHECK(fields[6].empty());
         const auto amount = [](const std::string& text) {
@@ -341,7 +343,7 @@ TEST_CASE("share findings as CSV in both conventions keep kind, row, column and 
                                                                            "andelar_2022.csv"));
     std::vector<ku::share_finding> findings = ku::audit_shares(table);
     REQUIRE(findings.size() == 1);
-    findings.push_back({.kind = ku::share_finding_kind::total_mismatch, .area = "Summa", .column = "staten",
+    findings.push_back({.kind = ku::share_finding_kind::total_mismatch, .area = "Summa"_area, .column = "staten",
                         .expected = ku::exact_share{100, 3}, .found = ku::exact_share{69, 2},
                         .difference = ku::exact_share{69, 2} - ku::exact_share{100, 3}, .note = "tolerans ±0,5"});
     for (const auto convention : {ku::csv_convention::plain, ku::csv_convention::swedish}) {
@@ -351,7 +353,7 @@ TEST_CASE("share findings as CSV in both conventions keep kind, row, column and 
         for (std::size_t i = 0; i < findings.size(); ++i) {
             const auto& fields = csv.rows[i].fields;
             CHECK(fields[0] == ku::to_string(findings[i].kind));
-            CHECK(fields[1] == findings[i].area);
+            CHECK(fields[1] == findings[i].area.name());
             CHECK(fields[2] == findings[i].column);
             const auto exact = [&](std::string text) {
                 std::ranges::replace(text, ',', '.');

@@ -29,6 +29,8 @@ using ku::unit;
 
 namespace {
 
+using namespace ku::literals;
+
 using ku::test::what;
 
 ku::csv_table csv(const std::string& text, const std::string& source = "finansiering.csv")
@@ -50,7 +52,7 @@ TEST_CASE("funding amounts are read the Swedish or the plain way, blank as zero,
                                   "Nära vård,projektverksamhet,\"1 700 000,50\",,35000000.25,\n"
                                   "ESF Digitalisering,projektverksamhet,2 500 tkr,500 000 kr,−0,\"2 000 000\"\n"));
     REQUIRE(areas.size() == 3);
-    CHECK(areas[0].area == "Ledning och stab");
+    CHECK(areas[0].area.name() == "Ledning och stab");
     CHECK_FALSE(areas[0].group.has_value());
     CHECK(areas[0].utfall == kr(4'200'000));
     CHECK(areas[0].by_kind[funding_kind::kommunerna] == kr(4'200'000));

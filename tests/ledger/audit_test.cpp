@@ -25,6 +25,8 @@
 
 namespace {
 
+using namespace ku::literals;
+
 using ku::balance_column;
 using ku::carry_over_class;
 using ku::finding_kind;
@@ -34,6 +36,7 @@ using ku::unit;
 money tkr(std::int64_t n) { return money::in(unit::tkr, n); }
 
 const std::string social = "Social välfärd och hälso- och sjukvård";
+const ku::partnerskap social_area = ku::partnerskap::named(social);
 
 ku::balance_table bokslut_2023()
 {
@@ -55,14 +58,16 @@ ku::reorganisation mapping_fixture(const std::string& name, const ku::balance_ta
 /// The row of `area` (or the Summa row for "Summa"), to inject a fault into.
 ku::balance_row& row_of(ku::balance_table& table, std::string_view area)
 {
-    const auto found = std::ranges::find(table.rows, area, &ku::balance_row::area);
+    const auto found =
+        std::ranges::find_if(table.rows, [&](const ku::balance_row& row) { return row.area.name() == area; });
     REQUIRE(found != table.rows.end());
     return *found;
 }
 
 void remove_row(ku::balance_table& table, std::string_view area)
 {
-    const auto found = std::ranges::find(table.rows, area, &ku::balance_row::area);
+    const auto found =
+        std::ranges::find_if(table.rows, [&](const ku::balance_row& row) { return row.area.name() == area; });
     REQUIRE(found != table.rows.end());
     table.rows.erase(found);
 }
@@ -72,7 +77,7 @@ void remove_row(ku::balance_table& table, std::string_view area)
 ku::balance_row area_row(std::string area, std::int64_t ingaende, std::int64_t erhallna, std::int64_t budget,
                          std::int64_t utfall)
 {
-    ku::balance_row row{.area = std::move(area), .kind = ku::row_kind::omrade, .cells = {}, .line = 0};
+    ku::balance_row row{.area = ku::partnerskap::named(std::move(area)), .kind = ku::row_kind::omrade, .cells = {}, .line = 0};
     row.set(balance_column::ingaende_balans, tkr(ingaende));
     row.set(balance_column::erhallna_medel, tkr(erhallna));
     row.set(balance_column::disponibla_medel, tkr(ingaende + erhallna));
@@ -106,7 +111,7 @@ std::string amount_text(const std::optional<money>& m) { return m ? ku::format_p
 /// A finding as one line, its note left out: what the tests compare exactly.
 std::string summary(const ku::finding& f)
 {
-    return std::string{to_string(f.kind)} + " | " + f.area + " | " + std::string{to_string(f.column)} +
+    return std::string{to_string(f.kind)} + " | " + f.area.name() + " | " + std::string{to_string(f.column)} +
            " | expected " + amount_text(f.expected) + " | found " + amount_text(f.found) + " | difference " +
            ku::format_plain(f.difference) + " | " +
            (f.classification ? std::string{to_string(*f.classification)} : std::string{"-"});
@@ -116,7 +121,7 @@ ku::finding expect(finding_kind kind, std::string area, balance_column column, s
                    std::optional<money> found, money difference,
                    std::optional<carry_over_class> classification = std::nullopt)
 {
-    return {kind, std::move(area), column, expected, found, difference, classification, {}};
+    return {kind, ku::partnerskap::named(std::move(area)), column, expected, found, difference, classification, {}};
 }
 
 /// The findings are exactly `expected`, in order, and nothing else.
@@ -151,20 +156,20 @@ TEST_CASE("in the 2023 ledger Social välfärd has 58 088 tkr left and Kurs och 
     REQUIRE(ledger.entries.size() == 8);
     CHECK_NOTHROW(ku::validate(ledger));
 
-    const ku::balance_entry* welfare = ledger.find(social);
+    const ku::balance_entry* welfare = ledger.find(social_area);
     REQUIRE(welfare != nullptr);
     CHECK(welfare->disponibla_medel() == tkr(95'165));
     CHECK(welfare->kvarvarande_medel() == tkr(58'088));
     CHECK(welfare->varav_statliga_medel == tkr(57'415));
 
-    const ku::balance_entry* nara = ledger.find("Nära vård");
+    const ku::balance_entry* nara = ledger.find("Nära vård"_area);
     REQUIRE(nara != nullptr);
     CHECK(nara->kvarvarande_medel() == tkr(33'088)); // 103 996 − 1 658 − 69 250
     CHECK(nara->varav_statliga_medel == nara->kvarvarande_medel());
 
-    REQUIRE(table.find("Kurs och konferens") != nullptr);
-    CHECK_FALSE(table.find("Kurs och konferens")->cell(balance_column::ingaende_balans).has_value());
-    const ku::balance_entry* courses = ledger.find("Kurs och konferens");
+    REQUIRE(table.find("Kurs och konferens"_area) != nullptr);
+    CHECK_FALSE(table.find("Kurs och konferens"_area)->cell(balance_column::ingaende_balans).has_value());
+    const ku::balance_entry* courses = ledger.find("Kurs och konferens"_area);
     REQUIRE(courses != nullptr);
     CHECK(courses->ingaende_balans == money{});
     CHECK(courses->disponibla_medel() == tkr(1'931));
@@ -337,8 +342,8 @@ TEST_CASE("a Summa that leaves out the internal financing of Ledning och stab co
 {
     const ku::balance_table table = fixture("bokslut_2023_ledning_gross_summa.csv");
     REQUIRE(table.rows.size() == 11);
-    REQUIRE(table.find("Ledning och stab") != nullptr);
-    CHECK(table.find("Ledning och stab")->kind == ku::row_kind::omrade);
+    REQUIRE(table.find("Ledning och stab"_area) != nullptr);
+    CHECK(table.find("Ledning och stab"_area)->kind == ku::row_kind::omrade);
     CHECK(table.rows[9].kind == ku::row_kind::intern);
     CHECK(table.rows[10].kind == ku::row_kind::summa);
 
@@ -404,7 +409,7 @@ TEST_CASE("2024 opening at 2023's closing balances carries every area over witho
                          ku::period::bokslut(std::chrono::year{2024}));
     REQUIRE(rolled.entries.size() == table.rows.size());
     for (const ku::balance_row& row : table.rows) {
-        INFO(row.area);
+        INFO(row.area.name());
         REQUIRE(rolled.find(row.area) != nullptr);
         CHECK(rolled.find(row.area)->ingaende_balans == row.cell(balance_column::ingaende_balans).value_or(money{}));
     }
@@ -479,9 +484,9 @@ TEST_CASE("Social välfärd split into three by shares 1/2, 3/10 and 1/5 opens a
 
     // 58 088 × 1/5 = 11 617,6: the split's spare tkr goes to the largest remainder.
     const std::vector<ku::area_amount> carried =
-        mapping.apply({{social, tkr(58'088)}}, unit::tkr);
+        mapping.apply({{social_area, tkr(58'088)}}, unit::tkr);
     CHECK(carried == std::vector<ku::area_amount>{
-                         {"Socialtjänst", tkr(29'044)}, {"Hälso- och sjukvård", tkr(17'426)}, {"Barn och unga", tkr(11'618)}});
+                         {"Socialtjänst"_area, tkr(29'044)}, {"Hälso- och sjukvård"_area, tkr(17'426)}, {"Barn och unga"_area, tkr(11'618)}});
 }
 
 TEST_CASE("a split part opening 1 tkr below its share is a rounding difference from the split area",
@@ -530,9 +535,9 @@ TEST_CASE("a split by amounts carries exactly the amounts the mapping names", "[
     CHECK(ku::audit_balance(table, &previous, &published).empty());
 
     // A mapping that moves 44 tkr from Socialtjänst to Hälso- och sjukvård.
-    const ku::reorganisation moved{{{social, "Socialtjänst", tkr(29'000)},
-                                    {social, "Hälso- och sjukvård", tkr(17'470)},
-                                    {social, "Barn och unga", tkr(11'618)}}};
+    const ku::reorganisation moved{{{social_area, "Socialtjänst"_area, tkr(29'000)},
+                                    {social_area, "Hälso- och sjukvård"_area, tkr(17'470)},
+                                    {social_area, "Barn och unga"_area, tkr(11'618)}}};
     check_findings(ku::audit_balance(table, &previous, &moved),
                    {expect(finding_kind::carry_over_difference, "Socialtjänst", balance_column::ingaende_balans,
                            tkr(29'000), tkr(29'044), tkr(44), carry_over_class::unexplained),
@@ -547,8 +552,8 @@ TEST_CASE("Utbildning and Fritid merged into one area open at their summed 4 732
     remove_row(table, "Utbildning");
     remove_row(table, "Fritid");
     table.rows.push_back(area_row("Utbildning och fritid", 3'872 + 860, 4'100, 5'800, 5'832));
-    const ku::reorganisation merge{{{"Utbildning", "Utbildning och fritid", ku::ratio::whole(1)},
-                                    {"Fritid", "Utbildning och fritid", ku::ratio::whole(1)}}};
+    const ku::reorganisation merge{{{"Utbildning"_area, "Utbildning och fritid"_area, ku::ratio::whole(1)},
+                                    {"Fritid"_area, "Utbildning och fritid"_area, ku::ratio::whole(1)}}};
     CHECK(ku::audit_balance(table).empty());
     CHECK(ku::audit_balance(table, &previous, &merge).empty());
 
@@ -572,7 +577,7 @@ TEST_CASE("Kurs och konferens, closed at zero after 2024, may leave the 2025 tab
     remove_row(table, "Kurs och konferens");
     CHECK(ku::audit_balance(table, &previous).empty());
 
-    const ku::reorganisation close{{{"Kurs och konferens", "", ku::ratio::whole(1)}}};
+    const ku::reorganisation close{{{"Kurs och konferens"_area, std::nullopt, ku::ratio::whole(1)}}};
     CHECK(ku::audit_balance(table, &previous, &close).empty());
 }
 
@@ -581,7 +586,7 @@ TEST_CASE("closing an area that still has a balance is refused, not a finding", 
     const ku::balance_table previous = fixture("bokslut_2024.csv");
     ku::balance_table table = opening_table_after(previous, "bokslut_2025.csv");
     remove_row(table, "Fritid");
-    const ku::reorganisation close{{{"Fritid", "", ku::ratio::whole(1)}}};
+    const ku::reorganisation close{{{"Fritid"_area, std::nullopt, ku::ratio::whole(1)}}};
     CHECK_THROWS_MATCHES(ku::audit_balance(table, &previous, &close), ku::domain_error,
                          Catch::Matchers::Predicate<ku::domain_error>([](const ku::domain_error& e) {
                              const std::string what = e.what();
@@ -626,7 +631,7 @@ TEST_CASE("a mapping naming an area the previous table does not have is a lookup
 {
     const ku::balance_table previous = bokslut_2023();
     const ku::balance_table table = fixture("bokslut_2024.csv");
-    const ku::reorganisation mapping{{{"Social välfärd", "Socialtjänst", ku::ratio::whole(1)}}};
+    const ku::reorganisation mapping{{{"Social välfärd"_area, "Socialtjänst"_area, ku::ratio::whole(1)}}};
     CHECK_THROWS_AS(ku::audit_balance(table, &previous, &mapping), ku::lookup_error);
     CHECK_THROWS_WITH(ku::audit_balance(table, &previous, &mapping), Catch::Contains("\"Social välfärd\""));
 }
@@ -642,7 +647,7 @@ TEST_CASE("faults are listed row by row, column by column, then the Summa, then 
     // A Summa row, placed among the areas, that agrees with the published cells (a blank derived
     // cell at its identity's value) except for kvarvarande medel, 11 tkr too high.
     const ku::balance_period ledger = ku::to_ledger(table, ku::period::bokslut(std::chrono::year{2024}));
-    ku::balance_row total{.area = "Summa", .kind = ku::row_kind::summa, .cells = {}, .line = 0};
+    ku::balance_row total{.area = "Summa"_area, .kind = ku::row_kind::summa, .cells = {}, .line = 0};
     for (const balance_column column : ku::all_balance_columns) {
         money sum;
         for (const ku::balance_row& row : table.rows) {
@@ -671,12 +676,12 @@ TEST_CASE("faults are listed row by row, column by column, then the Summa, then 
 TEST_CASE("a table in kr tolerates half a krona per row involved in carry-over", "[audit][carry_over]")
 {
     ku::balance_table previous{.source = "2023.csv", .unit = unit::kr, .rows = {}};
-    ku::balance_row closed{.area = "Fritid", .kind = ku::row_kind::omrade, .cells = {}, .line = 0};
+    ku::balance_row closed{.area = "Fritid"_area, .kind = ku::row_kind::omrade, .cells = {}, .line = 0};
     closed.set(balance_column::kvarvarande_medel, money::kr(860'412));
     previous.rows.push_back(closed);
 
     ku::balance_table table{.source = "2024.csv", .unit = unit::kr, .rows = {}};
-    ku::balance_row opened{.area = "Fritid", .kind = ku::row_kind::omrade, .cells = {}, .line = 0};
+    ku::balance_row opened{.area = "Fritid"_area, .kind = ku::row_kind::omrade, .cells = {}, .line = 0};
     opened.set(balance_column::ingaende_balans, money::kr(860'413));
     opened.set(balance_column::disponibla_medel, money::kr(860'413));
     opened.set(balance_column::kvarvarande_medel, money::kr(860'413));
@@ -691,4 +696,21 @@ TEST_CASE("a table in kr tolerates half a krona per row involved in carry-over",
     check_findings(ku::audit_balance(table, &previous),
                    {expect(finding_kind::carry_over_difference, "Fritid", balance_column::ingaende_balans,
                            money::kr(860'412), money::kr(860'414), money::kr(2), carry_over_class::unexplained)});
+}
+
+TEST_CASE("an opening balance is matched to last year's closing by area id, so a respelt name carries over",
+          "[audit][carry_over]")
+{
+    const std::vector<ku::area_amount> closing{{"Nära vård"_area, tkr(33'088)}, {"Fritid"_area, tkr(860)}};
+    const std::vector<ku::area_opening> opening{{"NÄRA VÅRD"_area, tkr(33'088)}, {"Fritid"_area, tkr(860)}};
+    CHECK(ku::carry_over_findings(closing, opening, nullptr, unit::tkr).empty());
+
+    // A different area is not matched: its money vanished and the new one opens from nothing.
+    const std::vector<ku::area_opening> renamed{{"Nära vård i länet"_area, tkr(33'088)}, {"Fritid"_area, tkr(860)}};
+    const std::vector<ku::finding> findings = ku::carry_over_findings(closing, renamed, nullptr, unit::tkr);
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[0].area.name() == "Nära vård i länet");
+    CHECK(findings[0].note == "nytt område: inget fördes över");
+    CHECK(findings[1].area.name() == "Nära vård");
+    CHECK(findings[1].difference == tkr(-33'088));
 }

@@ -9,6 +9,8 @@
 
 namespace {
 
+using namespace ku::literals;
+
 using namespace std::chrono_literals;
 
 ku::money tkr(std::int64_t n) { return ku::money::in(ku::unit::tkr, n); }
@@ -18,14 +20,14 @@ ku::money tkr(std::int64_t n) { return ku::money::in(ku::unit::tkr, n); }
 ku::balance_period year_end_2023()
 {
     return {.period = ku::period::bokslut(2023y),
-            .entries = {{.area = "Social välfärd",
+            .entries = {{.area = "Social välfärd"_area,
                          .ingaende_balans = tkr(60'896),
                          .erhallna_medel = tkr(34'269),
                          .budget_forbrukning = tkr(38'152),
                          .utfall_forbrukning = tkr(30'826),
                          .utbetalt_till_kommuner = tkr(6'251),
                          .varav_statliga_medel = tkr(57'415)},
-                        {.area = "Digitalisering",
+                        {.area = "Digitalisering"_area,
                          .erhallna_medel = tkr(12'582),
                          .budget_forbrukning = tkr(1'500),
                          .utfall_forbrukning = tkr(8'657)}}};
@@ -41,8 +43,8 @@ TEST_CASE("a ledger rolls 2023's closing balances into 2024's openings and keeps
     CHECK(books.accumulated_surplus() == tkr(58'088 + 3'925));
     const ku::balance_period& next = books.open_next(ku::period::bokslut(2024y));
     REQUIRE(next.entries.size() == 2);
-    CHECK(next.find("Social välfärd")->ingaende_balans == tkr(58'088));
-    CHECK(next.find("Digitalisering")->ingaende_balans == tkr(3'925));
+    CHECK(next.find("Social välfärd"_area)->ingaende_balans == tkr(58'088));
+    CHECK(next.find("Digitalisering"_area)->ingaende_balans == tkr(3'925));
     CHECK(books.accumulated_surplus() == tkr(62'013));
     CHECK(books.periods().size() == 2);
 }
@@ -51,12 +53,12 @@ TEST_CASE("a ledger maps closing balances through a reorganisation when it rolls
 {
     ku::ledger books{ku::violation_policy::throw_error, ku::unit::tkr};
     (void)books.append(year_end_2023());
-    const ku::reorganisation split{{{"Social välfärd", "Socialtjänst", ku::ratio{1, 2}},
-                                    {"Social välfärd", "Hälso- och sjukvård", ku::ratio{1, 2}}}};
+    const ku::reorganisation split{{{"Social välfärd"_area, "Socialtjänst"_area, ku::ratio{1, 2}},
+                                    {"Social välfärd"_area, "Hälso- och sjukvård"_area, ku::ratio{1, 2}}}};
     const ku::balance_period& next = books.open_next(ku::period::bokslut(2024y), &split);
-    CHECK(next.find("Socialtjänst")->ingaende_balans == tkr(29'044));
-    CHECK(next.find("Hälso- och sjukvård")->ingaende_balans == tkr(29'044));
-    CHECK(next.find("Social välfärd") == nullptr);
+    CHECK(next.find("Socialtjänst"_area)->ingaende_balans == tkr(29'044));
+    CHECK(next.find("Hälso- och sjukvård"_area)->ingaende_balans == tkr(29'044));
+    CHECK(next.find("Social välfärd"_area) == nullptr);
     CHECK(books.accumulated_surplus() == tkr(62'013));
 }
 
@@ -82,7 +84,7 @@ TEST_CASE("an opening balance that differs from last year's closing is a finding
     const std::vector<ku::finding> findings = books.append(next);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].kind == ku::finding_kind::carry_over_difference);
-    CHECK(findings[0].area == "Digitalisering");
+    CHECK(findings[0].area.name() == "Digitalisering");
     CHECK(findings[0].expected == tkr(3'925));
     CHECK(findings[0].found == tkr(4'925));
     CHECK(findings[0].difference == tkr(1'000));

@@ -25,6 +25,8 @@ using ku::share_row;
 
 namespace {
 
+using namespace ku::literals;
+
 using ku::test::what;
 
 money kr(std::int64_t n) { return money::kr(n); }
@@ -32,7 +34,7 @@ money kr(std::int64_t n) { return money::kr(n); }
 area_funding area(std::string name, std::optional<std::string> group, std::int64_t utfall, std::int64_t kommunerna,
                   std::int64_t staten, std::int64_t ovriga)
 {
-    return {.area = std::move(name), .group = std::move(group), .utfall = kr(utfall),
+    return {.area = ku::partnerskap::named(std::move(name)), .group = std::move(group), .utfall = kr(utfall),
             .by_kind = {kr(kommunerna), kr(staten), kr(ovriga)}};
 }
 
@@ -85,7 +87,7 @@ TEST_CASE("an area's source shares are in proportion to the money each source br
     const std::vector<share_row> rows = ku::financing_shares(areas);
     const share_row& social = rows[1];
     CHECK(social.row_kind == share_row::kind::area);
-    CHECK(social.name == "Social välfärd och hälso- och sjukvård");
+    CHECK(social.area.name() == "Social välfärd och hälso- och sjukvård");
     CHECK(social.utfall == kr(29'500'000));
     CHECK(social.by_kind == shares3{exact_share{2, 5}, exact_share{8, 15}, exact_share{1, 15}});
     // Its share of the total outcome of 54 mnkr.
@@ -100,9 +102,9 @@ TEST_CASE("an area's source shares are in proportion to the money each source br
 TEST_CASE("shares that have no finite decimal form stay exact thirds", "[shares][financing]")
 {
     const std::vector<area_funding> areas{
-        {.area = "Barnahus", .group = std::nullopt, .utfall = money::ore(100),
+        {.area = "Barnahus"_area, .group = std::nullopt, .utfall = money::ore(100),
          .by_kind = {money::ore(1), money::ore(2), money::ore(0)}},
-        {.area = "Yrkesresorna", .group = std::nullopt, .utfall = money::ore(200),
+        {.area = "Yrkesresorna"_area, .group = std::nullopt, .utfall = money::ore(200),
          .by_kind = {money::ore(7), money::ore(0), money::ore(0)}},
     };
     const std::vector<share_row> rows = ku::financing_shares(areas);
@@ -128,7 +130,7 @@ TEST_CASE("a group is weighted by its areas' outcome: 9/10, where averaging the 
     REQUIRE(rows.size() == 5);
     const share_row& group = rows[3];
     CHECK(group.row_kind == share_row::kind::group);
-    CHECK(group.name == project);
+    CHECK(group.area.name() == project);
     CHECK(group.utfall == kr(10'000'000));
     CHECK(group.of_total_outcome == exact_share{1, 2});
 
@@ -144,7 +146,7 @@ TEST_CASE("a group is weighted by its areas' outcome: 9/10, where averaging the 
     // The total: (10 × 2/5 + 9 × 1 + 1 × 0) / 20 from kommunerna, and so on.
     const share_row& total = rows[4];
     CHECK(total.row_kind == share_row::kind::total);
-    CHECK(total.name == "Summa");
+    CHECK(total.area.name() == "Summa");
     CHECK(total.utfall == kr(20'000'000));
     CHECK(total.of_total_outcome == 1);
     CHECK(total.by_kind == shares3{exact_share{13, 20}, exact_share{1, 20}, exact_share{3, 10}});
@@ -164,10 +166,10 @@ TEST_CASE("the 2023 breakdown: rows in input order, then the group, then Summa, 
     const std::vector<area_funding> areas = areas_2023();
     const std::vector<share_row> rows = ku::financing_shares(areas);
     REQUIRE(rows.size() == 8);
-    CHECK(rows[0].name == "Ledning och stab");
-    CHECK(rows[5].name == "ESF Digitalisering");
+    CHECK(rows[0].area.name() == "Ledning och stab");
+    CHECK(rows[5].area.name() == "ESF Digitalisering");
     CHECK(rows[6].row_kind == share_row::kind::group);
-    CHECK(rows[6].name == project);
+    CHECK(rows[6].area.name() == project);
     CHECK_FALSE(rows[6].group.has_value());
     CHECK(rows[7].row_kind == share_row::kind::total);
 
@@ -285,10 +287,10 @@ TEST_CASE("two groups are listed in the order first seen, each weighted over its
     };
     const std::vector<share_row> rows = ku::financing_shares(areas);
     REQUIRE(rows.size() == 7);
-    CHECK(rows[4].name == "utbildning");
+    CHECK(rows[4].area.name() == "utbildning");
     CHECK(rows[4].by_kind == shares3{exact_share{1, 4}, exact_share{0}, exact_share{3, 4}});
     CHECK(rows[4].of_total_outcome == exact_share{1, 2});
-    CHECK(rows[5].name == project);
+    CHECK(rows[5].area.name() == project);
     CHECK(rows[5].by_kind == shares3{exact_share{1, 4}, exact_share{3, 4}, exact_share{0}});
     CHECK(rows[6].by_kind == shares3{exact_share{1, 4}, exact_share{3, 8}, exact_share{3, 8}});
 }

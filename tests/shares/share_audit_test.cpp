@@ -22,6 +22,8 @@ using ku::share_finding_kind;
 
 namespace {
 
+using namespace ku::literals;
+
 ku::published_share_table table_of(const std::string& text, const std::string& source = "andelar.csv")
 {
     std::istringstream input{text};
@@ -66,7 +68,7 @@ TEST_CASE("a row with 54 % + 56 % is a row_sum_mismatch: expected 100, found 110
     const share_finding& f = findings.front();
     CHECK(f.kind == share_finding_kind::row_sum_mismatch);
     CHECK(ku::to_string(f.kind) == "row_sum_mismatch");
-    CHECK(f.area == "Familjehemsresurs");
+    CHECK(f.area.name() == "Familjehemsresurs");
     CHECK(f.column == "summa");
     CHECK(f.expected == 100);
     CHECK(f.found == 110);
@@ -132,7 +134,7 @@ TEST_CASE("a Summa row averaging the areas instead of weighting them by outcome 
     REQUIRE(findings.size() == 2);
     CHECK(findings[0].kind == share_finding_kind::total_mismatch);
     CHECK(ku::to_string(findings[0].kind) == "total_mismatch");
-    CHECK(findings[0].area == "Summa");
+    CHECK(findings[0].area.name() == "Summa");
     CHECK(findings[0].column == "kommunerna");
     CHECK(findings[0].expected == 90);
     CHECK(findings[0].found == 50);
@@ -175,12 +177,12 @@ TEST_CASE("a group row is checked against its own areas, weighted by their share
     const std::vector<share_finding> findings = audit(far_off);
     REQUIRE(findings.size() == 2);
     CHECK(findings[0].kind == share_finding_kind::total_mismatch);
-    CHECK(findings[0].area == "projektverksamhet");
+    CHECK(findings[0].area.name() == "projektverksamhet");
     CHECK(findings[0].column == "kommunerna");
     // 3 × 0 + 18 × 10 + 4 × 20 over 25 = 10,4.
     CHECK(findings[0].expected == exact_share{104, 10});
     CHECK(findings[0].found == 30);
-    CHECK(findings[1].area == "projektverksamhet");
+    CHECK(findings[1].area.name() == "projektverksamhet");
     CHECK(findings[1].column == "staten");
     CHECK(findings[1].expected == exact_share{1380, 25});
 }
@@ -193,7 +195,7 @@ TEST_CASE("a group whose share of the outcome is not the sum of its areas' is a 
     const std::vector<share_finding> findings = audit(text);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].kind == share_finding_kind::total_mismatch);
-    CHECK(findings[0].area == "projektverksamhet");
+    CHECK(findings[0].area.name() == "projektverksamhet");
     CHECK(findings[0].column == "andel_av_utfall");
     CHECK(findings[0].expected == 25);
     CHECK(findings[0].found == 30);
@@ -246,7 +248,7 @@ TEST_CASE("areas whose shares of the outcome sum to 110 are a column_sum_mismatc
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].kind == share_finding_kind::column_sum_mismatch);
     CHECK(ku::to_string(findings[0].kind) == "column_sum_mismatch");
-    CHECK(findings[0].area == "Summa");
+    CHECK(findings[0].area.name() == "Summa");
     CHECK(findings[0].column == "andel_av_utfall");
     CHECK(findings[0].expected == 100);
     CHECK(findings[0].found == 110);
@@ -256,14 +258,14 @@ TEST_CASE("areas whose shares of the outcome sum to 110 are a column_sum_mismatc
 TEST_CASE("an audit can be built in code without a file", "[shares][audit]")
 {
     ku::published_share_table table{.source = "i minnet", .rows = {}};
-    ku::published_share_row row{.area = "Vuxenutbildning", .group = std::nullopt, .is_total = false,
+    ku::published_share_row row{.area = "Vuxenutbildning"_area, .group = std::nullopt, .is_total = false,
                                 .is_group = false, .andel_av_utfall = exact_share{100}, .by_kind = {},
                                 .line = 2, .decimals = 0};
     row.by_kind = {exact_share{54}, exact_share{56}, std::nullopt};
     table.rows.push_back(row);
     const std::vector<share_finding> findings = ku::audit_shares(table);
     REQUIRE(findings.size() == 1);
-    CHECK(findings[0].area == "Vuxenutbildning");
+    CHECK(findings[0].area.name() == "Vuxenutbildning");
     CHECK(findings[0].found == 110);
 }
 

@@ -24,6 +24,8 @@ using ku::share_row;
 
 namespace {
 
+using namespace ku::literals;
+
 std::int64_t uniform(std::mt19937_64& random, std::int64_t low, std::int64_t high)
 {
     return std::uniform_int_distribution<std::int64_t>{low, high}(random);
@@ -48,7 +50,7 @@ std::vector<area_funding> random_areas(std::mt19937_64& random)
     std::vector<area_funding> areas;
     const std::int64_t count = uniform(random, 1, 12);
     for (std::int64_t i = 0; i < count; ++i) {
-        area_funding area{.area = "Område " + std::to_string(i),
+        area_funding area{.area = ku::partnerskap::named("Område " + std::to_string(i)),
                           .group = groups[static_cast<std::size_t>(uniform(random, 0, 3))],
                           .utfall = random_amount(random),
                           .by_kind = {random_amount(random), random_amount(random), random_amount(random)}};
@@ -127,7 +129,7 @@ TEST_CASE("every row and the area column of a random breakdown sum to exactly 10
             for (const ku::percent& source : cells.by_kind) {
                 row += source.units();
             }
-            INFO("trial " << trial << ", row " << table.rows[r].name);
+            INFO("trial " << trial << ", row " << table.rows[r].area.name());
             // A row is empty (all zero) only for a group without outcome.
             const auto& by_kind = table.rows[r].by_kind;
             if (std::ranges::all_of(by_kind, [](const exact_share& share) { return share == 0; })) {
@@ -192,7 +194,7 @@ TEST_CASE("the total's and each group's share per source is the outcome-weighted
             money outcome;
             exact_share of_total = 0;
             for (std::size_t i = 0; i < areas.size(); ++i) {
-                if (areas[i].group == group.name) {
+                if (areas[i].group == group.area.name()) {
                     outcome += areas[i].utfall;
                     of_total += rows[i].of_total_outcome;
                 }
@@ -202,7 +204,7 @@ TEST_CASE("the total's and each group's share per source is the outcome-weighted
             for (const funding_kind kind : ku::all_funding_kinds) {
                 exact_share weighted = 0;
                 for (std::size_t i = 0; i < areas.size(); ++i) {
-                    if (areas[i].group == group.name) {
+                    if (areas[i].group == group.area.name()) {
                         weighted += exact_share{areas[i].utfall.in_ore()} * rows[i].by_kind[kind];
                     }
                 }

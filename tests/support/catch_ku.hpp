@@ -9,11 +9,16 @@
 #include <utility>
 
 #include "ku/core/money.hpp"
+#include "ku/core/partnerskap.hpp"
 
 namespace Catch {
 template <>
 struct StringMaker<ku::money> {
     static std::string convert(ku::money m) { return ku::format_plain(m) + " kr"; }
+};
+template <>
+struct StringMaker<ku::partnerskap> {
+    static std::string convert(const ku::partnerskap& area) { return "\"" + area.name() + "\" (" + area.id() + ")"; }
 };
 } // namespace Catch
 

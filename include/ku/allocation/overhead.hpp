@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "ku/allocation/allocation.hpp"
 #include "ku/allocation/apportion.hpp"
 #include "ku/core/money.hpp"
+#include "ku/core/partnerskap.hpp"
 #include "ku/core/rate.hpp"
 
 namespace ku {
@@ -39,19 +41,19 @@ struct overhead_financing {
                                                             rounding_mode rounding = rounding_mode::half_up);
 
 /// An area's share of the management cost it finances ("härav ledning/stab finansierat från
-/// områdena"), by name.
+/// områdena").
 struct area_charge {
-    std::string area; ///< the area's name
+    partnerskap area; ///< the area
     money weight_basis; ///< what the split is proportional to (e.g. the area's outcome)
     money charge;       ///< its part of the management cost, whole units
 };
 
 /// Splits the management cost among the areas in proportion to `basis` (e.g. each area's
-/// outcome), by largest remainder in whole `u` (ties: larger basis, then area name), so the
-/// charges sum exactly to the cost. Throws ku::domain_error for a negative basis, a duplicate
-/// area, or bases that sum to zero.
+/// outcome), by largest remainder in whole `u` (ties: larger basis, then area id), so the
+/// charges sum exactly to the cost. Throws ku::domain_error for a negative basis, an area twice
+/// (by id), or bases that sum to zero.
 [[nodiscard]] constexpr std::vector<area_charge>
-finance_from_areas(money management_cost, std::span<const std::pair<std::string, money>> basis,
+finance_from_areas(money management_cost, std::span<const std::pair<partnerskap, money>> basis,
                    unit u = unit::kr);
 
 /// What changes for one kommun when the rate changes: its invoice before and after.
@@ -95,7 +97,7 @@ constexpr overhead_financing finance_overhead(money administration, money projec
 }
 
 constexpr std::vector<area_charge> finance_from_areas(money management_cost,
-                                                      std::span<const std::pair<std::string, money>> basis, unit u)
+                                                      std::span<const std::pair<partnerskap, money>> basis, unit u)
 {
     if (basis.empty()) {
         throw domain_error("management financed from the areas: there are no areas");
@@ -104,24 +106,28 @@ constexpr std::vector<area_charge> finance_from_areas(money management_cost,
         throw domain_error("management financed from the areas: the cost " + format_swedish(management_cost) +
                            " is not a whole number of " + std::string{to_string(u)});
     }
-    std::vector<std::string> names;
     std::vector<std::int64_t> weights;
     for (const auto& [area, amount] : basis) {
         if (amount < money{}) {
-            throw domain_error("management financed from the areas: area \"" + area + "\" has a negative basis");
+            throw domain_error("management financed from the areas: area \"" + area.name() + "\" has a negative basis");
         }
-        names.push_back(area);
         weights.push_back(amount.in_ore());
     }
-    std::vector<std::string> sorted = names;
-    std::ranges::sort(sorted);
-    if (std::ranges::adjacent_find(sorted) != sorted.end()) {
-        throw domain_error("management financed from the areas: area \"" + *std::ranges::adjacent_find(sorted) +
-                           "\" appears twice");
+    // The tie key: each area's rank by id, so the result does not depend on input order.
+    std::vector<std::string_view> ids;
+    for (const auto& [area, amount] : basis) {
+        ids.push_back(area.id());
+    }
+    std::ranges::sort(ids);
+    if (const auto twice = std::ranges::adjacent_find(ids); twice != ids.end()) {
+        const auto same = [&](const auto& entry) { return entry.first.id() == *twice; };
+        const auto first = std::ranges::find_if(basis, same);
+        const auto second = std::find_if(first + 1, basis.end(), same);
+        throw domain_error("management financed from the areas: " + detail::twice(second->first, first->first));
     }
     std::vector<std::uint64_t> keys;
-    for (const std::string& name : names) {
-        keys.push_back(gsl::narrow<std::uint64_t>(std::ranges::lower_bound(sorted, name) - sorted.begin()));
+    for (const auto& [area, amount] : basis) {
+        keys.push_back(gsl::narrow<std::uint64_t>(std::ranges::lower_bound(ids, std::string_view{area.id()}) - ids.begin()));
     }
     if (std::ranges::all_of(weights, [](std::int64_t w) { return w == 0; })) {
         throw domain_error("management financed from the areas: the areas' bases sum to zero");
@@ -132,8 +138,8 @@ constexpr std::vector<area_charge> finance_from_areas(money management_cost,
     (void)apportion(allocation_method::largest_remainder, management_cost.in_ore() / step, weights, keys, units,
                     scratch);
     std::vector<area_charge> charges;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        charges.push_back({names[i], basis[i].second, money::ore(units[i]) * step});
+    for (std::size_t i = 0; i < basis.size(); ++i) {
+        charges.push_back({basis[i].first, basis[i].second, money::ore(units[i]) * step});
     }
     return charges;
 }

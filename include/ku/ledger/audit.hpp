@@ -19,6 +19,7 @@
 #include <gsl/narrow>
 
 #include "ku/core/money.hpp"
+#include "ku/core/partnerskap.hpp"
 #include "ku/ledger/balance.hpp"
 #include "ku/ledger/reorganisation.hpp"
 
@@ -34,10 +35,11 @@ enum class row_kind : std::uint8_t {
 /// "omrade", "intern", "summa".
 [[nodiscard]] constexpr std::string_view to_string(row_kind kind) noexcept;
 
-/// One row of a published balance table: the area's name, its kind, its cells (blank = none)
-/// and the line it was read from (0 when built in code).
+/// One row of a published balance table: its area, its kind, its cells (blank = none) and the
+/// line it was read from (0 when built in code).
 struct balance_row {
-    std::string area; ///< the area's name as written
+    /// The area as written; an internal row's and the Summa row's text ("Summa") name them too.
+    partnerskap area;
     row_kind kind = row_kind::omrade; ///< area, internal or total row
     std::array<std::optional<money>, balance_column_count> cells{}; ///< indexed by balance_column; none: blank
     std::size_t line = 0; ///< the line it was read from; 0 when built in code
@@ -61,8 +63,8 @@ struct balance_table {
     ku::unit unit = ku::unit::tkr; ///< the unit the cells were written in
     std::vector<balance_row> rows; ///< the rows, in table order
 
-    /// The row of `area` (not the Summa row), or nullptr.
-    [[nodiscard]] const balance_row* find(std::string_view area) const noexcept;
+    /// The row of `area` (the same id; not the Summa row), or nullptr.
+    [[nodiscard]] const balance_row* find(const partnerskap& area) const noexcept;
 };
 
 /// The exact ledger of a table's area and internal rows, blanks read as zero.
@@ -93,7 +95,7 @@ enum class carry_over_class : std::uint8_t {
 /// internal rows counted twice or left out) or which previous areas a balance came from.
 struct finding {
     finding_kind kind; ///< what kind of fault
-    std::string area; ///< the name of the row at fault, as written
+    partnerskap area; ///< the row at fault, as written (the Summa row's is "Summa")
     balance_column column; ///< the cell's column
     std::optional<money> expected; ///< what the cell should hold
     std::optional<money> found; ///< what it holds; none: blank
@@ -106,7 +108,7 @@ struct finding {
 
 /// An area's opening balance as written in the next period (blank: none).
 struct area_opening {
-    std::string area; ///< the area's name
+    partnerskap area; ///< the area
     std::optional<money> ingaende_balans; ///< its opening balance; none: blank
 };
 
@@ -154,10 +156,10 @@ constexpr std::string_view to_string(carry_over_class classification) noexcept
     return classification == carry_over_class::rounding ? "rounding" : "unexplained";
 }
 
-inline const balance_row* balance_table::find(std::string_view area) const noexcept
+inline const balance_row* balance_table::find(const partnerskap& area) const noexcept
 {
     const auto found = std::ranges::find_if(
-        rows, [&](const balance_row& row) { return row.kind != row_kind::summa && row.area == area; });
+        rows, [&](const balance_row& row) { return row.kind != row_kind::summa && row.area.same_area(area); });
     return found == rows.end() ? nullptr : &*found;
 }
 
@@ -263,11 +265,12 @@ inline void check_totals(const balance_table& table, const balance_row& total_ro
     }
 }
 
-inline std::string joined(const std::vector<std::string>& names)
+/// The areas' names, separated by ", ".
+inline std::string joined(const std::vector<partnerskap>& areas)
 {
     std::string text;
-    for (const std::string& name : names) {
-        text += (text.empty() ? "" : ", ") + name;
+    for (const partnerskap& area : areas) {
+        text += (text.empty() ? "" : ", ") + area.name();
     }
     return text;
 }
@@ -301,29 +304,29 @@ inline std::vector<finding> carry_over_findings(const std::vector<area_amount>& 
     const std::vector<area_amount> carried = map.apply(closing, u);
     const std::int64_t half_unit = ore_per(u) / 2;
 
-    // Lookups by name, so the check stays linear in the number of areas.
+    // Lookups by id, so the check stays linear in the number of areas.
     std::unordered_map<std::string_view, money> carried_by_area;
     for (const auto& [area, amount] : carried) {
-        carried_by_area.emplace(area, amount);
+        carried_by_area.emplace(area.id(), amount);
     }
-    std::unordered_map<std::string_view, std::vector<std::string>> sources_by_target;
+    std::unordered_map<std::string_view, std::vector<partnerskap>> sources_by_target;
     std::unordered_set<std::string_view> mapped_areas;
     for (const reorganisation_rule& rule : map.rules()) {
-        mapped_areas.insert(rule.from);
-        if (!rule.to.empty()) {
-            sources_by_target[rule.to].push_back(rule.from);
+        mapped_areas.insert(rule.from.id());
+        if (rule.to) {
+            sources_by_target[rule.to->id()].push_back(rule.from);
         }
     }
     std::unordered_set<std::string_view> previous_areas;
     for (const auto& [area, amount] : closing) {
-        previous_areas.insert(area);
+        previous_areas.insert(area.id());
     }
-    const auto sources = [&](const std::string& area) {
-        std::vector<std::string> from;
-        if (const auto found = sources_by_target.find(area); found != sources_by_target.end()) {
+    const auto sources = [&](const partnerskap& area) {
+        std::vector<partnerskap> from;
+        if (const auto found = sources_by_target.find(area.id()); found != sources_by_target.end()) {
             from = found->second;
         }
-        if (!mapped_areas.contains(area) && previous_areas.contains(area)) {
+        if (!mapped_areas.contains(area.id()) && previous_areas.contains(area.id())) {
             from.push_back(area); // it carries its own balance too
         }
         return from;
@@ -338,22 +341,22 @@ inline std::vector<finding> carry_over_findings(const std::vector<area_amount>& 
     std::vector<finding> findings;
     std::unordered_set<std::string_view> current_areas;
     for (const area_opening& row : opening) {
-        current_areas.insert(row.area);
-        const auto mapped = carried_by_area.find(row.area);
+        current_areas.insert(row.area.id());
+        const auto mapped = carried_by_area.find(row.area.id());
         const money expected = mapped == carried_by_area.end() ? money{} : mapped->second;
         const money found = row.ingaende_balans.value_or(money{});
         if (found == expected) {
             continue;
         }
-        const std::vector<std::string> from = sources(row.area);
+        const std::vector<partnerskap> from = sources(row.area);
         findings.push_back({finding_kind::carry_over_difference, row.area, balance_column::ingaende_balans, expected,
                             row.ingaende_balans, found - expected, classify(found - expected, from.size() + 1),
                             from.empty() ? "nytt område: inget fördes över" : "överfört från " + detail::audit_impl::joined(from)});
     }
     // Balances carried into areas the next period does not have: money that vanished.
     for (const auto& [area, amount] : carried) {
-        if (!current_areas.contains(area) && amount != money{}) {
-            const std::vector<std::string> from = sources(area);
+        if (!current_areas.contains(area.id()) && amount != money{}) {
+            const std::vector<partnerskap> from = sources(area);
             findings.push_back({finding_kind::carry_over_difference, area, balance_column::ingaende_balans, amount,
                                 std::nullopt, -amount, classify(amount, from.size()),
                                 "överfört från " + detail::audit_impl::joined(from) + ", men området finns inte i tabellen"});

@@ -20,6 +20,7 @@
 #include <gsl/assert>
 
 #include "ku/core/money.hpp"
+#include "ku/core/partnerskap.hpp"
 #include "ku/core/period.hpp"
 #include "ku/ledger/reorganisation.hpp"
 
@@ -64,7 +65,7 @@ inline constexpr std::array<balance_column, balance_column_count> all_balance_co
 
 /// One area's balances in one period, exact. The derived columns are computed, never stored.
 struct balance_entry {
-    std::string area; ///< the area's name
+    partnerskap area; ///< the area
     /// An internal row ("härav ledning/stab finansierat från områdena ovan"): money moved
     /// between areas, shown but counted once in net totals.
     bool internal = false;
@@ -96,8 +97,8 @@ struct balance_period {
     ku::period period; ///< the period the balances are for
     std::vector<balance_entry> entries; ///< one per area, internal rows included, in table order
 
-    /// The entry of `area`, or nullptr.
-    [[nodiscard]] const balance_entry* find(std::string_view area) const noexcept;
+    /// The entry of `area` (the same id), or nullptr.
+    [[nodiscard]] const balance_entry* find(const partnerskap& area) const noexcept;
     /// The sum of a column over the areas, internal rows left out (management financed by the
     /// areas is then counted twice: in the areas and in management).
     [[nodiscard]] money gross_total(balance_column column) const;
@@ -108,7 +109,7 @@ struct balance_period {
     [[nodiscard]] money accumulated_surplus() const { return net_total(balance_column::kvarvarande_medel); }
 };
 
-/// Checks a period's ledger: unique non-empty area names and every entry's invariants.
+/// Checks a period's ledger: each area once (by id) and every entry's invariants.
 /// Throws ku::domain_error naming the period, the area and the values at the first violation.
 void validate(const balance_period& ledger);
 
@@ -187,9 +188,10 @@ inline std::optional<std::string> invariant_violation(const balance_entry& entry
     return std::nullopt;
 }
 
-inline const balance_entry* balance_period::find(std::string_view area) const noexcept
+inline const balance_entry* balance_period::find(const partnerskap& area) const noexcept
 {
-    const auto found = std::ranges::find(entries, area, &balance_entry::area);
+    const auto found =
+        std::ranges::find_if(entries, [&](const balance_entry& entry) { return entry.area.same_area(area); });
     return found == entries.end() ? nullptr : &*found;
 }
 
@@ -217,16 +219,13 @@ inline void validate(const balance_period& ledger)
 {
     for (std::size_t i = 0; i < ledger.entries.size(); ++i) {
         const balance_entry& entry = ledger.entries[i];
-        if (entry.area.empty()) {
-            throw domain_error("ledger " + ledger.period.label() + ": row " + std::to_string(i + 1) + " has no area name");
-        }
         for (std::size_t j = 0; j < i; ++j) {
-            if (ledger.entries[j].area == entry.area) {
-                throw domain_error("ledger " + ledger.period.label() + ": area \"" + entry.area + "\" appears twice");
+            if (ledger.entries[j].area.same_area(entry.area)) {
+                throw domain_error("ledger " + ledger.period.label() + ": " + detail::twice(entry.area, ledger.entries[j].area));
             }
         }
         if (const auto violation = invariant_violation(entry)) {
-            throw domain_error("ledger " + ledger.period.label() + ", area \"" + entry.area + "\": " + *violation);
+            throw domain_error("ledger " + ledger.period.label() + ", area \"" + entry.area.name() + "\": " + *violation);
         }
     }
 }
@@ -242,13 +241,13 @@ inline balance_period roll_forward(const balance_period& closed, ku::period next
     std::unordered_set<std::string_view> internal_areas;
     for (const balance_entry& entry : closed.entries) {
         if (entry.internal) {
-            internal_areas.insert(entry.area);
+            internal_areas.insert(entry.area.id());
         }
     }
     balance_period result{.period = next, .entries = {}};
     result.entries.reserve(opening.size());
     for (const auto& [area, amount] : opening) {
-        result.entries.push_back({.area = area, .internal = internal_areas.contains(area), .ingaende_balans = amount});
+        result.entries.push_back({.area = area, .internal = internal_areas.contains(area.id()), .ingaende_balans = amount});
     }
     Ensures(result.net_total(balance_column::ingaende_balans) == closed.accumulated_surplus());
     return result;

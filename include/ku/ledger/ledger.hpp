@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -39,7 +40,7 @@ public:
 
     /// Adds the next period, whose openings must be the previous closings mapped through
     /// `mapping`. Throws ku::domain_error for a period that does not start after the last one
-    /// ends, and a duplicate or unnamed area, whatever the policy; for violations as the
+    /// ends, and an area twice (by id), whatever the policy; for violations as the
     /// policy says. Returns the findings (identity_broken for the state part,
     /// carry_over_difference for openings), empty under throw_error.
     std::vector<finding> append(balance_period next, const reorganisation* mapping = nullptr);
@@ -60,11 +61,10 @@ private:
 
 inline std::vector<finding> ledger::append(balance_period next, const reorganisation* mapping)
 {
-    std::unordered_set<std::string_view> areas;
+    std::unordered_map<std::string_view, const partnerskap*> areas;
     for (const balance_entry& entry : next.entries) {
-        if (entry.area.empty() || !areas.insert(entry.area).second) {
-            throw domain_error("ledger " + next.period.label() + ": area \"" + entry.area +
-                               (entry.area.empty() ? "\" has no name" : "\" appears twice"));
+        if (const auto [first, added] = areas.try_emplace(entry.area.id(), &entry.area); !added) {
+            throw domain_error("ledger " + next.period.label() + ": " + detail::twice(entry.area, *first->second));
         }
     }
     if (!periods_.empty() && !(periods_.back().period.last() < next.period.first())) {
@@ -103,7 +103,7 @@ inline std::vector<finding> ledger::append(balance_period next, const reorganisa
     }
     if (policy_ == violation_policy::throw_error && !findings.empty()) {
         const finding& first = findings.front();
-        throw domain_error("ledger " + next.period.label() + ", area \"" + first.area + "\", " +
+        throw domain_error("ledger " + next.period.label() + ", area \"" + first.area.name() + "\", " +
                            std::string{label(first.column)} + ": " +
                            (first.found ? format_swedish(*first.found) : std::string{"tomt"}) + ", expected " +
                            (first.expected ? format_swedish(*first.expected) : std::string{"tomt"}) + " (" +

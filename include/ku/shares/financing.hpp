@@ -10,20 +10,22 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <unordered_set>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "ku/core/error.hpp"
 #include "ku/core/funding.hpp"
 #include "ku/core/money.hpp"
+#include "ku/core/partnerskap.hpp"
 #include "ku/shares/percent.hpp"
 
 namespace ku {
 
 /// The money one area received in a period by kind of source, and its outcome (utfall).
 struct area_funding {
-    std::string area; ///< the area's name
+    partnerskap area; ///< the area
     /// The group the area is counted in ("projektverksamhet"), if any.
     std::optional<std::string> group;
     money utfall{}; ///< its outcome: what it spent in the period
@@ -50,7 +52,8 @@ struct share_row {
         total  ///< every area ("Summa")
     };
     kind row_kind = kind::area; ///< area, group or total
-    std::string name; ///< the area's or group's name, or "Summa"
+    /// The area; for a group or the total row, named by the group's name or "Summa".
+    partnerskap area;
     std::optional<std::string> group; ///< for an area, the group it is counted in, if any
     money utfall{}; ///< the outcome (summed over the areas of a group or the total)
     exact_share of_total_outcome; ///< its exact share of the total outcome
@@ -97,7 +100,7 @@ inline exact_share share_of(money part, money whole)
 inline share_row combined(share_row::kind row_kind, std::string name, const std::vector<const share_row*>& members,
                           money total_outcome)
 {
-    share_row row{.row_kind = row_kind, .name = std::move(name), .group = std::nullopt, .utfall = {},
+    share_row row{.row_kind = row_kind, .area = partnerskap::named(std::move(name)), .group = std::nullopt, .utfall = {},
                   .of_total_outcome = 0, .by_kind = {}};
     for (const share_row* member : members) {
         row.utfall += member->utfall;
@@ -120,27 +123,27 @@ inline std::vector<share_row> financing_shares(std::span<const area_funding> are
     if (areas.empty()) {
         throw domain_error("financing shares: there are no areas");
     }
-    std::unordered_set<std::string> names;
+    std::unordered_map<std::string_view, const partnerskap*> seen;
     money total_outcome;
     for (const area_funding& area : areas) {
-        if (!names.insert(area.area).second) {
-            throw domain_error("financing shares: area \"" + area.area + "\" appears twice");
+        if (const auto [first, added] = seen.try_emplace(area.area.id(), &area.area); !added) {
+            throw domain_error("financing shares: " + detail::twice(area.area, *first->second));
         }
         for (const funding_kind kind : all_funding_kinds) {
             if (area.by_kind[kind] < money{}) {
-                throw domain_error("financing shares: area \"" + area.area + "\" has a negative amount from " +
+                throw domain_error("financing shares: area \"" + area.area.name() + "\" has a negative amount from " +
                                    std::string{to_string(kind)});
             }
         }
         if (area.utfall < money{}) {
-            throw domain_error("financing shares: area \"" + area.area + "\" has a negative outcome");
+            throw domain_error("financing shares: area \"" + area.area.name() + "\" has a negative outcome");
         }
         if (area.utfall != money{} && area.received() == money{}) {
-            throw domain_error("financing shares: area \"" + area.area + "\" has an outcome of " +
+            throw domain_error("financing shares: area \"" + area.area.name() + "\" has an outcome of " +
                                format_swedish(area.utfall) + " but no funding from any source");
         }
         if (area.group && area.group->empty()) {
-            throw domain_error("financing shares: area \"" + area.area + "\" names an empty group");
+            throw domain_error("financing shares: area \"" + area.area.name() + "\" names an empty group");
         }
         total_outcome += area.utfall;
     }
@@ -151,7 +154,7 @@ inline std::vector<share_row> financing_shares(std::span<const area_funding> are
     std::vector<share_row> rows;
     rows.reserve(areas.size() + 1);
     for (const area_funding& area : areas) {
-        share_row row{.row_kind = share_row::kind::area, .name = area.area, .group = area.group,
+        share_row row{.row_kind = share_row::kind::area, .area = area.area, .group = area.group,
                       .utfall = area.utfall,
                       .of_total_outcome = detail::financing_impl::share_of(area.utfall, total_outcome), .by_kind = {}};
         for (const funding_kind kind : all_funding_kinds) {
@@ -210,7 +213,7 @@ inline percent_table to_percent_table(std::vector<share_row> rows, int decimals,
             std::size_t index = 0;
             for (const share_row& area : table.rows) {
                 if (area.row_kind == share_row::kind::area) {
-                    if (area.group == row.name) {
+                    if (area.group == row.area.name()) {
                         sum += area_column[index].units();
                     }
                     ++index;

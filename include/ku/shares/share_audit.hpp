@@ -39,7 +39,8 @@ namespace ku {
 
 /// One row of a published percent table, values in percent as written ("54", "54,5").
 struct published_share_row {
-    std::string area; ///< the row's name as written
+    /// The area as written; a group row and the Summa row are named by their text too.
+    partnerskap area;
     std::optional<std::string> group; ///< the group the area is counted in, if given
     bool is_total = false;          ///< the "Summa" row
     bool is_group = false;          ///< a row named like a group of other rows
@@ -72,7 +73,7 @@ enum class share_finding_kind : std::uint8_t {
 /// `difference` = found − expected; `note` says what tolerance was applied.
 struct share_finding {
     share_finding_kind kind; ///< what kind of fault
-    std::string area; ///< the name of the row at fault ("Summa" for the column of shares)
+    partnerskap area; ///< the row at fault as written ("Summa" for the column of shares)
     std::string column; ///< "andel_av_utfall", "kommunerna", "staten", "ovriga" or "summa"
     exact_share expected; ///< 100, or what the areas give, in percent points
     exact_share found; ///< the published value (or sum), in percent points
@@ -228,7 +229,7 @@ inline std::vector<share_finding> audit_shares(const published_share_table& tabl
             }
         }
         if (cells > 0 && outside(sum - 100, tolerance)) {
-            findings.push_back({share_finding_kind::column_sum_mismatch, "Summa", "andel_av_utfall", 100, sum,
+            findings.push_back({share_finding_kind::column_sum_mismatch, partnerskap::named("Summa"), "andel_av_utfall", 100, sum,
                                 sum - 100, note(tolerance, cells)});
         }
     }
@@ -249,7 +250,7 @@ inline std::vector<share_finding> audit_shares(const published_share_table& tabl
         }
         std::vector<const published_share_row*> members;
         for (const auto* area : areas) {
-            if (row.is_total || area->group == row.area) {
+            if (row.is_total || area->group == row.area.name()) {
                 members.push_back(area);
             }
         }
