@@ -23,13 +23,6 @@ namespace {
 using detail::json_node;
 using json = nlohmann::ordered_json;
 
-/// The kommun's name in `catalogue`, or its code when the catalogue has none.
-std::string name_of(kommun_code code, const kommun_catalogue& catalogue)
-{
-    const auto found = catalogue.find(code);
-    return found ? std::string{found->name} : code.str();
-}
-
 /// An amount as a plain decimal string in kronor, or null.
 json optional_amount(const std::optional<money>& amount)
 {
@@ -161,7 +154,7 @@ std::string allocation_as_json(const allocation& result, const kommun_catalogue&
     for (const allocation_part& part : result.parts) {
         parts.push_back({
             {"code", part.member.str()},
-            {"name", name_of(part.member, catalogue)},
+            {"name", catalogue.name_or_code(part.member)},
             {"weight", to_string(part.weight)},
             {"quota", part.quota.to_plain(6)},
             {"quota_ore", part.quota.to_fraction()},
@@ -318,7 +311,7 @@ std::string differences_as_json(std::span<const proposal_difference> differences
         list.push_back({
             {"kind", std::string{to_string(d.kind)}},
             {"code", d.kommun ? json(d.kommun->str()) : json(nullptr)},
-            {"kommun", d.kommun ? json(name_of(*d.kommun, catalogue)) : json(nullptr)},
+            {"kommun", d.kommun ? json(catalogue.name_or_code(*d.kommun)) : json(nullptr)},
             {"fee", d.fee},
             {"published", optional_amount(d.published)},
             {"computed", optional_amount(d.computed)},

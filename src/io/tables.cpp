@@ -19,12 +19,6 @@ namespace ku {
 
 namespace {
 
-std::string name_of(kommun_code code, const kommun_catalogue& catalogue)
-{
-    const auto found = catalogue.find(code);
-    return found ? std::string{found->name} : code.str();
-}
-
 std::string swedish_kr(money amount) { return swedish_in(amount, unit::kr) + " kr"; }
 
 sheet_column text_column(std::string key, std::string label)
@@ -252,7 +246,7 @@ sheet allocation_sheet(const allocation& result, const kommun_catalogue& catalog
             quota.approximate = part.quota.to_plain(std::max(0, 4 - (digits - leading_zeros - 15)));
         }
         out.rows.push_back({.cells = {sheet_cell::of_text(part.member.str()),
-                                      sheet_cell::of_text(name_of(part.member, catalogue)),
+                                      sheet_cell::of_text(catalogue.name_or_code(part.member)),
                                       sheet_cell::of_number(to_string(part.weight)), quota,
                                       sheet_cell::of_amount(part.amount), sheet_cell::of_amount(part.adjustment)},
                             .role = row_role::data,
@@ -383,7 +377,7 @@ sheet differences_sheet(std::span<const proposal_difference> differences, const 
         out.rows.push_back(
             {.cells = {sheet_cell::of_text(std::string{swedish_kind(d.kind)}, std::string{to_string(d.kind)}),
                        d.kommun ? sheet_cell::of_text(d.kommun->str()) : sheet_cell{},
-                       d.kommun ? sheet_cell::of_text(name_of(*d.kommun, catalogue)) : sheet_cell{},
+                       d.kommun ? sheet_cell::of_text(catalogue.name_or_code(*d.kommun)) : sheet_cell{},
                        sheet_cell::of_text(d.fee), sheet_cell::of_amount(d.published),
                        sheet_cell::of_amount(d.computed), difference},
              .role = row_role::data,
@@ -750,7 +744,7 @@ std::vector<sheet> overhead_sheets(const overhead_financing& at_rate, const std:
     const std::vector<allocation_part>& parts = at_rate.to_kommuner.parts;
     for (std::size_t r = 0; r < parts.size(); ++r) {
         sheet_row row{.cells = {sheet_cell::of_text(parts[r].member.str()),
-                                sheet_cell::of_text(name_of(parts[r].member, catalogue)),
+                                sheet_cell::of_text(catalogue.name_or_code(parts[r].member)),
                                 sheet_cell::of_number(to_string(parts[r].weight))},
                       .role = row_role::data,
                       .in_csv = true};

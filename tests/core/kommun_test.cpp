@@ -83,6 +83,13 @@ TEST_CASE("a kommun is found by its code", "[kommun][lookup]")
     }
 }
 
+TEST_CASE("a report shows a member by its kommun name, or by its code when the catalogue lacks it", "[kommun][lookup]")
+{
+    const auto lan = ku::jonkopings_lan();
+    CHECK(lan.name_or_code(kommun_code{"0617"}) == "Gnosjö");
+    CHECK(lan.name_or_code(kommun_code{"0180"}) == "0180"); // Stockholm is not in the län
+}
+
 TEST_CASE("a kommun is found by its exact name", "[kommun][lookup]")
 {
     const auto lan = ku::jonkopings_lan();

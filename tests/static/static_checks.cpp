@@ -1,4 +1,7 @@
 // Compile-time checks of ku's value types: this file compiles only if every assertion holds.
+#include <concepts>
+#include <optional>
+#include <string>
 #include <type_traits>
 
 #include "ku/ku.hpp"
@@ -87,6 +90,18 @@ static_assert(!std::is_convertible_v<int, ku::kommun_code>);
 static_assert(!std::is_constructible_v<ku::lan_code, int>);
 static_assert(std::is_constructible_v<ku::kommun_code, const char*>);
 static_assert(!std::is_convertible_v<const char*, ku::kommun_code>);
+
+// An area is a value, not a string: no string becomes one without saying how its id is made,
+// and it does not compare with a string.
+static_assert(!std::is_constructible_v<ku::partnerskap, std::string>);
+static_assert(!std::is_convertible_v<const char*, ku::partnerskap>);
+static_assert(!std::is_convertible_v<std::string, ku::partnerskap>);
+static_assert(!std::is_default_constructible_v<ku::partnerskap>);
+static_assert(!std::equality_comparable_with<ku::partnerskap, std::string>);
+static_assert(std::is_same_v<decltype(ku::balance_entry::area), ku::partnerskap>);
+static_assert(std::is_same_v<decltype(ku::balance_row::area), ku::partnerskap>);
+static_assert(std::is_same_v<decltype(ku::reorganisation_rule::to), std::optional<ku::partnerskap>>);
+static_assert(std::is_same_v<decltype(ku::share_row::area), ku::partnerskap>);
 
 // A population is counted: an int count works, explicitly; floating point does not.
 static_assert(std::is_constructible_v<ku::population, int>);

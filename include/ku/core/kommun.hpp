@@ -173,6 +173,14 @@ public:
         return std::nullopt;
     }
 
+    /// The name of the kommun with this code, or the code itself when the catalogue does not
+    /// have it: what a report shows for a member.
+    [[nodiscard]] std::string name_or_code(kommun_code code) const
+    {
+        const auto found = find(code);
+        return found ? std::string{found->name} : code.str();
+    }
+
     /// The kommun with this code; throws ku::lookup_error naming the code and `where`.
     [[nodiscard]] constexpr kommun at(kommun_code code, std::string_view where = {}) const
     {
