@@ -16,6 +16,7 @@
 #include "ku/io/csv.hpp"
 #include "ku/io/json_io.hpp"
 #include "ku/io/output_file.hpp"
+#include "ku/io/price_io.hpp"
 #include "ku/io/render.hpp"
 #include "ku/io/shares_io.hpp"
 #include "ku/io/sheet.hpp"

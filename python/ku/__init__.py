@@ -24,7 +24,7 @@ from ._ku import DomainError, Error, LookupError, OverflowError, ParseError
 __all__ = [
     "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
-    "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares",
+    "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
 ]
 
 # Python's float and numpy's (float32 and float16 are not subclasses of float): never money.
@@ -463,6 +463,89 @@ def shares(table: Union[pd.DataFrame, str, os.PathLike], *, decimals: int = 0, u
         [(o, g, t, Decimal(a), Decimal(k), Decimal(s), Decimal(v), Money._from_ore(u))
          for o, g, t, a, k, s, v, u in rows],
         columns=["omrade", "grupp", "rad_typ", "andel_av_utfall", "kommunerna", "staten", "ovriga", "utfall"])
+
+
+def _frame(result: tuple) -> pd.DataFrame:
+    """A table of the C++ layer (column keys, column kinds, rows) as a DataFrame: amounts as
+    Money, numbers and percents as exact Decimals (a Fraction when they have no finite decimal
+    form), text as str, blanks as None."""
+    keys, kinds, rows = result
+
+    def value(kind: str, cell: object) -> object:
+        if cell is None:
+            return None
+        if kind == "amount":
+            return Money._from_ore(int(cell))
+        if kind in ("number", "percent"):
+            return Fraction(str(cell)) if "/" in str(cell) else Decimal(str(cell))
+        return cell
+
+    return pd.DataFrame([[value(k, c) for k, c in zip(kinds, row)] for row in rows], columns=list(keys))
+
+
+def _year(value: object, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} is a year such as 2016, not a {type(value).__name__}")
+    return int(value)
+
+
+def prices(index: Union[pd.DataFrame, str, os.PathLike], *, from_year: int, to: Optional[int] = None,
+           budget: Optional[int] = None, plan_years: int = 0, amount: Union[Money, Decimal, str, None] = None,
+           table: Union[pd.DataFrame, str, os.PathLike, None] = None, unit: str = "kr", rounding: str = "half-up",
+           index_name: Optional[str] = None, separator: Optional[str] = None,
+           encoding: Optional[str] = None) -> pd.DataFrame:
+    """Amounts at ``from_year``'s price level converted with a price index (``index``: columns
+    year and index, e.g. KPI) to the level of ``to``, or of ``budget`` and its ``plan_years``
+    plan years, as ``ku prices`` does. Give one ``amount`` or a ``table`` (a column of labels,
+    then columns of amounts in ``unit``). Every cell is converted exactly and rounded on its own
+    by ``rounding`` to a whole ``unit``. Returns one row per label and, per amount column, a
+    Money column per price level (``belopp_2016``, ``belopp_2025``, or ``<column>_<year>``);
+    blank cells stay None. A year the index lacks raises ku.LookupError."""
+    if (to is None) == (budget is None):
+        raise TypeError("give the target price level: to=YEAR or budget=YEAR")
+    if (amount is None) == (table is None):
+        raise TypeError("give what to convert: amount=... or table=...")
+    index_csv = _csv_text(index)
+    name = index_name if index_name is not None else (
+        Path(index_csv[1]).stem if index_csv[2] else "prisindex")
+    amount_ore = None if amount is None else (amount if isinstance(amount, Money) else Money(amount)).in_ore
+    return _frame(_ku.prices(index_csv, name, _year(from_year, "from_year"),
+                             None if to is None else _year(to, "to"),
+                             None if budget is None else _year(budget, "budget"), _whole(plan_years),
+                             amount_ore, None if table is None else _csv_text(table), unit, rounding,
+                             separator, encoding))
+
+
+def _rate_text(value: Union[Decimal, str], name: str) -> str:
+    if isinstance(value, bool) or isinstance(value, _FLOATS):
+        raise TypeError(f"{name} is exact: a Decimal fraction (Decimal(\"0.15\")) or text with its percent sign (\"15 %\")")
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, str):
+        if "%" not in value:
+            raise ParseError(f"cannot read \"{value}\" ({name}): write the rate in percent with its sign, e.g. \"15 %\"")
+        return value
+    raise TypeError(f"{name} is a Decimal or a str, not a {type(value).__name__}")
+
+
+def overhead(administration: Union[Money, Decimal, str], grants: Union[Money, Decimal, str],
+             rate: Union[Decimal, str], weights: Union[pd.DataFrame, str, os.PathLike], column: str, *,
+             new_rate: Union[Decimal, str, None] = None, method: str = "largest-remainder",
+             separator: Optional[str] = None, encoding: Optional[str] = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What an OH ``rate`` on project ``grants`` finances of ``administration``, the rest
+    invoiced to the kommuner by the weights in ``column`` of ``weights`` (a code column and
+    weight columns), as ``ku overhead`` does; with ``new_rate``, the same at that rate and each
+    kommun's change. A rate is a Decimal fraction (``Decimal("0.15")``) or text with its percent
+    sign (``"15 %"``). Returns two DataFrames: the financing (post, at_rate, at_new_rate, change)
+    and the kommuner (code, kommun, weight, invoice at each rate, change; no Summa row, so
+    ``sum()`` is the total invoiced)."""
+    def ore(value: Union[Money, Decimal, str]) -> int:
+        return (value if isinstance(value, Money) else Money(value)).in_ore
+
+    financing, kommuner = _ku.overhead(ore(administration), ore(grants), _rate_text(rate, "rate"),
+                                       None if new_rate is None else _rate_text(new_rate, "new_rate"),
+                                       _csv_text(weights), column, method, separator, encoding)
+    return _frame(financing), _frame(kommuner)
 
 
 def audit_shares(table: Union[pd.DataFrame, str, os.PathLike], *, separator: Optional[str] = None,

@@ -16,7 +16,7 @@ import pandas as pd
 __all__ = [
     "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
-    "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares",
+    "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
 ]
 
 # Names accepted where the C++ core takes a name; an unknown one raises ku.LookupError.
@@ -165,3 +165,17 @@ def shares(table: _Table, *, decimals: int = 0, unit: _Unit = "kr", separator: O
 def audit_shares(table: _Table, *, separator: Optional[_Separator] = None,
                  encoding: Optional[_Encoding] = None) -> pd.DataFrame:
     """The percent-table auditor's findings: kind, area, column, expected, found, difference (Fractions) and note; a CSV path is read with ``separator`` and ``encoding`` (detected when None), a DataFrame as it is."""
+
+# --- Price levels and overhead -------------------------------------------------------------------
+
+def prices(index: _Table, *, from_year: int, to: Optional[int] = None, budget: Optional[int] = None,
+           plan_years: int = 0, amount: Optional[_Amount] = None, table: Optional[_Table] = None,
+           unit: _Unit = "kr", rounding: _Rounding = "half-up", index_name: Optional[str] = None,
+           separator: Optional[_Separator] = None, encoding: Optional[_Encoding] = None) -> pd.DataFrame:
+    """An amount or a table at ``from_year``'s price level converted by a price index to ``to`` or to ``budget`` and its plan years, as ``ku prices``: one Money column per amount column and price level."""
+
+def overhead(administration: _Amount, grants: _Amount, rate: Union[Decimal, str], weights: _Table, column: str, *,
+             new_rate: Union[Decimal, str, None] = None, method: _Method = "largest-remainder",
+             separator: Optional[_Separator] = None,
+             encoding: Optional[_Encoding] = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An OH rate on project grants and the rest invoiced to the kommuner by a key, as ``ku overhead``: the financing and the kommuner (no Summa row) as DataFrames of Money."""

@@ -2,11 +2,13 @@
 // exact values as strings; python/ku/__init__.py turns them into Money, Fraction and pandas.
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <tuple>
+#include <variant>
 #include <vector>
 
 #include <pybind11/numpy.h>
@@ -73,6 +75,47 @@ ku::csv_table csv_from(const csv_input& input, const ku::csv_options& file_optio
     std::istringstream in{text};
     return ku::read_csv(in, source,
                         is_file ? file_options : ku::csv_options{.delimiter = ',', .encoding = ku::csv_encoding::utf8});
+}
+
+/// The data rows of a report's CSV sheet as Python values: the column keys, each column's kind
+/// ("text", "amount", "number", "percent"), and rows of None (blank), str (text, or a number's
+/// exact plain decimal) or int (an amount in öre). Total rows are left out unless `totals`, so
+/// a column's sum() is the sum of its rows. ku.__init__ turns them into a DataFrame.
+py::tuple sheet_rows(const ku::report& report, bool totals = false)
+{
+    const ku::sheet& sheet = report.sheets.at(report.csv_sheet);
+    std::vector<std::size_t> shown;
+    py::list keys;
+    py::list kinds;
+    for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
+        if (sheet.columns[c].in_csv) {
+            shown.push_back(c);
+            keys.append(sheet.columns[c].key);
+            const ku::column_kind kind = sheet.columns[c].kind;
+            kinds.append(kind == ku::column_kind::text     ? "text"
+                         : kind == ku::column_kind::amount ? "amount"
+                         : kind == ku::column_kind::percent ? "percent"
+                                                            : "number");
+        }
+    }
+    py::list rows;
+    for (const ku::sheet_row& row : sheet.rows) {
+        if (!row.in_csv || (row.role != ku::row_role::data && !totals)) {
+            continue;
+        }
+        py::list values;
+        for (const std::size_t c : shown) {
+            const ku::sheet_cell& cell = c < row.cells.size() ? row.cells[c] : ku::sheet_cell{};
+            switch (cell.type) {
+            case ku::sheet_cell::kind::empty: values.append(py::none()); break;
+            case ku::sheet_cell::kind::text: values.append(cell.csv_text.empty() ? cell.text : cell.csv_text); break;
+            case ku::sheet_cell::kind::amount: values.append(cell.amount.in_ore()); break;
+            case ku::sheet_cell::kind::number: values.append(cell.text); break;
+            }
+        }
+        rows.append(values);
+    }
+    return py::make_tuple(keys, kinds, rows);
 }
 
 } // namespace
@@ -142,6 +185,7 @@ PYBIND11_MODULE(_ku, m)
     // The names the library accepts, from the one list each is defined in.
     m.def("allocation_methods", [] { return ku::allocation_method_names(); });
     m.def("units", [] { return ku::unit_names(ku::all_units); });
+    m.def("rounding_modes", [] { return ku::rounding_mode_names(); });
 
     m.def("kommuner", [] {
         std::vector<std::pair<std::string, std::string>> list;
@@ -339,6 +383,58 @@ PYBIND11_MODULE(_ku, m)
             output.emplace_back(area.name(), amount.in_ore());
         }
         return output;
+    });
+
+    // Price levels: one amount or a table converted by an index series, as the CLI's prices.
+    m.def("prices", [](const csv_input& index, const std::string& index_name, int from, std::optional<int> to,
+                       std::optional<int> budget, int plan_years, std::optional<std::int64_t> amount_ore,
+                       const std::optional<csv_input>& table, const std::string& unit, const std::string& rounding,
+                       const std::optional<std::string>& separator, const std::optional<std::string>& encoding) {
+        const ku::csv_options options = csv_options_of(separator, encoding);
+        std::variant<std::chrono::year, ku::budget_plan> target;
+        if (budget) {
+            target = ku::budget_plan::make(std::chrono::year{*budget}, plan_years);
+        } else {
+            target = std::chrono::year{to.value()};
+        }
+        std::variant<ku::money, ku::app::csv_source> amounts;
+        if (table) {
+            amounts = ku::app::csv_source{csv_from(*table, options)};
+        } else {
+            amounts = ku::money::ore(amount_ore.value());
+        }
+        const ku::price_conversion result = ku::app::prices({.index = csv_from(index, options),
+                                                              .index_name = index_name,
+                                                              .from = std::chrono::year{from},
+                                                              .to = target,
+                                                              .amounts = std::move(amounts),
+                                                              .in = unit_of(unit),
+                                                              .rounding = ku::parse_rounding_mode(rounding, "rounding"),
+                                                              .csv = {}},
+                                                             argument_names);
+        return sheet_rows(ku::app::report_of(result));
+    });
+
+    // Overhead: an OH rate on project grants, the rest invoiced by a key, as the CLI's overhead.
+    m.def("overhead", [](std::int64_t administration, std::int64_t grants, const std::string& rate,
+                         const std::optional<std::string>& new_rate, const csv_input& weights,
+                         const std::string& column, const std::string& method,
+                         const std::optional<std::string>& separator, const std::optional<std::string>& encoding) {
+        const ku::csv_options options = csv_options_of(separator, encoding);
+        const ku::app::overhead_result result = ku::app::overhead(
+            {.administration = ku::money::ore(administration),
+             .project_grants = ku::money::ore(grants),
+             .surcharge = ku::rate::parse(rate, "rate"),
+             .new_surcharge = new_rate ? std::optional{ku::rate::parse(*new_rate, "new_rate")} : std::nullopt,
+             .weights = csv_from(weights, options),
+             .column = column,
+             .rule = {ku::parse_allocation_method(method, "method"), ku::unit::kr},
+             .csv = {}},
+            argument_names);
+        const ku::report report = ku::app::report_of(result);
+        ku::report financing = report;
+        financing.csv_sheet = 0;
+        return py::make_tuple(sheet_rows(financing, true), sheet_rows(report));
     });
 
     // Financing shares.

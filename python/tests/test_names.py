@@ -27,6 +27,11 @@ def test_the_stub_lists_exactly_the_four_allocation_methods_of_the_library():
     assert stub_literal("_Method") == tuple(_ku.allocation_methods())
 
 
+def test_the_stub_lists_every_rounding_mode_of_the_library():
+    assert _ku.rounding_modes() == ["half-up", "half-even", "half-down", "up", "down", "floor", "ceiling"]
+    assert stub_literal("_Rounding") == tuple(_ku.rounding_modes())
+
+
 def test_the_stub_lists_every_unit_spelling_the_library_accepts():
     assert sorted(stub_literal("_Unit")) == sorted(_ku.units())
 

@@ -210,6 +210,24 @@ overhead_result overhead(overhead_request request, const input_names& names)
     return {.at_rate = at(request.surcharge), .at_new_rate = std::move(at_new_rate), .catalogue = catalogue};
 }
 
+price_conversion prices(prices_request request, const input_names& names)
+{
+    price_index index =
+        read_price_index(read_source(std::move(request.index), request.csv, names), std::move(request.index_name));
+    amount_table amounts =
+        std::holds_alternative<money>(request.amounts)
+            ? amount_table{.label_heading = "Post",
+                           .columns = {"Belopp"},
+                           .labels = {"Belopp"},
+                           .cells = {std::get<money>(request.amounts)}}
+            : read_amount_table(read_source(std::move(std::get<csv_source>(request.amounts)), request.csv, names),
+                                request.in);
+    const auto* plan = std::get_if<budget_plan>(&request.to);
+    return convert_table(std::move(amounts), request.from,
+                         plan ? std::vector<std::chrono::year>{} : std::vector{std::get<std::chrono::year>(request.to)},
+                         plan ? std::optional{*plan} : std::nullopt, std::move(index), request.rounding, request.in);
+}
+
 report report_of(const allocation_result& result) { return to_report(result.allocation, result.catalogue); }
 report report_of(const proposal_table& result) { return to_report(result); }
 report report_of(const proposal_comparison& result) { return to_report(result.differences, result.catalogue); }
@@ -221,6 +239,7 @@ report report_of(const overhead_result& result)
 {
     return to_report(result.at_rate, result.at_new_rate, result.catalogue);
 }
+report report_of(const price_conversion& result) { return to_report(result); }
 
 std::string json_of(const allocation_result& result) { return allocation_as_json(result.allocation, result.catalogue); }
 std::string json_of(const proposal_table& result) { return proposal_as_json(result); }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -316,6 +318,49 @@ outcome run_overhead(const overhead_options& options)
                                     option_names));
 }
 
+struct prices_options {
+    std::string index_file;
+    std::string index_name;
+    std::string from;
+    std::string to;
+    std::string budget;
+    int plan_years = 0;
+    std::string amount;
+    std::string table;
+    std::string unit = "kr";
+    std::string rounding = "half-up";
+    csv_input_options csv;
+    output_options out;
+};
+
+outcome run_prices(const prices_options& options)
+{
+    const ku::unit in = ku::parse_unit(options.unit, "--unit");
+    std::variant<std::chrono::year, ku::budget_plan> to;
+    if (!options.budget.empty()) {
+        to = ku::budget_plan::make(ku::parse_year(options.budget, "--budget"), options.plan_years);
+    } else {
+        to = ku::parse_year(options.to, "--to");
+    }
+    std::variant<ku::money, ku::app::csv_source> amounts;
+    if (!options.table.empty()) {
+        amounts = ku::app::csv_source{std::filesystem::path{options.table}};
+    } else {
+        amounts = ku::money::parse(options.amount, in, "--amount");
+    }
+    const std::string name =
+        options.index_name.empty() ? std::filesystem::path{options.index_file}.stem().string() : options.index_name;
+    return render(options.out, ku::app::prices({.index = std::filesystem::path{options.index_file},
+                                                .index_name = name,
+                                                .from = ku::parse_year(options.from, "--from"),
+                                                .to = to,
+                                                .amounts = std::move(amounts),
+                                                .in = in,
+                                                .rounding = ku::parse_rounding_mode(options.rounding, "--rounding"),
+                                                .csv = options.csv.choice()},
+                                               option_names));
+}
+
 /// Writes the command's result to --output or standard output.
 void deliver(const outcome& result, const output_options& options)
 {
@@ -427,6 +472,39 @@ int main(int argc, char** argv)
     add_csv_options(overhead_command, overhead.csv);
     add_output_options(overhead_command, overhead.out, false);
     commands.push_back({overhead_command, &overhead.out, [&overhead] { return run_overhead(overhead); }});
+
+    prices_options prices;
+    CLI::App* prices_command = app.add_subcommand(
+        "prices", "Convert an amount or a table of amounts between price levels with a price index");
+    prices_command->add_option("--index", prices.index_file, "CSV with the columns year and index, e.g. KPI")->required();
+    prices_command->add_option("--index-name", prices.index_name, "The index's name in the notes (default: the file's name)");
+    prices_command->add_option("--from", prices.from, "The year whose price level the amounts are at, e.g. 2016")->required();
+    CLI::Option* prices_to = prices_command->add_option("--to", prices.to, "The year whose price level to convert to");
+    CLI::Option* prices_budget = prices_command->add_option(
+        "--budget", prices.budget, "A budget year: convert to it and to each plan year (with --plan-years)");
+    prices_command->add_option("--plan-years", prices.plan_years, "The plan years after the budget year, e.g. 2")
+        ->check(CLI::Range(0, 10))
+        ->needs(prices_budget);
+    prices_to->excludes(prices_budget);
+    CLI::Option* prices_amount = prices_command->add_option("--amount", prices.amount, "One amount, e.g. \"1 000 000\"");
+    CLI::Option* prices_table = prices_command->add_option(
+        "--table", prices.table, "CSV: a column of labels, then columns of amounts (blank cells stay blank)");
+    prices_amount->excludes(prices_table);
+    prices_command->add_option("--unit", prices.unit, "The unit amounts are written in and rounded to")
+        ->check(CLI::IsMember(ku::unit_names(std::array{ku::unit::ore, ku::unit::kr, ku::unit::tkr})));
+    prices_command->add_option("--rounding", prices.rounding, "How each converted amount is rounded (default half-up)")
+        ->check(CLI::IsMember(ku::rounding_mode_names()));
+    add_csv_options(prices_command, prices.csv);
+    add_output_options(prices_command, prices.out, false);
+    commands.push_back({prices_command, &prices.out, [&prices] { return run_prices(prices); }});
+    prices_command->callback([&] {
+        if (prices.to.empty() == prices.budget.empty()) {
+            throw CLI::ValidationError("prices", "give the target price level: --to YEAR or --budget YEAR");
+        }
+        if (prices.amount.empty() == prices.table.empty()) {
+            throw CLI::ValidationError("prices", "give what to convert: --amount AMOUNT or --table FILE");
+        }
+    });
 
     try {
         app.parse(argc, argv);

@@ -7,6 +7,7 @@
 #include "ku/io/render.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <array>
 #include <numeric>
 #include <string>
@@ -828,6 +829,90 @@ report to_report(const overhead_financing& at_rate, const std::optional<overhead
     std::vector<sheet> sheets = overhead_sheets(at_rate, at_new_rate, catalogue);
     std::string title = sheets.front().title;
     return {.title = std::move(title), .sheets = std::move(sheets), .csv_sheet = 1};
+}
+
+namespace {
+
+/// An exact ratio in Swedish decimal form when it has one within 12 decimals ("310,25"), else
+/// as a fraction followed by its value to six decimals ("33877/31025 ≈ 1,091926").
+std::string swedish_ratio(ratio value)
+{
+    const decimal_style style{.point = ',', .group_thousands = false, .trim_zeros = true};
+    std::int64_t scale = 1;
+    for (int decimals = 0; decimals <= 12; ++decimals, scale *= 10) {
+        if ((int128{value.num()} * scale) % value.den() == 0) {
+            return decimal_text(int128{value.num()} * scale / value.den(), decimals, style);
+        }
+    }
+    const int128 approx = divide_rounded(int128{value.num()} * 1'000'000, value.den(), rounding_mode::half_up);
+    return to_string(value) + " ≈ " + decimal_text(approx, 6, style);
+}
+
+std::string year_text(std::chrono::year year) { return std::to_string(static_cast<int>(year)); }
+
+} // namespace
+
+report to_report(const price_conversion& conversion)
+{
+    const price_index& index = conversion.index;
+    const std::string index_name = index.name().empty() ? std::string{"prisindex"} : index.name();
+    const std::string unit_name{to_string(conversion.in)};
+    const bool one_amount = conversion.amounts.columns.size() == 1;
+    const auto level = [&](std::size_t y) {
+        const std::chrono::year year = conversion.years[y];
+        if (conversion.plan) {
+            return std::string{year == conversion.plan->budget_year() ? "budget " : "plan "} + year_text(year);
+        }
+        return year_text(year) + " års prisnivå";
+    };
+
+    sheet out;
+    out.name = "Prisnivå";
+    out.title = "Belopp i " + year_text(conversion.from) + " års prisnivå omräknade med " + index_name +
+                (conversion.plan ? " till " + conversion.plan->label()
+                                 : " till " + year_text(conversion.years.front()) + " års prisnivå");
+    out.frozen_columns = 1;
+    out.blank = "–";
+    out.columns = {text_column(one_amount ? "post" : conversion.amounts.label_heading,
+                               one_amount ? "Post" : conversion.amounts.label_heading)};
+    for (const std::string& column : conversion.amounts.columns) {
+        const std::string prefix = one_amount ? std::string{} : column + ", ";
+        const std::string key = one_amount ? std::string{"belopp"} : column;
+        out.columns.push_back(amount_column(key + "_" + year_text(conversion.from),
+                                            capitalised(prefix + year_text(conversion.from) + " års prisnivå") +
+                                                " (" + unit_name + ")",
+                                            conversion.in));
+        for (std::size_t y = 0; y < conversion.years.size(); ++y) {
+            out.columns.push_back(amount_column(key + "_" + year_text(conversion.years[y]),
+                                                capitalised(prefix + level(y)) + " (" + unit_name + ")", conversion.in));
+        }
+    }
+    for (std::size_t r = 0; r < conversion.amounts.labels.size(); ++r) {
+        sheet_row row{.cells = {sheet_cell::of_text(conversion.amounts.labels[r])}, .role = row_role::data,
+                      .in_csv = true};
+        for (std::size_t c = 0; c < conversion.amounts.columns.size(); ++c) {
+            row.cells.push_back(sheet_cell::of_amount(conversion.amounts.cell(r, c)));
+            for (std::size_t y = 0; y < conversion.years.size(); ++y) {
+                row.cells.push_back(sheet_cell::of_amount(conversion.at(r, c, y)));
+            }
+        }
+        out.rows.push_back(std::move(row));
+    }
+    std::string values = index_name + ": " + year_text(conversion.from) + " = " +
+                         swedish_ratio(index.at(conversion.from));
+    for (const std::chrono::year year : conversion.years) {
+        values += ", " + year_text(year) + " = " + swedish_ratio(index.at(year));
+    }
+    std::string factors = conversion.years.size() == 1 ? "Faktor " : "Faktorer ";
+    for (std::size_t y = 0; y < conversion.years.size(); ++y) {
+        factors += (y == 0 ? "" : "; ") + year_text(conversion.years[y]) + "/" + year_text(conversion.from) + " = " +
+                   swedish_ratio(conversion.factors[y]);
+    }
+    out.notes.push_back(values + ". " + factors + ".");
+    out.notes.push_back("Varje belopp räknas om exakt och avrundas för sig till hela " + unit_name + " (" +
+                        std::string{to_string(conversion.rounding)} + ").");
+    std::string title = out.title;
+    return {.title = std::move(title), .sheets = {std::move(out)}, .csv_sheet = 0};
 }
 
 } // namespace ku

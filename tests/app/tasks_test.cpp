@@ -274,3 +274,45 @@ TEST_CASE("allocate_many refuses a total of -2^63 öre instead of splitting a re
                                                 ku::allocation_method::largest_remainder, ku::unit::ore),
                          ku::overflow_error, what(Catch::Contains("total 0 is -2^63 öre")));
 }
+
+TEST_CASE("prices converts one amount from a file's index, and a table read from a file, the same way",
+          "[app][prices]")
+{
+    const std::filesystem::path index = test_data / "prices" / "exempelindex.csv";
+    const ku::price_conversion one = ku::app::prices({.index = index,
+                                                      .index_name = "exempelindex",
+                                                      .from = std::chrono::year{2016},
+                                                      .to = std::chrono::year{2025},
+                                                      .amounts = ku::money::kr(1'000'000),
+                                                      .in = ku::unit::kr,
+                                                      .rounding = ku::rounding_mode::half_up,
+                                                      .csv = {}},
+                                                     cli_names);
+    // 1 000 000 × 400 / 310,25 = 1 289 282,84 kr.
+    CHECK(one.at(0, 0, 0) == ku::money::kr(1'289'283));
+
+    const ku::price_conversion plan = ku::app::prices({.index = index,
+                                                       .index_name = "KPI",
+                                                       .from = std::chrono::year{2016},
+                                                       .to = ku::budget_plan::make(std::chrono::year{2026}, 2),
+                                                       .amounts = test_data / "prices" / "avgifter_2016.csv",
+                                                       .in = ku::unit::kr,
+                                                       .rounding = ku::rounding_mode::half_up,
+                                                       .csv = {}},
+                                                      cli_names);
+    REQUIRE(plan.years.size() == 3);
+    CHECK(plan.amounts.labels.front() == "Social välfärd");
+    // 1 583 550 × 408 / 310,25 = 2 082 476,52 kr.
+    CHECK(plan.at(0, 0, 0) == ku::money::kr(2'082'477));
+    CHECK_FALSE(plan.at(1, 1, 2).has_value()); // Utbildning has no Projektmedel
+    CHECK_THROWS_MATCHES(ku::app::prices({.index = index,
+                                          .index_name = "KPI",
+                                          .from = std::chrono::year{2015},
+                                          .to = std::chrono::year{2025},
+                                          .amounts = ku::money::kr(1),
+                                          .in = ku::unit::kr,
+                                          .rounding = ku::rounding_mode::half_up,
+                                          .csv = {}},
+                                         cli_names),
+                         ku::lookup_error, ku::test::what(Catch::Contains("price index \"KPI\": the index has no value for 2015")));
+}

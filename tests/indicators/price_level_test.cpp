@@ -384,3 +384,40 @@ TEST_CASE("carrying an amount over a plan needs the index for every plan year",
                                     rounding_mode::half_up, unit::kr),
                         Catch::Contains("the index has no value for 2027"));
 }
+
+TEST_CASE("a table converted to a budget year and its plan years has each cell rounded on its own, blanks kept",
+          "[price_level][table]")
+{
+    const price_index index{"KPI", {{year{2016}, ratio::whole(100)},
+                                    {year{2026}, ratio::parse("120,5")},
+                                    {year{2027}, ratio::parse("123,1")}}};
+    const ku::amount_table amounts{.label_heading = "Post",
+                                   .columns = {"Grund", "Projekt"},
+                                   .labels = {"Social välfärd", "Fritid"},
+                                   .cells = {money::kr(1'000), std::nullopt, money::kr(3), money::kr(5)}};
+    const ku::price_conversion result = ku::convert_table(amounts, year{2016}, {}, budget_plan::make(year{2026}, 1),
+                                                          index, rounding_mode::half_even, unit::kr);
+    REQUIRE(result.years == std::vector{year{2026}, year{2027}});
+    CHECK(result.factors == std::vector{ratio{241, 200}, ratio{1'231, 1'000}});
+    CHECK(result.at(0, 0, 0) == money::kr(1'205));    // 1 205 exactly
+    CHECK(result.at(0, 0, 1) == money::kr(1'231));
+    CHECK_FALSE(result.at(0, 1, 0).has_value());      // blank stays blank
+    CHECK(result.at(1, 0, 0) == money::kr(4));        // 3,615 → 4
+    CHECK(result.at(1, 1, 0) == money::kr(6));        // 6,025 → 6
+    CHECK(result.at(1, 1, 1) == money::kr(6));        // 6,155 → 6
+    // Each converted cell is the exact product rounded once, whatever the other cells.
+    for (std::size_t r = 0; r < 2; ++r) {
+        for (std::size_t c = 0; c < 2; ++c) {
+            for (std::size_t y = 0; y < 2; ++y) {
+                const auto cell = amounts.cell(r, c);
+                CHECK(result.at(r, c, y) ==
+                      (cell ? std::optional{ku::convert(*cell, year{2016}, result.years[y], index, rounding_mode::half_even,
+                                                        unit::kr)}
+                            : std::nullopt));
+            }
+        }
+    }
+    CHECK_THROWS_AS(ku::convert_table(amounts, year{2015}, {year{2026}}, std::nullopt, index, rounding_mode::half_up,
+                                      unit::kr),
+                    ku::lookup_error);
+}

@@ -5,6 +5,7 @@
 /// once. The callers parse their own option text (amounts, units, methods) and render the
 /// results; the messages quote the callers' names of their inputs (input_names).
 
+#include <chrono>
 #include <filesystem>
 #include <cstdint>
 #include <optional>
@@ -22,7 +23,9 @@
 #include "ku/core/kommun.hpp"
 #include "ku/core/money.hpp"
 #include "ku/core/rate.hpp"
+#include "ku/indicators/price_level.hpp"
 #include "ku/io/csv.hpp"
+#include "ku/io/price_io.hpp"
 #include "ku/io/sheet.hpp"
 #include "ku/ledger/audit.hpp"
 #include "ku/shares/financing.hpp"
@@ -207,6 +210,24 @@ struct overhead_result {
 /// read_weights and ku::finance_overhead (a negative cost, grant or rate is ku::domain_error).
 [[nodiscard]] overhead_result overhead(overhead_request request, const input_names& names);
 
+/// What prices converts: amounts at `from`'s price level to the level of `to`, or of each year
+/// of a budget plan, by the index series of a CSV file (columns year and index).
+struct prices_request {
+    csv_source index;                               ///< the index series
+    std::string index_name;                         ///< its name in notes and messages ("KPI")
+    std::chrono::year from{};                       ///< the price level the amounts are at
+    std::variant<std::chrono::year, budget_plan> to; ///< one year, or a budget year and its plan
+    std::variant<money, csv_source> amounts;        ///< one amount, or a table (labels, amount columns)
+    unit in = unit::kr;                             ///< the unit amounts are written in and rounded to
+    rounding_mode rounding = rounding_mode::half_up; ///< how each converted cell is rounded
+    csv_choice csv;                                 ///< how to read files given by path
+};
+
+/// Converts the amounts of `request`. Throws as read_csv_file, read_price_index and
+/// read_amount_table; ku::lookup_error naming the index and the year it lacks;
+/// ku::overflow_error beyond the money range.
+[[nodiscard]] price_conversion prices(prices_request request, const input_names& names);
+
 // Each task's result as a report (ku/io/tables.hpp), which every format renders: the one
 // function a command or a notebook calls to show a result.
 
@@ -226,6 +247,8 @@ struct overhead_result {
 [[nodiscard]] report report_of(const share_audit& result);
 /// The overhead's financing and each kommun's invoice as a report.
 [[nodiscard]] report report_of(const overhead_result& result);
+/// The amounts at each price level as a report.
+[[nodiscard]] report report_of(const price_conversion& result);
 
 // Each task's result as its JSON document (ku/io/json_io.hpp), which the matching reader
 // reads back without losing an öre. A result without a document is written as its report

@@ -2,9 +2,11 @@
 /// @file
 /// Rounding modes and the exact rounded division every rounding in ku goes through.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <gsl/assert>
 
@@ -42,13 +44,27 @@ enum class rounding_mode : std::uint8_t {
     return "?";
 }
 
+/// Every rounding mode: the one list a command line, Python and the messages take them from.
+inline constexpr std::array all_rounding_modes{rounding_mode::half_up, rounding_mode::half_even,
+                                               rounding_mode::half_down, rounding_mode::up,
+                                               rounding_mode::down,    rounding_mode::floor,
+                                               rounding_mode::ceiling};
+
+/// The modes' names in the order of all_rounding_modes: "half-up", "half-even", ...
+[[nodiscard]] inline std::vector<std::string> rounding_mode_names()
+{
+    std::vector<std::string> names;
+    for (const rounding_mode mode : all_rounding_modes) {
+        names.emplace_back(to_string(mode));
+    }
+    return names;
+}
+
 /// Reads a mode by its name ("half-up", ...); throws ku::lookup_error naming the text and `where`.
 [[nodiscard]] inline rounding_mode parse_rounding_mode(std::string_view text,
                                                        std::string_view where = {})
 {
-    for (const auto mode : {rounding_mode::half_up, rounding_mode::half_even,
-                            rounding_mode::half_down, rounding_mode::up, rounding_mode::down,
-                            rounding_mode::floor, rounding_mode::ceiling}) {
+    for (const rounding_mode mode : all_rounding_modes) {
         if (text == to_string(mode)) {
             return mode;
         }

@@ -8,11 +8,13 @@
 #include <chrono>
 #include <cstdint>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include <gsl/assert>
 #include <gsl/narrow>
 
 #include "ku/core/error.hpp"
@@ -119,6 +121,49 @@ struct year_amount {
 [[nodiscard]] std::vector<year_amount> convert(money amount, std::chrono::year from,
                                                const budget_plan& plan, const price_index& index,
                                                rounding_mode mode, unit u = unit::ore);
+
+/// A table of amounts: a label per row, the amount columns' names, and their cells row by row
+/// (blank: none), as a CSV file writes it (ku::read_amount_table).
+struct amount_table {
+    std::string label_heading;              ///< the first column's name ("Post")
+    std::vector<std::string> columns;       ///< the amount columns' names
+    std::vector<std::string> labels;        ///< each row's label
+    std::vector<std::optional<money>> cells; ///< labels.size() × columns.size(), row by row
+
+    /// The cell of `row` and `column`; none when blank.
+    [[nodiscard]] std::optional<money> cell(std::size_t row, std::size_t column) const
+    {
+        return cells.at(row * columns.size() + column);
+    }
+};
+
+/// A table of amounts at `from`'s price level and at each target year's, every cell converted
+/// exactly and rounded on its own to a whole `in`: what ku::convert_table gives.
+struct price_conversion {
+    price_index index;                             ///< the series used
+    std::chrono::year from{};                      ///< the price level of `amounts`
+    std::vector<std::chrono::year> years;          ///< the target years, in order
+    std::optional<budget_plan> plan;               ///< the plan the years are, when one was asked for
+    std::vector<ratio> factors;                    ///< index(year) / index(from), per target year
+    amount_table amounts;                          ///< the amounts as given
+    std::vector<std::optional<money>> converted;   ///< per cell of `amounts`, per year: (cell × years) + y
+    unit in = unit::kr;                            ///< the unit of every amount
+    rounding_mode rounding = rounding_mode::half_up; ///< how each cell was rounded
+
+    /// The cell of `row` and `column` at the price level of years[y]; none when blank.
+    [[nodiscard]] std::optional<money> at(std::size_t row, std::size_t column, std::size_t y) const
+    {
+        return converted.at((row * amounts.columns.size() + column) * years.size() + y);
+    }
+};
+
+/// Converts every cell of `amounts` (at `from`'s price level, in whole `in`) to the level of
+/// each year of `years` (or of `plan` when given: its budget and plan years), each cell rounded
+/// on its own by `mode` to a whole `in`. Throws ku::lookup_error naming the index and a year it
+/// lacks, ku::overflow_error beyond the money range.
+[[nodiscard]] price_conversion convert_table(amount_table amounts, std::chrono::year from,
+                                             std::vector<std::chrono::year> years, std::optional<budget_plan> plan,
+                                             price_index index, rounding_mode mode, unit in);
 
 namespace detail::price_level_impl {
 
@@ -248,6 +293,34 @@ inline std::vector<year_amount> convert(money amount, std::chrono::year from, co
     std::vector<year_amount> result;
     for (const std::chrono::year y : plan.years()) {
         result.push_back({y, convert(amount, from, y, index, mode, u)});
+    }
+    return result;
+}
+
+inline price_conversion convert_table(amount_table amounts, std::chrono::year from, std::vector<std::chrono::year> years,
+                                      std::optional<budget_plan> plan, price_index index, rounding_mode mode, unit in)
+{
+    Expects(amounts.cells.size() == amounts.labels.size() * amounts.columns.size());
+    if (plan) {
+        years = plan->years();
+    }
+    price_conversion result{.index = std::move(index),
+                            .from = from,
+                            .years = std::move(years),
+                            .plan = plan,
+                            .factors = {},
+                            .amounts = std::move(amounts),
+                            .converted = {},
+                            .in = in,
+                            .rounding = mode};
+    for (const std::chrono::year year : result.years) {
+        result.factors.push_back(price_factor(from, year, result.index));
+    }
+    result.converted.reserve(result.amounts.cells.size() * result.factors.size());
+    for (const std::optional<money>& cell : result.amounts.cells) {
+        for (const ratio& factor : result.factors) {
+            result.converted.push_back(cell ? std::optional{multiply(*cell, factor, mode, in)} : std::nullopt);
+        }
     }
     return result;
 }

@@ -12,6 +12,7 @@
 #include "ku/allocation/proposal.hpp"
 #include "ku/allocation/scenario.hpp"
 #include "ku/core/kommun.hpp"
+#include "ku/indicators/price_level.hpp"
 #include "ku/io/sheet.hpp"
 #include "ku/ledger/audit.hpp"
 #include "ku/shares/financing.hpp"
@@ -57,5 +58,10 @@ namespace ku {
 /// negative invoice is a refund.
 [[nodiscard]] report to_report(const overhead_financing& at_rate, const std::optional<overhead_financing>& at_new_rate,
                                const kommun_catalogue& catalogue);
+
+/// Sheet "Prisnivå": each row's label, then per amount column the amount at the original price
+/// level and at each target year's (a plan's years headed "Budget 2026", "Plan 2027"), blank
+/// cells blank; notes give the index values, each exact factor and the rounding.
+[[nodiscard]] report to_report(const price_conversion& conversion);
 
 } // namespace ku
