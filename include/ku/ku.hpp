@@ -19,6 +19,7 @@
 #include "ku/io/price_io.hpp"
 #include "ku/io/render.hpp"
 #include "ku/io/shares_io.hpp"
+#include "ku/io/staffing_io.hpp"
 #include "ku/io/sheet.hpp"
 #include "ku/io/tables.hpp"
 #include "ku/io/xlsx.hpp"

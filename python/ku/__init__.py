@@ -25,6 +25,7 @@ __all__ = [
     "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
     "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
+    "staffing",
 ]
 
 # Python's float and numpy's (float32 and float16 are not subclasses of float): never money.
@@ -514,6 +515,15 @@ def prices(index: Union[pd.DataFrame, str, os.PathLike], *, from_year: int, to: 
                              None if budget is None else _year(budget, "budget"), _whole(plan_years),
                              amount_ore, None if table is None else _csv_text(table), unit, rounding,
                              separator, encoding))
+
+
+def staffing(table: Union[pd.DataFrame, str, os.PathLike], *, separator: Optional[str] = None,
+             encoding: Optional[str] = None) -> pd.DataFrame:
+    """Årsarbetare by form of employment and financing, as ``ku staffing``: ``table`` has the
+    columns anstallningsform, finansiering and arsarbetare ("25,50"), one row per group of
+    staff. Returns one row per form (tjänsteköp, tillsvidare, visstid) with the columns
+    kommunal, extern and summa as exact Decimals; no Summa row, so ``sum()`` gives the totals."""
+    return _frame(_ku.staffing(_csv_text(table), separator, encoding))
 
 
 def _rate_text(value: Union[Decimal, str], name: str) -> str:

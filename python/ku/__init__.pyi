@@ -17,6 +17,7 @@ __all__ = [
     "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
     "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
+    "staffing",
 ]
 
 # Names accepted where the C++ core takes a name; an unknown one raises ku.LookupError.
@@ -179,3 +180,7 @@ def overhead(administration: _Amount, grants: _Amount, rate: Union[Decimal, str]
              separator: Optional[_Separator] = None,
              encoding: Optional[_Encoding] = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """An OH rate on project grants and the rest invoiced to the kommuner by a key, as ``ku overhead``: the financing and the kommuner (no Summa row) as DataFrames of Money."""
+
+def staffing(table: _Table, *, separator: Optional[_Separator] = None,
+             encoding: Optional[_Encoding] = None) -> pd.DataFrame:
+    """Årsarbetare by form of employment (rows) and financing (kommunal, extern, summa: exact Decimals), as ``ku staffing``; no Summa row."""

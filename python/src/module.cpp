@@ -437,6 +437,14 @@ PYBIND11_MODULE(_ku, m)
         return py::make_tuple(sheet_rows(financing, true), sheet_rows(report));
     });
 
+    // Staffing: årsarbetare by form of employment and financing, as the CLI's staffing.
+    m.def("staffing", [](const csv_input& text, const std::optional<std::string>& separator,
+                         const std::optional<std::string>& encoding) {
+        const ku::staffing_table table =
+            ku::app::staffing(csv_from(text, csv_options_of(separator, encoding)), {}, argument_names);
+        return sheet_rows(ku::app::report_of(table));
+    });
+
     // Financing shares.
     m.def("shares", [](const csv_input& text, int decimals, const std::string& unit,
                        const std::optional<std::string>& separator, const std::optional<std::string>& encoding) {

@@ -228,6 +228,11 @@ price_conversion prices(prices_request request, const input_names& names)
                          plan ? std::optional{*plan} : std::nullopt, std::move(index), request.rounding, request.in);
 }
 
+staffing_table staffing(csv_source table, const csv_choice& csv, const input_names& names)
+{
+    return read_staffing(read_source(std::move(table), csv, names));
+}
+
 report report_of(const allocation_result& result) { return to_report(result.allocation, result.catalogue); }
 report report_of(const proposal_table& result) { return to_report(result); }
 report report_of(const proposal_comparison& result) { return to_report(result.differences, result.catalogue); }
@@ -240,6 +245,7 @@ report report_of(const overhead_result& result)
     return to_report(result.at_rate, result.at_new_rate, result.catalogue);
 }
 report report_of(const price_conversion& result) { return to_report(result); }
+report report_of(const staffing_table& result) { return to_report(result); }
 
 std::string json_of(const allocation_result& result) { return allocation_as_json(result.allocation, result.catalogue); }
 std::string json_of(const proposal_table& result) { return proposal_as_json(result); }

@@ -361,6 +361,18 @@ outcome run_prices(const prices_options& options)
                                                option_names));
 }
 
+struct staffing_options {
+    std::string file;
+    csv_input_options csv;
+    output_options out;
+};
+
+outcome run_staffing(const staffing_options& options)
+{
+    return render(options.out,
+                  ku::app::staffing(std::filesystem::path{options.file}, options.csv.choice(), option_names));
+}
+
 /// Writes the command's result to --output or standard output.
 void deliver(const outcome& result, const output_options& options)
 {
@@ -505,6 +517,14 @@ int main(int argc, char** argv)
             throw CLI::ValidationError("prices", "give what to convert: --amount AMOUNT or --table FILE");
         }
     });
+
+    staffing_options staffing;
+    CLI::App* staffing_command =
+        app.add_subcommand("staffing", "Årsarbetare by form of employment and financing, with totals");
+    staffing_command->add_option("file", staffing.file, "CSV: anstallningsform, finansiering, arsarbetare")->required();
+    add_csv_options(staffing_command, staffing.csv);
+    add_output_options(staffing_command, staffing.out, false);
+    commands.push_back({staffing_command, &staffing.out, [&staffing] { return run_staffing(staffing); }});
 
     try {
         app.parse(argc, argv);

@@ -915,4 +915,45 @@ report to_report(const price_conversion& conversion)
     return {.title = std::move(title), .sheets = {std::move(out)}, .csv_sheet = 0};
 }
 
+report to_report(const staffing_table& staffing)
+{
+    const auto count = [](arsarbetare a, std::string formula = {}) {
+        return sheet_cell::of_number(decimal_text(a.in_hundredths(), 2), std::move(formula));
+    };
+    sheet out;
+    out.name = "Årsarbetare";
+    out.title = "Årsarbetare per anställningsform och finansiering";
+    out.frozen_columns = 1;
+    out.columns = {text_column("anstallningsform", "Anställningsform")};
+    std::vector<std::size_t> financing_columns;
+    for (const staff_financing financing : staff_financings) {
+        financing_columns.push_back(out.columns.size());
+        out.columns.push_back(number_column(std::string{to_string(financing)}, capitalised(to_string(financing))));
+    }
+    out.columns.push_back(number_column("summa", "Summa"));
+    std::vector<std::size_t> form_rows;
+    for (const employment_form form : employment_forms) {
+        const std::size_t r = out.rows.size();
+        form_rows.push_back(r);
+        sheet_row row{.cells = {sheet_cell::of_text(capitalised(to_string(form)), std::string{to_string(form)})},
+                      .role = row_role::data,
+                      .in_csv = true};
+        for (const staff_financing financing : staff_financings) {
+            row.cells.push_back(count(staffing.at(form, financing)));
+        }
+        row.cells.push_back(count(staffing.total(form), sum_of_columns(r, financing_columns)));
+        out.rows.push_back(std::move(row));
+    }
+    sheet_row total{.cells = {sheet_cell::of_text("Summa", "summa")}, .role = row_role::total, .in_csv = false};
+    std::size_t c = 1;
+    for (const staff_financing financing : staff_financings) {
+        total.cells.push_back(count(staffing.total(financing), sum_of_rows(form_rows, c++)));
+    }
+    total.cells.push_back(count(staffing.total(), sum_of_rows(form_rows, c)));
+    out.rows.push_back(std::move(total));
+    out.notes.push_back("Årsarbetare med två decimaler; varje summa är den exakta summan av sina celler.");
+    std::string title = out.title;
+    return {.title = std::move(title), .sheets = {std::move(out)}, .csv_sheet = 0};
+}
+
 } // namespace ku

@@ -26,6 +26,7 @@
 #include "ku/indicators/price_level.hpp"
 #include "ku/io/csv.hpp"
 #include "ku/io/price_io.hpp"
+#include "ku/io/staffing_io.hpp"
 #include "ku/io/sheet.hpp"
 #include "ku/ledger/audit.hpp"
 #include "ku/shares/financing.hpp"
@@ -228,6 +229,10 @@ struct prices_request {
 /// ku::overflow_error beyond the money range.
 [[nodiscard]] price_conversion prices(prices_request request, const input_names& names);
 
+/// The staffing table of a CSV file of årsarbetare (read with `csv` when a path). Throws as
+/// read_csv_file and read_staffing.
+[[nodiscard]] staffing_table staffing(csv_source table, const csv_choice& csv, const input_names& names);
+
 // Each task's result as a report (ku/io/tables.hpp), which every format renders: the one
 // function a command or a notebook calls to show a result.
 
@@ -249,6 +254,8 @@ struct prices_request {
 [[nodiscard]] report report_of(const overhead_result& result);
 /// The amounts at each price level as a report.
 [[nodiscard]] report report_of(const price_conversion& result);
+/// The staffing table as a report.
+[[nodiscard]] report report_of(const staffing_table& result);
 
 // Each task's result as its JSON document (ku/io/json_io.hpp), which the matching reader
 // reads back without losing an öre. A result without a document is written as its report

@@ -13,6 +13,7 @@
 #include "ku/allocation/scenario.hpp"
 #include "ku/core/kommun.hpp"
 #include "ku/indicators/price_level.hpp"
+#include "ku/indicators/staffing.hpp"
 #include "ku/io/sheet.hpp"
 #include "ku/ledger/audit.hpp"
 #include "ku/shares/financing.hpp"
@@ -63,5 +64,10 @@ namespace ku {
 /// level and at each target year's (a plan's years headed "Budget 2026", "Plan 2027"), blank
 /// cells blank; notes give the index values, each exact factor and the rounding.
 [[nodiscard]] report to_report(const price_conversion& conversion);
+
+/// Sheet "Årsarbetare": one row per form of employment (tjänsteköp, tillsvidare, visstid), a
+/// column per financing (kommunal, extern) and a Summa column, and a Summa row; sums as
+/// formulas. CSV writes the three rows, which read back as totals per form and financing.
+[[nodiscard]] report to_report(const staffing_table& staffing);
 
 } // namespace ku

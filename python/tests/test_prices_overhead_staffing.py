@@ -1,4 +1,4 @@
-"""Price levels and overhead from Python: the same tables as the ``ku prices`` and
+"""Price levels, overhead and staffing from Python: the same tables as the ``ku prices`` and
 ``ku overhead`` commands, amounts as Money, and a DataFrame whose sum() is the sum of its rows."""
 
 from __future__ import annotations
@@ -87,3 +87,23 @@ def test_overhead_refuses_a_bare_number_as_a_rate(data_dir):
         ku.overhead("3 500 000", "10 000 000", "15", data_dir / "population_keys.csv", "key_a")
     with pytest.raises(TypeError):
         ku.overhead("3 500 000", "10 000 000", 0.15, data_dir / "population_keys.csv", "key_a")
+
+
+def test_staffing_counts_45_30_arsarbetare_25_50_of_them_financed_by_the_kommuner(test_data_dir):
+    frame = ku.staffing(test_data_dir / "staffing" / "arsarbetare.csv")
+    assert list(frame["anstallningsform"]) == ["tjänsteköp", "tillsvidare", "visstid"]
+    assert sum(frame["kommunal"]) == Decimal("25.50")
+    assert sum(frame["extern"]) == Decimal("19.80")
+    assert sum(frame["summa"]) == Decimal("45.30")
+    assert frame.set_index("anstallningsform").loc["visstid", "extern"] == Decimal("13.50")
+
+
+def test_staffing_matches_the_cli_and_refuses_an_unknown_financing(test_data_dir, run_cli):
+    path = test_data_dir / "staffing" / "arsarbetare.csv"
+    document = run_cli("staffing", path, "--format", "json")
+    rows = [row["cells"] for row in document["sheets"][0]["rows"] if row["role"] == "data"]
+    frame = ku.staffing(path)
+    for r, cells in enumerate(rows):
+        assert [Decimal(c) for c in cells[1:]] == list(frame.iloc[r, 1:])
+    with pytest.raises(ku.LookupError, match="unknown_financing.csv:3:finansiering"):
+        ku.staffing(test_data_dir / "staffing" / "unknown_financing.csv")
