@@ -32,6 +32,7 @@
 #include "ku/ledger/reorganisation.hpp"
 
 #include "ku/indicators/price_level.hpp"
+#include "ku/indicators/applications.hpp"
 #include "ku/indicators/rates.hpp"
 #include "ku/indicators/staffing.hpp"
 

@@ -12,6 +12,7 @@
 #include "ku/core.hpp"
 
 #include "ku/io/allocation_io.hpp"
+#include "ku/io/applications_io.hpp"
 #include "ku/io/balance_io.hpp"
 #include "ku/io/csv.hpp"
 #include "ku/io/json_io.hpp"

@@ -25,7 +25,7 @@ __all__ = [
     "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
     "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
-    "staffing",
+    "staffing", "indicators",
 ]
 
 # Python's float and numpy's (float32 and float16 are not subclasses of float): never money.
@@ -524,6 +524,19 @@ def staffing(table: Union[pd.DataFrame, str, os.PathLike], *, separator: Optiona
     staff. Returns one row per form (tjänsteköp, tillsvidare, visstid) with the columns
     kommunal, extern and summa as exact Decimals; no Summa row, so ``sum()`` gives the totals."""
     return _frame(_ku.staffing(_csv_text(table), separator, encoding))
+
+
+def indicators(table: Union[pd.DataFrame, str, os.PathLike], *, decimals: int = 0, rounding: str = "half-up",
+               unit: str = "kr", separator: Optional[str] = None, encoding: Optional[str] = None) -> pd.DataFrame:
+    """Success rates of grant applications and changes between periods, as ``ku indicators``:
+    ``table`` has period, ansokningar, beviljade, ansokt_belopp and beviljat_belopp (in
+    ``unit``). Returns one row per period with the counts (Decimal), the amounts (Money) and the
+    percents andel_beviljade, andel_beviljat_belopp, forandring_ansokningar and
+    forandring_beviljat_belopp as exact Decimals with ``decimals`` decimals, each rounded by
+    ``rounding`` from its exact value; None where no rate or change exists."""
+    if isinstance(decimals, bool) or not isinstance(decimals, (int, np.integer)):
+        raise TypeError(f"decimals is an int from 0 to 9, not a {type(decimals).__name__}")
+    return _frame(_ku.indicators(_csv_text(table), int(decimals), rounding, unit, separator, encoding))
 
 
 def _rate_text(value: Union[Decimal, str], name: str) -> str:

@@ -17,7 +17,7 @@ __all__ = [
     "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
     "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
-    "staffing",
+    "staffing", "indicators",
 ]
 
 # Names accepted where the C++ core takes a name; an unknown one raises ku.LookupError.
@@ -184,3 +184,7 @@ def overhead(administration: _Amount, grants: _Amount, rate: Union[Decimal, str]
 def staffing(table: _Table, *, separator: Optional[_Separator] = None,
              encoding: Optional[_Encoding] = None) -> pd.DataFrame:
     """Årsarbetare by form of employment (rows) and financing (kommunal, extern, summa: exact Decimals), as ``ku staffing``; no Summa row."""
+
+def indicators(table: _Table, *, decimals: int = 0, rounding: _Rounding = "half-up", unit: _Unit = "kr",
+               separator: Optional[_Separator] = None, encoding: Optional[_Encoding] = None) -> pd.DataFrame:
+    """Success rates of grant applications and changes between periods, as ``ku indicators``: Decimal percents rounded by ``rounding``, None where none exists."""

@@ -445,6 +445,18 @@ PYBIND11_MODULE(_ku, m)
         return sheet_rows(ku::app::report_of(table));
     });
 
+    // Indicators: success rates of grant applications and changes, as the CLI's indicators.
+    m.def("indicators", [](const csv_input& text, int decimals, const std::string& rounding, const std::string& unit,
+                           const std::optional<std::string>& separator, const std::optional<std::string>& encoding) {
+        return sheet_rows(ku::app::report_of(
+            ku::app::indicators({.applications = csv_from(text, csv_options_of(separator, encoding)),
+                                 .in = unit_of(unit),
+                                 .decimals = decimals,
+                                 .rounding = ku::parse_rounding_mode(rounding, "rounding"),
+                                 .csv = {}},
+                                argument_names)));
+    });
+
     // Financing shares.
     m.def("shares", [](const csv_input& text, int decimals, const std::string& unit,
                        const std::optional<std::string>& separator, const std::optional<std::string>& encoding) {

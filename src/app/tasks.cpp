@@ -233,6 +233,13 @@ staffing_table staffing(csv_source table, const csv_choice& csv, const input_nam
     return read_staffing(read_source(std::move(table), csv, names));
 }
 
+std::vector<application_indicators> indicators(indicators_request request, const input_names& names)
+{
+    const std::vector<grant_applications> periods =
+        read_grant_applications(read_source(std::move(request.applications), request.csv, names), request.in);
+    return indicators_of(periods, request.decimals, request.rounding);
+}
+
 report report_of(const allocation_result& result) { return to_report(result.allocation, result.catalogue); }
 report report_of(const proposal_table& result) { return to_report(result); }
 report report_of(const proposal_comparison& result) { return to_report(result.differences, result.catalogue); }
@@ -246,6 +253,7 @@ report report_of(const overhead_result& result)
 }
 report report_of(const price_conversion& result) { return to_report(result); }
 report report_of(const staffing_table& result) { return to_report(result); }
+report report_of(const std::vector<application_indicators>& result) { return to_report(result); }
 
 std::string json_of(const allocation_result& result) { return allocation_as_json(result.allocation, result.catalogue); }
 std::string json_of(const proposal_table& result) { return proposal_as_json(result); }

@@ -373,6 +373,25 @@ outcome run_staffing(const staffing_options& options)
                   ku::app::staffing(std::filesystem::path{options.file}, options.csv.choice(), option_names));
 }
 
+struct indicators_options {
+    std::string file;
+    int decimals = 0;
+    std::string rounding = "half-up";
+    std::string unit = "kr";
+    csv_input_options csv;
+    output_options out;
+};
+
+outcome run_indicators(const indicators_options& options)
+{
+    return render(options.out, ku::app::indicators({.applications = std::filesystem::path{options.file},
+                                                    .in = ku::parse_unit(options.unit, "--unit"),
+                                                    .decimals = options.decimals,
+                                                    .rounding = ku::parse_rounding_mode(options.rounding, "--rounding"),
+                                                    .csv = options.csv.choice()},
+                                                   option_names));
+}
+
 /// Writes the command's result to --output or standard output.
 void deliver(const outcome& result, const output_options& options)
 {
@@ -525,6 +544,22 @@ int main(int argc, char** argv)
     add_csv_options(staffing_command, staffing.csv);
     add_output_options(staffing_command, staffing.out, false);
     commands.push_back({staffing_command, &staffing.out, [&staffing] { return run_staffing(staffing); }});
+
+    indicators_options indicators;
+    CLI::App* indicators_command = app.add_subcommand(
+        "indicators", "Success rates of grant applications and changes between periods, as rounded percents");
+    indicators_command->add_option("file", indicators.file,
+                                   "CSV: period, ansokningar, beviljade, ansokt_belopp, beviljat_belopp")
+        ->required();
+    indicators_command->add_option("--decimals", indicators.decimals, "Decimals of each percent (0 to 9)")
+        ->check(CLI::Range(0, 9));
+    indicators_command->add_option("--rounding", indicators.rounding, "How each percent is rounded (default half-up)")
+        ->check(CLI::IsMember(ku::rounding_mode_names()));
+    indicators_command->add_option("--unit", indicators.unit, "The unit the amounts are written in: kr or tkr")
+        ->check(CLI::IsMember(ku::unit_names(std::array{ku::unit::kr, ku::unit::tkr})));
+    add_csv_options(indicators_command, indicators.csv);
+    add_output_options(indicators_command, indicators.out, false);
+    commands.push_back({indicators_command, &indicators.out, [&indicators] { return run_indicators(indicators); }});
 
     try {
         app.parse(argc, argv);

@@ -956,4 +956,50 @@ report to_report(const staffing_table& staffing)
     return {.title = std::move(title), .sheets = {std::move(out)}, .csv_sheet = 0};
 }
 
+report to_report(std::span<const application_indicators> indicators)
+{
+    const auto percent_of = [](const std::optional<rounded_percent>& p) {
+        return p ? sheet_cell::of_number(decimal_text(p->units(), p->decimals())) : sheet_cell{};
+    };
+    const auto count_of = [](std::int64_t n) { return sheet_cell::of_number(std::to_string(n)); };
+    sheet out;
+    out.name = "Ansökningar";
+    out.title = "Ansökningar om bidrag: andel beviljade och förändring mot föregående period";
+    out.frozen_columns = 1;
+    out.blank = "–";
+    out.columns = {text_column("period", "Period"),
+                   number_column("ansokningar", "Ansökningar"),
+                   number_column("beviljade", "Beviljade"),
+                   number_column("andel_beviljade", "Andel beviljade", column_kind::percent),
+                   amount_column("ansokt_belopp", "Ansökt belopp (kr)"),
+                   amount_column("beviljat_belopp", "Beviljat belopp (kr)"),
+                   number_column("andel_beviljat_belopp", "Andel beviljat belopp", column_kind::percent),
+                   number_column("forandring_ansokningar", "Förändring ansökningar", column_kind::percent),
+                   number_column("forandring_beviljat_belopp", "Förändring beviljat belopp", column_kind::percent)};
+    std::optional<rounded_percent> any;
+    for (const application_indicators& row : indicators) {
+        const grant_applications& f = row.figures;
+        out.rows.push_back({.cells = {sheet_cell::of_text(f.period), count_of(f.applied), count_of(f.granted),
+                                      percent_of(row.count_rate), sheet_cell::of_amount(f.applied_amount),
+                                      sheet_cell::of_amount(f.granted_amount), percent_of(row.amount_rate),
+                                      percent_of(row.applied_change), percent_of(row.granted_amount_change)},
+                            .role = row_role::data,
+                            .in_csv = true});
+        for (const auto& p : {row.count_rate, row.amount_rate, row.applied_change, row.granted_amount_change}) {
+            if (p && !any) {
+                any = p;
+            }
+        }
+    }
+    out.empty_text = "Inga perioder.";
+    if (any) {
+        out.notes.push_back("Varje procent räknas från sitt exakta värde och avrundas för sig till " +
+                            std::to_string(any->decimals()) + " decimaler (" +
+                            std::string{to_string(any->rounding())} +
+                            "). Förändring: mot föregående period; – där ingen andel eller förändring finns.");
+    }
+    std::string title = out.title;
+    return {.title = std::move(title), .sheets = {std::move(out)}, .csv_sheet = 0};
+}
+
 } // namespace ku

@@ -25,6 +25,7 @@
 #include "ku/core/rate.hpp"
 #include "ku/indicators/price_level.hpp"
 #include "ku/io/csv.hpp"
+#include "ku/io/applications_io.hpp"
 #include "ku/io/price_io.hpp"
 #include "ku/io/staffing_io.hpp"
 #include "ku/io/sheet.hpp"
@@ -233,6 +234,20 @@ struct prices_request {
 /// read_csv_file and read_staffing.
 [[nodiscard]] staffing_table staffing(csv_source table, const csv_choice& csv, const input_names& names);
 
+/// What indicators computes: from a file of grant applications per period, the success rates
+/// and the changes between periods as percents with `decimals` decimals rounded by `rounding`.
+struct indicators_request {
+    csv_source applications;                         ///< one row per period
+    unit in = unit::kr;                              ///< the unit the amounts are written in
+    int decimals = 0;                                ///< decimals of every percent (0–9)
+    rounding_mode rounding = rounding_mode::half_up; ///< how every percent is rounded
+    csv_choice csv;                                  ///< how to read the file when it is a path
+};
+
+/// The indicators of each period of `request`. Throws as read_csv_file, read_grant_applications
+/// and ku::indicators_of.
+[[nodiscard]] std::vector<application_indicators> indicators(indicators_request request, const input_names& names);
+
 // Each task's result as a report (ku/io/tables.hpp), which every format renders: the one
 // function a command or a notebook calls to show a result.
 
@@ -256,6 +271,8 @@ struct prices_request {
 [[nodiscard]] report report_of(const price_conversion& result);
 /// The staffing table as a report.
 [[nodiscard]] report report_of(const staffing_table& result);
+/// The indicators of every period as a report.
+[[nodiscard]] report report_of(const std::vector<application_indicators>& result);
 
 // Each task's result as its JSON document (ku/io/json_io.hpp), which the matching reader
 // reads back without losing an öre. A result without a document is written as its report

@@ -12,6 +12,7 @@
 #include "ku/allocation/proposal.hpp"
 #include "ku/allocation/scenario.hpp"
 #include "ku/core/kommun.hpp"
+#include "ku/indicators/applications.hpp"
 #include "ku/indicators/price_level.hpp"
 #include "ku/indicators/staffing.hpp"
 #include "ku/io/sheet.hpp"
@@ -69,5 +70,11 @@ namespace ku {
 /// column per financing (kommunal, extern) and a Summa column, and a Summa row; sums as
 /// formulas. CSV writes the three rows, which read back as totals per form and financing.
 [[nodiscard]] report to_report(const staffing_table& staffing);
+
+/// Sheet "Ansökningar": per period the applications made and granted, the kronor applied for
+/// and granted, the success rate by count and in kronor, and the change from the previous
+/// period in applications and in kronor granted, as percents ("–" where none exists); a note
+/// says how every percent was rounded.
+[[nodiscard]] report to_report(std::span<const application_indicators> indicators);
 
 } // namespace ku

@@ -1,4 +1,4 @@
-"""Price levels, overhead and staffing from Python: the same tables as the ``ku prices`` and
+"""Price levels, overhead, staffing and indicators from Python: the same tables as the ``ku prices`` and
 ``ku overhead`` commands, amounts as Money, and a DataFrame whose sum() is the sum of its rows."""
 
 from __future__ import annotations
@@ -107,3 +107,25 @@ def test_staffing_matches_the_cli_and_refuses_an_unknown_financing(test_data_dir
         assert [Decimal(c) for c in cells[1:]] == list(frame.iloc[r, 1:])
     with pytest.raises(ku.LookupError, match="unknown_financing.csv:3:finansiering"):
         ku.staffing(test_data_dir / "staffing" / "unknown_financing.csv")
+
+
+def test_indicators_give_4_of_8_as_50_percent_and_10_after_8_applications_as_25_percent(test_data_dir):
+    frame = ku.indicators(test_data_dir / "indicators" / "ansokningar.csv", decimals=2)
+    rows = frame.set_index("period")
+    assert rows.loc["2023", "andel_beviljade"] == Decimal("50.00")
+    assert rows.loc["2023", "andel_beviljat_belopp"] == Decimal("31.25")  # 1 250 000 / 4 000 000 = 5/16
+    assert rows.loc["2023", "forandring_ansokningar"] is None  # no previous period
+    assert rows.loc["2024", "forandring_ansokningar"] == Decimal("25.00")
+    assert rows.loc["2025", "andel_beviljade"] == Decimal("57.14")  # 4/7 = 57,142…
+    assert rows.loc["2024", "beviljat_belopp"] == ku.Money.kr(1_300_000)
+
+
+def test_indicators_match_the_cli_and_refuse_more_granted_than_applied(test_data_dir, run_cli):
+    path = test_data_dir / "indicators" / "ansokningar.csv"
+    document = run_cli("indicators", path, "--decimals", "1", "--rounding", "down", "--format", "json")
+    sheet = document["sheets"][0]
+    frame = ku.indicators(path, decimals=1, rounding="down")
+    column = [c["key"] for c in sheet["columns"]].index("andel_beviljat_belopp")
+    assert [Decimal(row["cells"][column]) for row in sheet["rows"]] == list(frame["andel_beviljat_belopp"])
+    with pytest.raises(ku.DomainError, match="more_granted_than_applied.csv:3:beviljade: 4 granted of 3"):
+        ku.indicators(test_data_dir / "indicators" / "more_granted_than_applied.csv")
