@@ -15,6 +15,7 @@
 #include "ku/io/applications_io.hpp"
 #include "ku/io/balance_io.hpp"
 #include "ku/io/csv.hpp"
+#include "ku/io/dataset_io.hpp"
 #include "ku/io/json_io.hpp"
 #include "ku/io/output_file.hpp"
 #include "ku/io/price_io.hpp"

@@ -25,7 +25,7 @@ __all__ = [
     "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
     "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
-    "staffing", "indicators",
+    "staffing", "indicators", "management", "report",
 ]
 
 # Python's float and numpy's (float32 and float16 are not subclasses of float): never money.
@@ -537,6 +537,32 @@ def indicators(table: Union[pd.DataFrame, str, os.PathLike], *, decimals: int = 
     if isinstance(decimals, bool) or not isinstance(decimals, (int, np.integer)):
         raise TypeError(f"decimals is an int from 0 to 9, not a {type(decimals).__name__}")
     return _frame(_ku.indicators(_csv_text(table), int(decimals), rounding, unit, separator, encoding))
+
+
+def management(cost: Union[Money, Decimal, str], areas: Union[pd.DataFrame, str, os.PathLike], *, unit: str = "kr",
+               separator: Optional[str] = None, encoding: Optional[str] = None) -> pd.DataFrame:
+    """The part of ledning och stab the areas finance, ``cost``, split among the areas of
+    ``areas`` (columns omrade and utfall; a funding table of ``ku.shares`` serves) in proportion
+    to their outcome by largest remainder in whole ``unit``, as ``ku management``: one row per
+    area with omrade, underlag (its outcome) and andel (its part) as Money; no Summa row, so
+    ``andel.sum()`` is ``cost``."""
+    total = cost if isinstance(cost, Money) else Money(cost)
+    return _frame(_ku.management(total.in_ore, _csv_text(areas), unit, separator, encoding))
+
+
+def report(dataset: Union[str, os.PathLike], *, previous: Union[str, os.PathLike, None] = None, unit: str = "tkr",
+           decimals: int = 0) -> dict[str, pd.DataFrame]:
+    """A period's tables from its dataset (TOML, as ``ku report``; docs/formats.md): a dict
+    from sheet name to DataFrame. "Balans": the balance table in ``unit`` (tkr or kr), one row
+    per area and the internal row, amounts as Money, no Summa row, so a column's ``sum()`` is
+    the table's Summa. "Andelar": the financing shares (percents as exact Decimals, groups as
+    rows). "Ledning och stab" when areas finance it; "Årsarbetare" and "Ansökningar" when the
+    dataset names those files. With ``previous`` (the previous period's dataset), opening
+    balances are carried over from it."""
+    if isinstance(decimals, bool) or not isinstance(decimals, (int, np.integer)):
+        raise TypeError(f"decimals is an int from 0 to 6, not a {type(decimals).__name__}")
+    sheets = _ku.report(os.fspath(dataset), None if previous is None else os.fspath(previous), unit, int(decimals))
+    return {name: _frame(rows) for name, rows in sheets}
 
 
 def _rate_text(value: Union[Decimal, str], name: str) -> str:

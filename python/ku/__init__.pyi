@@ -17,7 +17,7 @@ __all__ = [
     "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
     "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
-    "staffing", "indicators",
+    "staffing", "indicators", "management", "report",
 ]
 
 # Names accepted where the C++ core takes a name; an unknown one raises ku.LookupError.
@@ -188,3 +188,11 @@ def staffing(table: _Table, *, separator: Optional[_Separator] = None,
 def indicators(table: _Table, *, decimals: int = 0, rounding: _Rounding = "half-up", unit: _Unit = "kr",
                separator: Optional[_Separator] = None, encoding: Optional[_Encoding] = None) -> pd.DataFrame:
     """Success rates of grant applications and changes between periods, as ``ku indicators``: Decimal percents rounded by ``rounding``, None where none exists."""
+
+def management(cost: _Amount, areas: _Table, *, unit: _Unit = "kr", separator: Optional[_Separator] = None,
+               encoding: Optional[_Encoding] = None) -> pd.DataFrame:
+    """Each area's part of what the areas finance of ledning och stab, by outcome, as ``ku management``: omrade, underlag, andel (Money); no Summa row."""
+
+def report(dataset: Union[str, os.PathLike[str]], *, previous: Union[str, os.PathLike[str], None] = None,
+           unit: _Unit = "tkr", decimals: int = 0) -> dict[str, pd.DataFrame]:
+    """A period's tables from its dataset, as ``ku report``: sheet name → DataFrame ("Balans", "Andelar", and "Ledning och stab", "Årsarbetare", "Ansökningar" when present)."""

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -77,13 +78,13 @@ ku::csv_table csv_from(const csv_input& input, const ku::csv_options& file_optio
                         is_file ? file_options : ku::csv_options{.delimiter = ',', .encoding = ku::csv_encoding::utf8});
 }
 
-/// The data rows of a report's CSV sheet as Python values: the column keys, each column's kind
-/// ("text", "amount", "number", "percent"), and rows of None (blank), str (text, or a number's
-/// exact plain decimal) or int (an amount in öre). Total rows are left out unless `totals`, so
-/// a column's sum() is the sum of its rows. ku.__init__ turns them into a DataFrame.
-py::tuple sheet_rows(const ku::report& report, bool totals = false)
+/// The rows of a sheet as Python values: the column keys, each column's kind ("text",
+/// "amount", "number", "percent"), and rows of None (blank), str (text, or a number's exact
+/// plain decimal) or int (an amount in öre). Total rows are left out unless `totals`, so a
+/// column's sum() is the sum of its rows (internal rows included, as in the sheet's Summa).
+/// ku.__init__ turns them into a DataFrame.
+py::tuple sheet_rows(const ku::sheet& sheet, bool totals = false)
 {
-    const ku::sheet& sheet = report.sheets.at(report.csv_sheet);
     std::vector<std::size_t> shown;
     py::list keys;
     py::list kinds;
@@ -100,7 +101,7 @@ py::tuple sheet_rows(const ku::report& report, bool totals = false)
     }
     py::list rows;
     for (const ku::sheet_row& row : sheet.rows) {
-        if (!row.in_csv || (row.role != ku::row_role::data && !totals)) {
+        if (!row.in_csv || (row.role == ku::row_role::total && !totals)) {
             continue;
         }
         py::list values;
@@ -116,6 +117,12 @@ py::tuple sheet_rows(const ku::report& report, bool totals = false)
         rows.append(values);
     }
     return py::make_tuple(keys, kinds, rows);
+}
+
+/// The rows of a report's CSV sheet, as sheet_rows.
+py::tuple sheet_rows(const ku::report& report, bool totals = false)
+{
+    return sheet_rows(report.sheets.at(report.csv_sheet), totals);
 }
 
 } // namespace
@@ -432,9 +439,7 @@ PYBIND11_MODULE(_ku, m)
              .csv = {}},
             argument_names);
         const ku::report report = ku::app::report_of(result);
-        ku::report financing = report;
-        financing.csv_sheet = 0;
-        return py::make_tuple(sheet_rows(financing, true), sheet_rows(report));
+        return py::make_tuple(sheet_rows(report.sheets.at(0), true), sheet_rows(report));
     });
 
     // Staffing: årsarbetare by form of employment and financing, as the CLI's staffing.
@@ -455,6 +460,31 @@ PYBIND11_MODULE(_ku, m)
                                  .rounding = ku::parse_rounding_mode(rounding, "rounding"),
                                  .csv = {}},
                                 argument_names)));
+    });
+
+    // Management financed from the areas, as the CLI's management.
+    m.def("management", [](std::int64_t cost, const csv_input& areas, const std::string& unit,
+                           const std::optional<std::string>& separator, const std::optional<std::string>& encoding) {
+        return sheet_rows(ku::app::report_of(ku::app::management({.cost = ku::money::ore(cost),
+                                                                  .areas = csv_from(areas, csv_options_of(separator, encoding)),
+                                                                  .in = unit_of(unit),
+                                                                  .csv = {}},
+                                                                 argument_names)));
+    });
+
+    // A period's report from its dataset, as the CLI's report: each sheet's name and rows.
+    m.def("report", [](const std::string& dataset, const std::optional<std::string>& previous, const std::string& unit,
+                       int decimals) {
+        const ku::report report = ku::app::report_of(ku::app::build_report(
+            {.dataset = dataset,
+             .previous = previous ? std::optional<std::filesystem::path>{*previous} : std::nullopt,
+             .options = {.shown = unit_of(unit), .decimals = decimals,
+                         .rounding = ku::percent_rounding::largest_remainder}}));
+        py::list sheets;
+        for (const ku::sheet& sheet : report.sheets) {
+            sheets.append(py::make_tuple(sheet.name, sheet_rows(sheet)));
+        }
+        return sheets;
     });
 
     // Financing shares.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <utility>
 
@@ -240,6 +241,34 @@ std::vector<application_indicators> indicators(indicators_request request, const
     return indicators_of(periods, request.decimals, request.rounding);
 }
 
+std::vector<area_charge> management(management_request request, const input_names& names)
+{
+    const std::vector<area_amount> outcomes = read_area_outcomes(read_source(std::move(request.areas), request.csv, names), request.in);
+    return finance_from_areas(request.cost, outcomes, request.in);
+}
+
+period_report_result build_report(const report_request& request)
+{
+    const dataset_file dataset = read_period_dataset(request.dataset);
+    std::optional<dataset_file> previous;
+    if (request.previous) {
+        previous = read_period_dataset(*request.previous);
+    }
+    period_report_result result{
+        .title = dataset.title,
+        .tables = build_period_report(dataset.figures, previous ? &previous->figures : nullptr, request.options),
+        .staffing = std::nullopt,
+        .indicators = {}};
+    if (dataset.staffing) {
+        result.staffing = read_staffing(read_csv_file(*dataset.staffing));
+    }
+    if (dataset.applications) {
+        result.indicators = indicators_of(read_grant_applications(read_csv_file(*dataset.applications), unit::kr),
+                                          request.options.decimals, rounding_mode::half_up);
+    }
+    return result;
+}
+
 report report_of(const allocation_result& result) { return to_report(result.allocation, result.catalogue); }
 report report_of(const proposal_table& result) { return to_report(result); }
 report report_of(const proposal_comparison& result) { return to_report(result.differences, result.catalogue); }
@@ -254,6 +283,19 @@ report report_of(const overhead_result& result)
 report report_of(const price_conversion& result) { return to_report(result); }
 report report_of(const staffing_table& result) { return to_report(result); }
 report report_of(const std::vector<application_indicators>& result) { return to_report(result); }
+report report_of(const std::vector<area_charge>& result) { return to_report(result); }
+report report_of(const period_report_result& result)
+{
+    report whole = to_report(result.tables, result.title);
+    const auto append = [&](report part) { std::ranges::move(part.sheets, std::back_inserter(whole.sheets)); };
+    if (result.staffing) {
+        append(to_report(*result.staffing));
+    }
+    if (!result.indicators.empty()) {
+        append(to_report(result.indicators));
+    }
+    return whole;
+}
 
 std::string json_of(const allocation_result& result) { return allocation_as_json(result.allocation, result.catalogue); }
 std::string json_of(const proposal_table& result) { return proposal_as_json(result); }

@@ -392,6 +392,44 @@ outcome run_indicators(const indicators_options& options)
                                                    option_names));
 }
 
+struct management_options {
+    std::string cost;
+    std::string file;
+    std::string unit = "kr";
+    csv_input_options csv;
+    output_options out;
+};
+
+outcome run_management(const management_options& options)
+{
+    const ku::unit in = ku::parse_unit(options.unit, "--unit");
+    return render(options.out, ku::app::management({.cost = ku::money::parse(options.cost, in, "--cost"),
+                                                    .areas = std::filesystem::path{options.file},
+                                                    .in = in,
+                                                    .csv = options.csv.choice()},
+                                                   option_names));
+}
+
+struct report_options {
+    std::string dataset;
+    std::string previous;
+    std::string unit = "tkr";
+    int decimals = 0;
+    output_options out;
+};
+
+outcome run_report(const report_options& options)
+{
+    return render(options.out,
+                  ku::app::build_report({.dataset = options.dataset,
+                                         .previous = options.previous.empty()
+                                                         ? std::nullopt
+                                                         : std::optional<std::filesystem::path>{options.previous},
+                                         .options = {.shown = ku::parse_unit(options.unit, "--unit"),
+                                                     .decimals = options.decimals,
+                                                     .rounding = ku::percent_rounding::largest_remainder}}));
+}
+
 /// Writes the command's result to --output or standard output.
 void deliver(const outcome& result, const output_options& options)
 {
@@ -560,6 +598,31 @@ int main(int argc, char** argv)
     add_csv_options(indicators_command, indicators.csv);
     add_output_options(indicators_command, indicators.out, false);
     commands.push_back({indicators_command, &indicators.out, [&indicators] { return run_indicators(indicators); }});
+
+    management_options management;
+    CLI::App* management_command = app.add_subcommand(
+        "management", "Split what the areas finance of ledning och stab among them by their outcome");
+    management_command->add_option("--cost", management.cost, "What the areas finance, e.g. \"1 730 000\"")->required();
+    management_command->add_option("file", management.file, "CSV: omrade, utfall (a funding table of ku shares serves)")
+        ->required();
+    management_command->add_option("--unit", management.unit, "The unit amounts are written in and parts rounded to")
+        ->check(CLI::IsMember(ku::unit_names(std::array{ku::unit::kr, ku::unit::tkr})));
+    add_csv_options(management_command, management.csv);
+    add_output_options(management_command, management.out, false);
+    commands.push_back({management_command, &management.out, [&management] { return run_management(management); }});
+
+    report_options report;
+    CLI::App* report_command = app.add_subcommand(
+        "report", "A period's balance table and financing shares (and staffing, indicators) from one dataset");
+    report_command->add_option("dataset", report.dataset, "The period's dataset (TOML), e.g. data/bokslut_2023.toml")
+        ->required();
+    report_command->add_option("--previous", report.previous,
+                               "The previous period's dataset: opening balances are carried from it");
+    report_command->add_option("--unit", report.unit, "The balance table's unit: tkr (default) or kr")
+        ->check(CLI::IsMember(ku::unit_names(std::array{ku::unit::tkr, ku::unit::kr})));
+    report_command->add_option("--decimals", report.decimals, "Decimals of each percent (0 to 6)")->check(CLI::Range(0, 6));
+    add_output_options(report_command, report.out, false);
+    commands.push_back({report_command, &report.out, [&report] { return run_report(report); }});
 
     try {
         app.parse(argc, argv);

@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "ku/io/json_io.hpp"
+#include "toml_fields.hpp"
 
 namespace ku {
 
@@ -35,43 +36,7 @@ std::vector<member_weight> read_weights(const csv_table& table, std::string_view
 
 namespace {
 
-/// Where a TOML node is: "spec.toml:12:5 (fees[3].total)".
-std::string where_of(const std::filesystem::path& path, const toml::node& node, std::string_view field)
-{
-    const auto& source = node.source();
-    return path.string() + ":" + std::to_string(source.begin.line) + ":" +
-           std::to_string(source.begin.column) + " (" + std::string{field} + ")";
-}
-
-[[noreturn]] void bad_field(const std::filesystem::path& path, const toml::node& node, std::string_view field,
-                            std::string_view reason)
-{
-    throw parse_error("", 0, reason, where_of(path, node, field));
-}
-
-std::string require_string(const std::filesystem::path& path, const toml::node& node, std::string_view field)
-{
-    if (const auto* value = node.as_string()) {
-        return value->get();
-    }
-    bad_field(path, node, field, "expected a text value");
-}
-
-/// An amount: a text in Swedish or plain form, or an integer number of the unit. A float is
-/// refused: it cannot be exact.
-money read_amount(const std::filesystem::path& path, const toml::node& node, std::string_view field, unit in)
-{
-    if (const auto* text = node.as_string()) {
-        return money::parse(text->get(), in, where_of(path, node, field));
-    }
-    if (const auto* integer = node.as_integer()) {
-        return money::in(in, integer->get());
-    }
-    if (node.is_floating_point()) {
-        bad_field(path, node, field, "a floating-point number is not exact; write the amount as text, e.g. \"1 234,50\"");
-    }
-    bad_field(path, node, field, "expected an amount, e.g. \"9 000 000\"");
-}
+using namespace detail::toml_fields;
 
 std::vector<kommun_code> read_codes(const std::filesystem::path& path, const toml::node& node,
                                     std::string_view field, const kommun_catalogue& catalogue)
@@ -210,14 +175,7 @@ fee_spec read_fee(const std::filesystem::path& path, const toml::table& fee_tabl
 
 proposal_spec read_proposal_spec(const std::filesystem::path& path, const kommun_catalogue& catalogue)
 {
-    toml::table document;
-    try {
-        document = toml::parse_file(path.string());
-    } catch (const toml::parse_error& e) {
-        throw parse_error("", 0, std::string{e.description()},
-                          path.string() + ":" + std::to_string(e.source().begin.line) + ":" +
-                              std::to_string(e.source().begin.column));
-    }
+    const toml::table document = parse_file(path);
     proposal_spec spec;
     allocation_rule defaults;
     for (const auto& [name, value] : document) {

@@ -84,6 +84,19 @@ std::vector<area_funding> read_area_funding(const csv_table& table, unit in)
     return areas;
 }
 
+std::vector<area_amount> read_area_outcomes(const csv_table& table, unit in)
+{
+    const std::size_t area_column = table.column("omrade");
+    const std::size_t outcome_column = table.column("utfall");
+    std::vector<area_amount> outcomes;
+    for (const csv_row& row : table.rows) {
+        const std::string& outcome = row.fields[outcome_column];
+        outcomes.emplace_back(partnerskap::parse(row.fields[area_column], table.where(row, area_column)),
+                              outcome.empty() ? money{} : money::parse(outcome, in, table.where(row, outcome_column)));
+    }
+    return outcomes;
+}
+
 published_share_table read_published_shares(const csv_table& table)
 {
     const std::size_t area_column = table.column("omrade");

@@ -536,23 +536,32 @@ sheet percent_sheet(const percent_table& table)
     return out;
 }
 
-std::vector<sheet> balance_sheets(const balance_table& table, std::span<const finding> findings)
+/// The columns of a balance table with a value in some row: the blank ones are not shown.
+std::vector<balance_column> shown_columns(const balance_table& table)
 {
-    const std::string unit_name{to_string(table.unit)};
-    sheet balance;
-    balance.name = "Balans";
-    balance.title = "Balanstabell: " + table.source + " (" + unit_name + ")";
-    balance.frozen_columns = 1;
-    balance.columns = {text_column("omrade", "Område"), text_column("rad_typ", "Radtyp")};
     std::vector<balance_column> shown;
     for (const balance_column column : all_balance_columns) {
         if (std::ranges::any_of(table.rows, [&](const balance_row& row) { return row.cell(column).has_value(); })) {
             shown.push_back(column);
-            balance.columns.push_back(amount_column(std::string{to_string(column)},
-                                                    capitalised(label(column)) + " (" + unit_name + ")", table.unit));
         }
     }
-    std::vector<std::size_t> summed_rows;
+    return shown;
+}
+
+/// Sheet "Balans": the table as published, in its unit.
+sheet balance_sheet(const balance_table& table, std::string title)
+{
+    const std::string unit_name{to_string(table.unit)};
+    sheet balance;
+    balance.name = "Balans";
+    balance.title = std::move(title);
+    balance.frozen_columns = 1;
+    balance.columns = {text_column("omrade", "Område"), text_column("rad_typ", "Radtyp")};
+    const std::vector<balance_column> shown = shown_columns(table);
+    for (const balance_column column : shown) {
+        balance.columns.push_back(amount_column(std::string{to_string(column)},
+                                                capitalised(label(column)) + " (" + unit_name + ")", table.unit));
+    }
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const balance_row& row = table.rows[r];
         sheet_row out{.cells = {sheet_cell::of_text(row.area.name()),
@@ -562,10 +571,21 @@ std::vector<sheet> balance_sheets(const balance_table& table, std::span<const fi
         for (const balance_column column : shown) {
             out.cells.push_back(sheet_cell::of_amount(row.cell(column)));
         }
-        if (row.kind != row_kind::summa) {
+        balance.rows.push_back(std::move(out));
+    }
+    return balance;
+}
+
+std::vector<sheet> balance_sheets(const balance_table& table, std::span<const finding> findings)
+{
+    const std::string unit_name{to_string(table.unit)};
+    sheet balance = balance_sheet(table, "Balanstabell: " + table.source + " (" + unit_name + ")");
+    const std::vector<balance_column> shown = shown_columns(table);
+    std::vector<std::size_t> summed_rows;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        if (table.rows[r].kind != row_kind::summa) {
             summed_rows.push_back(r);
         }
-        balance.rows.push_back(std::move(out));
     }
     sheet_row sums{.cells = {sheet_cell::of_text("Summa enligt raderna"), sheet_cell{}}, .role = row_role::total, .in_csv = false};
     for (std::size_t c = 0; c < shown.size(); ++c) {
@@ -613,6 +633,37 @@ std::vector<sheet> balance_sheets(const balance_table& table, std::span<const fi
         audit.notes.emplace_back("Differens: funnet − väntat (en tom cell räknas som 0).");
     }
     return {std::move(balance), std::move(audit)};
+}
+
+/// Sheet "Ledning och stab": each area's own outcome and its part, and a Summa row.
+sheet management_sheet(std::span<const area_charge> charges)
+{
+    sheet management;
+    management.name = "Ledning och stab";
+    management.title = "Ledning och stab finansierad från områdena (kr)";
+    management.frozen_columns = 1;
+    management.columns = {text_column("omrade", "Område"), amount_column("underlag", "Utfall (kr)"),
+                          amount_column("andel", "Del av ledning och stab (kr)")};
+    money basis_sum;
+    money charge_sum;
+    for (const area_charge& charge : charges) {
+        management.rows.push_back({.cells = {sheet_cell::of_text(charge.area.name()),
+                                             sheet_cell::of_amount(charge.weight_basis),
+                                             sheet_cell::of_amount(charge.charge)},
+                                   .role = row_role::data,
+                                   .in_csv = true});
+        basis_sum += charge.weight_basis;
+        charge_sum += charge.charge;
+    }
+    const std::vector<std::size_t> rows = first_n(charges.size());
+    management.rows.push_back({.cells = {sheet_cell::of_text("Summa"), sheet_cell::of_amount(basis_sum, sum_of_rows(rows, 1)),
+                                         sheet_cell::of_amount(charge_sum, sum_of_rows(rows, 2))},
+                               .role = row_role::total,
+                               .in_csv = true});
+    management.notes.emplace_back("Fördelat i proportion till varje områdes utfall med största rest, så att "
+                                  "delarna summerar exakt till det områdena finansierar; lika rester går till "
+                                  "det större underlaget.");
+    return management;
 }
 
 std::vector<sheet> share_audit_sheets(const published_share_table& table, std::span<const share_finding> findings)
@@ -816,6 +867,39 @@ report to_report(const percent_table& table)
 report to_report(const balance_table& table, std::span<const finding> findings)
 {
     return {.title = "Granskning av " + table.source, .sheets = balance_sheets(table, findings), .csv_sheet = 1};
+}
+
+report to_report(std::span<const area_charge> charges)
+{
+    sheet only = management_sheet(charges);
+    std::string title = only.title;
+    return {.title = std::move(title), .sheets = {std::move(only)}, .csv_sheet = 0};
+}
+
+report to_report(const period_report& result, const std::string& title)
+{
+    const std::string unit_name{to_string(result.balance.unit)};
+    sheet balance = balance_sheet(result.balance, title + ": medel per område (" + unit_name + ")");
+    if (std::ranges::any_of(result.ledger.entries, &balance_entry::internal)) {
+        balance.notes.emplace_back("Raden \"" + std::string{management_internal_row} +
+                                   "\" tar bort den del av ledning och stab som områdena finansierar: den ingår i "
+                                   "områdenas utfall och i ledningens erhållna medel, och räknas en gång i Summa.");
+    }
+    if (result.rounded_cells > 0) {
+        balance.notes.push_back("Visas i " + unit_name + ": " + count_of(result.rounded_cells, "belopp", "belopp") +
+                                " är inte hela " + unit_name +
+                                " och har avrundats var för sig (halva uppåt); disponibla medel, kvarvarande medel och "
+                                "Summa är beräknade ur de visade beloppen, så att sambanden håller i tabellen. "
+                                "Exakta belopp visas med --unit kr.");
+    }
+    sheet shares = percent_sheet(result.shares);
+    shares.notes.emplace_back("Utfallet är balanstabellens; för ledning och stab utan den del som områdena "
+                              "finansierar, som redan ingår i deras utfall.");
+    std::vector<sheet> sheets{std::move(balance), std::move(shares)};
+    if (!result.management_charges.empty()) {
+        sheets.push_back(management_sheet(result.management_charges));
+    }
+    return {.title = title, .sheets = std::move(sheets), .csv_sheet = 0};
 }
 
 report to_report(const published_share_table& table, std::span<const share_finding> findings)

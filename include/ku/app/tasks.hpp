@@ -25,11 +25,13 @@
 #include "ku/core/rate.hpp"
 #include "ku/indicators/price_level.hpp"
 #include "ku/io/csv.hpp"
+#include "ku/io/dataset_io.hpp"
 #include "ku/io/applications_io.hpp"
 #include "ku/io/price_io.hpp"
 #include "ku/io/staffing_io.hpp"
 #include "ku/io/sheet.hpp"
 #include "ku/ledger/audit.hpp"
+#include "ku/report/period_report.hpp"
 #include "ku/shares/financing.hpp"
 #include "ku/shares/share_audit.hpp"
 
@@ -248,6 +250,42 @@ struct indicators_request {
 /// and ku::indicators_of.
 [[nodiscard]] std::vector<application_indicators> indicators(indicators_request request, const input_names& names);
 
+/// What management computes: the part of ledning och stab the areas finance, `cost`, split among
+/// the areas of a table (`omrade`, `utfall`: a funding table of ku shares serves) in proportion
+/// to their outcome, in whole `in`.
+struct management_request {
+    money cost{};       ///< what the areas finance, a whole number of `in`
+    csv_source areas;   ///< the areas and their outcome
+    unit in = unit::kr; ///< the unit plain amounts are written in, and of every part
+    csv_choice csv;     ///< how to read the file when it is a path
+};
+
+/// Each area's part of `request.cost` (ku::finance_from_areas). Throws as read_csv_file,
+/// read_area_outcomes and ku::finance_from_areas (a negative outcome, an area twice, outcomes
+/// summing to zero, a cost not whole in the unit are ku::domain_error).
+[[nodiscard]] std::vector<area_charge> management(management_request request, const input_names& names);
+
+/// What build_report builds: a period's tables from its dataset (TOML), opening balances carried
+/// from the previous period's dataset when given.
+struct report_request {
+    std::filesystem::path dataset;                 ///< the period's dataset
+    std::optional<std::filesystem::path> previous; ///< the previous period's dataset
+    period_report_options options{};               ///< the balance table's unit, the percents' decimals
+};
+
+/// A period's report: its title, its tables, and the staffing and indicators its dataset names.
+struct period_report_result {
+    std::string title;                              ///< the dataset's title
+    ku::period_report tables;                       ///< balance table, shares, management's financing
+    std::optional<staffing_table> staffing;         ///< when the dataset names a staffing file
+    std::vector<application_indicators> indicators; ///< when it names a file of grant applications
+};
+
+/// Builds the report of `request`: ku::build_period_report on the dataset, and the staffing and
+/// indicators (percents with options.decimals decimals, rounded half up) of the files it names.
+/// Throws as read_period_dataset, build_period_report, read_staffing and read_grant_applications.
+[[nodiscard]] period_report_result build_report(const report_request& request);
+
 // Each task's result as a report (ku/io/tables.hpp), which every format renders: the one
 // function a command or a notebook calls to show a result.
 
@@ -273,6 +311,10 @@ struct indicators_request {
 [[nodiscard]] report report_of(const staffing_table& result);
 /// The indicators of every period as a report.
 [[nodiscard]] report report_of(const std::vector<application_indicators>& result);
+/// Each area's part of ledning och stab as a report.
+[[nodiscard]] report report_of(const std::vector<area_charge>& result);
+/// The period's tables as one report: balance, shares, management, staffing, indicators.
+[[nodiscard]] report report_of(const period_report_result& result);
 
 // Each task's result as its JSON document (ku/io/json_io.hpp), which the matching reader
 // reads back without losing an öre. A result without a document is written as its report

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ku/io/csv.hpp"
+#include "ku/ledger/reorganisation.hpp"
 #include "ku/shares/financing.hpp"
 #include "ku/shares/share_audit.hpp"
 
@@ -19,6 +20,11 @@ namespace ku {
 /// unknown column (an unknown source), ku::parse_error for a malformed amount, naming file,
 /// line and column.
 [[nodiscard]] std::vector<area_funding> read_area_funding(const csv_table& table, unit in = unit::kr);
+
+/// Reads each area's outcome: the columns `omrade` and `utfall` (other columns are left alone, so
+/// a funding table serves), amounts in `in`, a blank as 0: the basis on which areas finance
+/// ledning och stab. Throws as read_area_funding.
+[[nodiscard]] std::vector<area_amount> read_area_outcomes(const csv_table& table, unit in = unit::kr);
 
 /// Reads a published percent table: `omrade`, `andel_av_utfall`, `kommunerna`, `staten`,
 /// `ovriga`, optional `grupp`; a row named "Summa" is the total, a row named like some area's

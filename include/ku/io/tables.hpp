@@ -17,6 +17,7 @@
 #include "ku/indicators/staffing.hpp"
 #include "ku/io/sheet.hpp"
 #include "ku/ledger/audit.hpp"
+#include "ku/report/period_report.hpp"
 #include "ku/shares/financing.hpp"
 #include "ku/shares/share_audit.hpp"
 
@@ -49,6 +50,16 @@ namespace ku {
 /// formulas) and "Avvikelser" (the findings, Differens = Funnet − Väntat as a formula), which
 /// CSV writes.
 [[nodiscard]] report to_report(const balance_table& table, std::span<const finding> findings);
+
+/// Sheet "Ledning och stab": each area's outcome (the basis) and its part of management's cost,
+/// and a Summa row as formulas. CSV writes it.
+[[nodiscard]] report to_report(std::span<const area_charge> charges);
+
+/// A period's report titled `title`: sheet "Balans" (the balance table in its unit, with the
+/// internal row and the Summa row, notes on both), sheet "Andelar" (as for a percent table) and,
+/// when areas finance ledning och stab, sheet "Ledning och stab" (each area's own outcome and its
+/// part, a Summa row). CSV writes "Balans".
+[[nodiscard]] report to_report(const period_report& result, const std::string& title);
 
 /// Sheets "Andelar" (the published percent table, each row's sum of sources as a formula) and
 /// "Avvikelser" (the findings in percent points), which CSV writes.
