@@ -350,3 +350,14 @@ TEST_CASE("ku report's task adds the staffing and the indicators the dataset nam
     }
     CHECK(sheets == std::vector<std::string>{"Balans", "Andelar", "Årsarbetare", "Ansökningar"});
 }
+
+TEST_CASE("the user guide's C++ tour of a period's report prints 134 150 tkr and passes its own audit", "[report]")
+{
+    const ku::dataset_file dataset = ku::read_period_dataset(data / "bokslut_2023.toml");
+    const ku::period_report report = ku::build_period_report(dataset.figures);
+    const ku::balance_row& summa = report.balance.rows.back();
+    CHECK(ku::format_swedish(*summa.cell(ku::balance_column::kvarvarande_medel), {.in = ku::unit::tkr}) == "134 150 tkr");
+    CHECK(ku::audit_balance(report.balance).empty());
+    CHECK_THAT(ku::render_text(ku::to_report(report, dataset.title)),
+               Catch::Matchers::StartsWith("Kommunal utveckling, bokslut 2023: medel per område (tkr)\n"));
+}
