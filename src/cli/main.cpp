@@ -111,8 +111,8 @@ outcome render(const output_options& out, const Result& result)
     return printed(ku::render(document, format), status);
 }
 
-/// Adds --format and --output to a command (and --json when it has that flag).
-void add_output_options(CLI::App* command, output_options& options, bool with_json_flag)
+/// Adds --format, --output and --json (the same as --format json) to a command.
+void add_output_options(CLI::App* command, output_options& options)
 {
     CLI::Option* format =
         command->add_option("--format", options.format,
@@ -120,9 +120,7 @@ void add_output_options(CLI::App* command, output_options& options, bool with_js
             ->check(CLI::IsMember(format_names()));
     command->add_option("--output", options.file,
                         "Write to FILE instead of standard output (required for xlsx); written atomically");
-    if (with_json_flag) {
-        command->add_flag("--json", options.json, "The same as --format json")->excludes(format);
-    }
+    command->add_flag("--json", options.json, "The same as --format json")->excludes(format);
 }
 
 /// How the CSV files a command reads are read; what is not given is detected.
@@ -468,7 +466,7 @@ int main(int argc, char** argv)
     allocate_command->add_option("--unit", allocate.unit, "Round to whole ore, kr or tkr")
         ->check(CLI::IsMember(ku::unit_names(std::array{ku::unit::ore, ku::unit::kr, ku::unit::tkr})));
     add_csv_options(allocate_command, allocate.csv);
-    add_output_options(allocate_command, allocate.out, true);
+    add_output_options(allocate_command, allocate.out);
     commands.push_back({allocate_command, &allocate.out, [&allocate] { return run_allocate(allocate); }});
 
     proposal_options proposal;
@@ -476,7 +474,7 @@ int main(int argc, char** argv)
     proposal_command->add_option("spec", proposal.spec, "The proposal spec (TOML), e.g. data/proposal_2025.toml")->required();
     proposal_command->add_option("--compare", proposal.compare, "A published proposal (CSV, or JSON as --format json writes it) to compare with, cell by cell");
     add_csv_options(proposal_command, proposal.csv);
-    add_output_options(proposal_command, proposal.out, false);
+    add_output_options(proposal_command, proposal.out);
     commands.push_back({proposal_command, &proposal.out, [&proposal] { return run_proposal(proposal); }});
 
     audit_balance_options audit_balance;
@@ -492,7 +490,7 @@ int main(int argc, char** argv)
     audit_balance_command->add_option("--unit", audit_balance.unit, "The unit the tables are written in: tkr or kr")
         ->check(CLI::IsMember(ku::unit_names(std::array{ku::unit::tkr, ku::unit::kr})));
     add_csv_options(audit_balance_command, audit_balance.csv);
-    add_output_options(audit_balance_command, audit_balance.out, true);
+    add_output_options(audit_balance_command, audit_balance.out);
     commands.push_back(
         {audit_balance_command, &audit_balance.out, [&audit_balance] { return run_audit_balance(audit_balance); }});
 
@@ -501,7 +499,7 @@ int main(int argc, char** argv)
         audit_command->add_subcommand("shares", "Check a published percent table (exit 1 when there are findings)");
     audit_shares_command->add_option("file", audit_shares.file, "The percent table (CSV)")->required();
     add_csv_options(audit_shares_command, audit_shares.csv);
-    add_output_options(audit_shares_command, audit_shares.out, true);
+    add_output_options(audit_shares_command, audit_shares.out);
     commands.push_back(
         {audit_shares_command, &audit_shares.out, [&audit_shares] { return run_audit_shares(audit_shares); }});
 
@@ -515,7 +513,7 @@ int main(int argc, char** argv)
     shares_command->add_option("--unit", shares.unit, "The unit the amounts are written in: kr or tkr")
         ->check(CLI::IsMember(ku::unit_names(std::array{ku::unit::kr, ku::unit::tkr})));
     add_csv_options(shares_command, shares.csv);
-    add_output_options(shares_command, shares.out, true);
+    add_output_options(shares_command, shares.out);
     commands.push_back({shares_command, &shares.out, [&shares] { return run_shares(shares); }});
 
     scenario_options scenario;
@@ -523,7 +521,7 @@ int main(int argc, char** argv)
         app.add_subcommand("scenario", "Compare two budget alternatives per kommun and fee (alternative − base)");
     scenario_command->add_option("base", scenario.base, "The base proposal spec (TOML)")->required();
     scenario_command->add_option("alternative", scenario.alternative, "The alternative proposal spec (TOML)")->required();
-    add_output_options(scenario_command, scenario.out, false);
+    add_output_options(scenario_command, scenario.out);
     commands.push_back({scenario_command, &scenario.out, [&scenario] { return run_scenario(scenario); }});
 
     overhead_options overhead;
@@ -539,7 +537,7 @@ int main(int argc, char** argv)
     overhead_command->add_option("--method", overhead.method, ku::allocation_method_list())
         ->check(CLI::IsMember(ku::allocation_method_names()));
     add_csv_options(overhead_command, overhead.csv);
-    add_output_options(overhead_command, overhead.out, false);
+    add_output_options(overhead_command, overhead.out);
     commands.push_back({overhead_command, &overhead.out, [&overhead] { return run_overhead(overhead); }});
 
     prices_options prices;
@@ -564,7 +562,7 @@ int main(int argc, char** argv)
     prices_command->add_option("--rounding", prices.rounding, "How each converted amount is rounded (default half-up)")
         ->check(CLI::IsMember(ku::rounding_mode_names()));
     add_csv_options(prices_command, prices.csv);
-    add_output_options(prices_command, prices.out, false);
+    add_output_options(prices_command, prices.out);
     commands.push_back({prices_command, &prices.out, [&prices] { return run_prices(prices); }});
     prices_command->callback([&] {
         if (prices.to.empty() == prices.budget.empty()) {
@@ -580,7 +578,7 @@ int main(int argc, char** argv)
         app.add_subcommand("staffing", "Årsarbetare by form of employment and financing, with totals");
     staffing_command->add_option("file", staffing.file, "CSV: anstallningsform, finansiering, arsarbetare")->required();
     add_csv_options(staffing_command, staffing.csv);
-    add_output_options(staffing_command, staffing.out, false);
+    add_output_options(staffing_command, staffing.out);
     commands.push_back({staffing_command, &staffing.out, [&staffing] { return run_staffing(staffing); }});
 
     indicators_options indicators;
@@ -596,7 +594,7 @@ int main(int argc, char** argv)
     indicators_command->add_option("--unit", indicators.unit, "The unit the amounts are written in: kr or tkr")
         ->check(CLI::IsMember(ku::unit_names(std::array{ku::unit::kr, ku::unit::tkr})));
     add_csv_options(indicators_command, indicators.csv);
-    add_output_options(indicators_command, indicators.out, false);
+    add_output_options(indicators_command, indicators.out);
     commands.push_back({indicators_command, &indicators.out, [&indicators] { return run_indicators(indicators); }});
 
     management_options management;
@@ -608,7 +606,7 @@ int main(int argc, char** argv)
     management_command->add_option("--unit", management.unit, "The unit amounts are written in and parts rounded to")
         ->check(CLI::IsMember(ku::unit_names(std::array{ku::unit::kr, ku::unit::tkr})));
     add_csv_options(management_command, management.csv);
-    add_output_options(management_command, management.out, false);
+    add_output_options(management_command, management.out);
     commands.push_back({management_command, &management.out, [&management] { return run_management(management); }});
 
     report_options report;
@@ -621,7 +619,7 @@ int main(int argc, char** argv)
     report_command->add_option("--unit", report.unit, "The balance table's unit: tkr (default) or kr")
         ->check(CLI::IsMember(ku::unit_names(std::array{ku::unit::tkr, ku::unit::kr})));
     report_command->add_option("--decimals", report.decimals, "Decimals of each percent (0 to 6)")->check(CLI::Range(0, 6));
-    add_output_options(report_command, report.out, false);
+    add_output_options(report_command, report.out);
     commands.push_back({report_command, &report.out, [&report] { return run_report(report); }});
 
     try {
