@@ -20,6 +20,7 @@
 
 #include "ku/allocation/allocation.hpp"
 #include "ku/allocation/apportion.hpp"
+#include "ku/allocation/fee_audit.hpp"
 #include "ku/allocation/method.hpp"
 #include "ku/allocation/overhead.hpp"
 #include "ku/allocation/proposal.hpp"

@@ -25,7 +25,7 @@ __all__ = [
     "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
     "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
-    "staffing", "indicators", "management", "report",
+    "staffing", "indicators", "management", "report", "audit_fees",
 ]
 
 # Python's float and numpy's (float32 and float16 are not subclasses of float): never money.
@@ -537,6 +537,22 @@ def indicators(table: Union[pd.DataFrame, str, os.PathLike], *, decimals: int = 
     if isinstance(decimals, bool) or not isinstance(decimals, (int, np.integer)):
         raise TypeError(f"decimals is an int from 0 to 9, not a {type(decimals).__name__}")
     return _frame(_ku.indicators(_csv_text(table), int(decimals), rounding, unit, separator, encoding))
+
+
+def audit_fees(table: Union[pd.DataFrame, str, os.PathLike], *, keys: Union[pd.DataFrame, str, os.PathLike, None] = None,
+               unit: str = "kr", separator: Optional[str] = None, encoding: Optional[str] = None) -> pd.DataFrame:
+    """The findings of the fee-table auditor, as ``ku audit fees``: ``table`` has a Kommun column
+    (names or SCB codes; or code and kommun), one column per fee or year, an optional Summa
+    column and a last row Summa. One row per finding: kind (column_sum, row_sum, cell), code,
+    kommun, column, expected, found, difference (Money), classification (rounding or fault) and
+    note. With ``keys`` (a code column and weight columns), ``attrs["keys"]`` is a DataFrame of
+    each column's key, method, total and differing cells."""
+    findings, key_rows = _ku.audit_fees(_csv_text(table), None if keys is None else _csv_text(keys), unit, separator,
+                                        encoding)
+    frame = _frame(findings)
+    if key_rows is not None:
+        frame.attrs["keys"] = _frame(key_rows)
+    return frame
 
 
 def management(cost: Union[Money, Decimal, str], areas: Union[pd.DataFrame, str, os.PathLike], *, unit: str = "kr",

@@ -17,7 +17,7 @@ __all__ = [
     "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
     "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
-    "staffing", "indicators", "management", "report",
+    "staffing", "indicators", "management", "report", "audit_fees",
 ]
 
 # Names accepted where the C++ core takes a name; an unknown one raises ku.LookupError.
@@ -196,3 +196,7 @@ def management(cost: _Amount, areas: _Table, *, unit: _Unit = "kr", separator: O
 def report(dataset: Union[str, os.PathLike[str]], *, previous: Union[str, os.PathLike[str], None] = None,
            unit: _Unit = "tkr", decimals: int = 0) -> dict[str, pd.DataFrame]:
     """A period's tables from its dataset, as ``ku report``: sheet name → DataFrame ("Balans", "Andelar", and "Ledning och stab", "Årsarbetare", "Ansökningar" when present)."""
+
+def audit_fees(table: _Table, *, keys: Optional[_Table] = None, unit: _Unit = "kr",
+               separator: Optional[_Separator] = None, encoding: Optional[_Encoding] = None) -> pd.DataFrame:
+    """The findings of a published fee table, as ``ku audit fees`` (kind, code, kommun, column, expected, found, difference, classification, note); with ``keys``, ``attrs["keys"]`` holds each column's key and method."""

@@ -462,6 +462,21 @@ PYBIND11_MODULE(_ku, m)
                                 argument_names)));
     });
 
+    // The audit of a published fee table, as the CLI's audit fees: the findings' rows and, with
+    // keys, the key of each column.
+    m.def("audit_fees", [](const csv_input& table, const std::optional<csv_input>& keys, const std::string& unit,
+                           const std::optional<std::string>& separator, const std::optional<std::string>& encoding) {
+        const ku::csv_options options = csv_options_of(separator, encoding);
+        const ku::report report = ku::app::report_of(ku::app::audit_fees(
+            {.table = csv_from(table, options),
+             .keys = keys ? std::optional<ku::app::csv_source>{csv_from(*keys, options)} : std::nullopt,
+             .in = unit_of(unit),
+             .csv = {}},
+            argument_names));
+        return py::make_tuple(sheet_rows(report.sheets.at(0)),
+                              report.sheets.size() > 1 ? py::object{sheet_rows(report.sheets.at(1))} : py::none());
+    });
+
     // Management financed from the areas, as the CLI's management.
     m.def("management", [](std::int64_t cost, const csv_input& areas, const std::string& unit,
                            const std::optional<std::string>& separator, const std::optional<std::string>& encoding) {

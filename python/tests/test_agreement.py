@@ -114,3 +114,9 @@ def test_a_periods_report_agrees_with_the_tool_and_cpp(source_dir, data_dir):
     rows = golden_rows(source_dir, "report-2023-csv")
     frame = ku.report(data_dir / "bokslut_2023.toml")["Balans"]
     agree(frame, rows, {column: column for column in rows[0]}, unit="tkr")
+
+
+def test_the_fee_audit_agrees_with_the_tool_and_cpp(source_dir, data_dir, test_data_dir):
+    frame = ku.audit_fees(test_data_dir / "fees" / "moved_krona.csv", keys=data_dir / "population_keys.csv")
+    rows = golden_rows(source_dir, "audit-fees-moved-krona-csv")
+    agree(frame, rows, {column: column for column in rows[0]})

@@ -97,3 +97,4 @@ def test_management_splits_1_730_000_kr_by_outcome_and_matches_the_cli(test_data
     assert [ku.Money(cells[2]) for cells in rows] == list(frame["andel"])
     with pytest.raises(ku.DomainError, match="not a whole number of kr"):
         ku.management("1 730 000,50", path)
+

@@ -241,6 +241,20 @@ std::vector<application_indicators> indicators(indicators_request request, const
     return indicators_of(periods, request.decimals, request.rounding);
 }
 
+fee_table_audit audit_fees(fee_audit_request request, const input_names& names)
+{
+    const kommun_catalogue catalogue = jonkopings_lan();
+    const csv_table table = read_source(std::move(request.table), request.csv, names);
+    published_proposal published = read_published_proposal(table, catalogue, request.in);
+    std::vector<allocation_key> keys;
+    if (request.keys) {
+        keys = read_keys(read_source(std::move(*request.keys), request.csv, names), catalogue);
+    }
+    fee_audit audit = audit_fee_table(published, keys, request.in);
+    return {.source = table.source, .table = std::move(published), .audit = std::move(audit), .in = request.in,
+            .catalogue = catalogue};
+}
+
 std::vector<area_charge> management(management_request request, const input_names& names)
 {
     const std::vector<area_amount> outcomes = read_area_outcomes(read_source(std::move(request.areas), request.csv, names), request.in);
@@ -284,6 +298,10 @@ report report_of(const price_conversion& result) { return to_report(result); }
 report report_of(const staffing_table& result) { return to_report(result); }
 report report_of(const std::vector<application_indicators>& result) { return to_report(result); }
 report report_of(const std::vector<area_charge>& result) { return to_report(result); }
+report report_of(const fee_table_audit& result)
+{
+    return to_report(result.table, result.audit, result.catalogue, result.source, result.in);
+}
 report report_of(const period_report_result& result)
 {
     report whole = to_report(result.tables, result.title);

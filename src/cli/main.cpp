@@ -265,6 +265,26 @@ outcome run_audit_shares(const audit_shares_options& options)
         options.out, ku::app::audit_shares(std::filesystem::path{options.file}, options.csv.choice(), option_names));
 }
 
+struct audit_fees_options {
+    std::string file;
+    std::string keys;
+    std::string unit = "kr";
+    csv_input_options csv;
+    output_options out;
+};
+
+outcome run_audit_fees(const audit_fees_options& options)
+{
+    return render(options.out,
+                  ku::app::audit_fees({.table = std::filesystem::path{options.file},
+                                       .keys = options.keys.empty()
+                                                   ? std::nullopt
+                                                   : std::optional<ku::app::csv_source>{std::filesystem::path{options.keys}},
+                                       .in = ku::parse_unit(options.unit, "--unit"),
+                                       .csv = options.csv.choice()},
+                                      option_names));
+}
+
 struct scenario_options {
     std::string base;
     std::string alternative;
@@ -502,6 +522,18 @@ int main(int argc, char** argv)
     add_output_options(audit_shares_command, audit_shares.out);
     commands.push_back(
         {audit_shares_command, &audit_shares.out, [&audit_shares] { return run_audit_shares(audit_shares); }});
+
+    audit_fees_options audit_fees;
+    CLI::App* audit_fees_command = audit_command->add_subcommand(
+        "fees", "Check a published fee table: column and row sums, and with --keys the key of each column");
+    audit_fees_command->add_option("file", audit_fees.file, "The fee table (CSV): Kommun, one column per fee, Summa")
+        ->required();
+    audit_fees_command->add_option("--keys", audit_fees.keys, "A key file (code and weight columns), e.g. population_keys.csv");
+    audit_fees_command->add_option("--unit", audit_fees.unit, "The unit the table is written in: kr or tkr")
+        ->check(CLI::IsMember(ku::unit_names(std::array{ku::unit::kr, ku::unit::tkr})));
+    add_csv_options(audit_fees_command, audit_fees.csv);
+    add_output_options(audit_fees_command, audit_fees.out);
+    commands.push_back({audit_fees_command, &audit_fees.out, [&audit_fees] { return run_audit_fees(audit_fees); }});
 
     shares_options shares;
     CLI::App* shares_command =

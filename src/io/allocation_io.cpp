@@ -226,28 +226,39 @@ proposal_spec read_proposal_spec(const std::filesystem::path& path, const kommun
 
 published_proposal read_published_proposal(const csv_table& table, const kommun_catalogue& catalogue, unit in)
 {
-    const std::size_t code_column = table.column("code");
-    const std::size_t name_column = table.column("kommun");
-    const std::size_t summa_column = table.column("Summa");
+    const auto code_column = table.find_column("code");
+    auto name_column = table.find_column("kommun");
+    if (!name_column) {
+        name_column = table.find_column("Kommun");
+    }
+    if (!code_column && !name_column) {
+        (void)table.column("Kommun"); // throws: the column that names the rows is missing
+    }
+    const auto summa_column = table.find_column("Summa");
+    const auto is_fee = [&](std::size_t c) { return c != code_column && c != name_column && c != summa_column; };
     published_proposal published;
     std::vector<std::size_t> fee_columns;
     for (std::size_t c = 0; c < table.header.size(); ++c) {
-        if (c != code_column && c != name_column && c != summa_column) {
+        if (is_fee(c)) {
             fee_columns.push_back(c);
             published.fees.push_back(table.header[c]);
         }
     }
-    const auto amount = [&](const csv_row& row, std::size_t c) -> std::optional<money> {
-        if (row.fields[c].empty()) {
+    if (fee_columns.empty()) {
+        throw lookup_error(table.source + ":1: the table has no fee columns beside Kommun and Summa");
+    }
+    const auto amount = [&](const csv_row& row, std::optional<std::size_t> c) -> std::optional<money> {
+        if (!c || row.fields[*c].empty()) {
             return std::nullopt;
         }
-        return money::parse(row.fields[c], in, table.where(row, c));
+        return money::parse(row.fields[*c], in, table.where(row, *c));
     };
+    const std::size_t label_column = name_column ? *name_column : *code_column;
     bool summa_seen = false;
     for (const csv_row& row : table.rows) {
-        if (row.fields[name_column] == "Summa") {
+        if (row.fields[label_column] == "Summa") {
             if (summa_seen) {
-                throw parse_error("Summa", 0, "a second Summa row", table.where(row, name_column));
+                throw parse_error("Summa", 0, "a second Summa row", table.where(row, label_column));
             }
             summa_seen = true;
             for (const std::size_t c : fee_columns) {
@@ -256,18 +267,38 @@ published_proposal read_published_proposal(const csv_table& table, const kommun_
             published.grand_total = amount(row, summa_column);
             continue;
         }
-        const std::string where = table.where(row, code_column);
-        const kommun_code code{row.fields[code_column], where};
-        const kommun k = catalogue.at(code, where);
-        if (k.name != row.fields[name_column]) {
-            throw parse_error(row.fields[name_column], 0,
-                              "the kommun with code " + code.str() + " is " + std::string{k.name},
-                              table.where(row, name_column));
+        if (summa_seen) {
+            throw parse_error(row.fields[label_column], 0, "a kommun row after the Summa row",
+                              table.where(row, label_column));
         }
-        if (std::ranges::find(published.kommuner, code) != published.kommuner.end()) {
-            throw domain_error(where + ": kommun " + code.str() + " appears twice");
+        const kommun k = [&]() -> kommun {
+            if (code_column) {
+                const std::string where = table.where(row, *code_column);
+                const kommun coded = catalogue.at(kommun_code{row.fields[*code_column], where}, where);
+                if (name_column && coded.name != row.fields[*name_column]) {
+                    throw parse_error(row.fields[*name_column], 0,
+                                      "the kommun with code " + coded.code.str() + " is " + std::string{coded.name},
+                                      table.where(row, *name_column));
+                }
+                return coded;
+            }
+            // A Kommun column of names, or of SCB codes.
+            const std::string& text = row.fields[*name_column];
+            const std::string where = table.where(row, *name_column);
+            if (const auto named = catalogue.find(text)) {
+                return *named;
+            }
+            if (text.size() == 4 && std::ranges::all_of(text, [](char c) { return c >= '0' && c <= '9'; })) {
+                return catalogue.at(kommun_code{text, where}, where);
+            }
+            throw lookup_error(where + ": unknown kommun \"" + text +
+                               "\" (a name or an SCB code of Jönköpings län, e.g. Aneby or 0604)");
+        }();
+        if (std::ranges::find(published.kommuner, k.code) != published.kommuner.end()) {
+            throw domain_error(table.where(row, label_column) + ": kommun " + std::string{k.name} + " (" + k.code.str() +
+                               ") appears twice");
         }
-        published.kommuner.push_back(code);
+        published.kommuner.push_back(k.code);
         std::vector<std::optional<money>> cells;
         for (const std::size_t c : fee_columns) {
             cells.push_back(amount(row, c));
@@ -279,6 +310,20 @@ published_proposal read_published_proposal(const csv_table& table, const kommun_
         published.fee_totals.assign(fee_columns.size(), std::nullopt);
     }
     return published;
+}
+
+std::vector<allocation_key> read_keys(const csv_table& table, const kommun_catalogue& catalogue)
+{
+    std::vector<allocation_key> keys;
+    for (const std::string& column : table.header) {
+        if (column != "code" && column != "name" && column != "kommun") {
+            keys.push_back({column, read_weights(table, column, catalogue)});
+        }
+    }
+    if (keys.empty()) {
+        throw lookup_error(table.source + ":1: no key columns beside code and name");
+    }
+    return keys;
 }
 
 published_proposal read_published_proposal_file(const std::filesystem::path& path, const kommun_catalogue& catalogue,

@@ -666,6 +666,78 @@ sheet management_sheet(std::span<const area_charge> charges)
     return management;
 }
 
+std::vector<sheet> fee_audit_sheets(const published_proposal& table, const fee_audit& audit,
+                                    const kommun_catalogue& catalogue, const std::string& source, unit u)
+{
+    const std::string unit_name{to_string(u)};
+    sheet findings;
+    findings.name = "Avvikelser";
+    findings.title = "Granskning av " + source + ": " + count_of(audit.findings.size(), "avvikelse", "avvikelser");
+    findings.empty_text = "Granskning av " + source + ": inga avvikelser.";
+    findings.columns = {text_column("kind", "Typ"),
+                        text_column("code", "Kod"),
+                        text_column("kommun", "Kommun"),
+                        text_column("column", "Kolumn"),
+                        amount_column("expected", "Väntat (" + unit_name + ")", u),
+                        amount_column("found", "Funnet (" + unit_name + ")", u),
+                        amount_column("difference", "Differens (" + unit_name + ")", u),
+                        text_column("classification", "Bedömning"),
+                        text_column("note", "Not")};
+    for (std::size_t i = 0; i < audit.findings.size(); ++i) {
+        const fee_finding& f = audit.findings[i];
+        findings.rows.push_back(
+            {.cells = {sheet_cell::of_text(std::string{swedish_kind(f.kind)}, std::string{to_string(f.kind)}),
+                       f.kommun ? sheet_cell::of_text(f.kommun->str()) : sheet_cell{},
+                       f.kommun ? sheet_cell::of_text(catalogue.name_or_code(*f.kommun)) : sheet_cell::of_text("Summa"),
+                       sheet_cell::of_text(f.fee), sheet_cell::of_amount(f.expected), sheet_cell::of_amount(f.found),
+                       sheet_cell::of_amount(f.difference, "=" + data_cell(i, 5) + "-" + data_cell(i, 4)),
+                       sheet_cell::of_text(f.classification == fee_finding_class::rounding ? "avrundning" : "fel",
+                                           std::string{to_string(f.classification)}),
+                       sheet_cell::of_text(f.note)},
+             .role = row_role::data,
+             .in_csv = true});
+    }
+    if (!audit.findings.empty()) {
+        findings.notes.emplace_back("Differens: funnet − väntat (en tom cell räknas som 0). Avrundning: inom vad "
+                                    "avrundning av cellerna kan ge, mindre än en enhet per cell (och en halv för en "
+                                    "avrundad radsumma).");
+    }
+    if (audit.counted.size() < table.fees.size()) {
+        std::string left_out;
+        for (std::size_t f = 0; f < table.fees.size(); ++f) {
+            if (std::ranges::find(audit.counted, f) == audit.counted.end()) {
+                left_out += (left_out.empty() ? "" : ", ") + table.fees[f];
+            }
+        }
+        findings.notes.push_back("Summa-kolumnen räknar inte " + left_out +
+                                 " (härlett ur Summa-raden: de övriga kolumnernas summor ger totalen" +
+                                 (audit.counted_ambiguous ? "; fler val av kolumner stämmer lika bra, detta är ett av dem)"
+                                                          : ", och raderna stämmer bäst med dem)") +
+                                 ".");
+    }
+    std::vector<sheet> sheets{std::move(findings)};
+    if (!audit.keys.empty()) {
+        sheet keys;
+        keys.name = "Nycklar";
+        keys.title = "Nyckel och metod per kolumn";
+        keys.columns = {text_column("fee", "Kolumn"), text_column("key", "Nyckel"), text_column("method", "Metod"),
+                        amount_column("total", "Totalt (" + unit_name + ")", u),
+                        number_column("differing", "Celler som skiljer")};
+        for (const fee_key_match& match : audit.keys) {
+            keys.rows.push_back({.cells = {sheet_cell::of_text(match.fee), sheet_cell::of_text(match.key),
+                                           sheet_cell::of_text(std::string{to_string(match.method)}),
+                                           sheet_cell::of_amount(match.total),
+                                           sheet_cell::of_number(std::to_string(match.differing))},
+                                 .role = row_role::data,
+                                 .in_csv = true});
+        }
+        keys.notes.emplace_back("Varje kolumn delas med varje nyckel och metod över de kommuner som har en cell i den; "
+                                "0 celler som skiljer: kolumnen återskapas exakt, annars visas den närmaste.");
+        sheets.push_back(std::move(keys));
+    }
+    return sheets;
+}
+
 std::vector<sheet> share_audit_sheets(const published_share_table& table, std::span<const share_finding> findings)
 {
     sheet shares;
@@ -874,6 +946,13 @@ report to_report(std::span<const area_charge> charges)
     sheet only = management_sheet(charges);
     std::string title = only.title;
     return {.title = std::move(title), .sheets = {std::move(only)}, .csv_sheet = 0};
+}
+
+report to_report(const published_proposal& table, const fee_audit& audit, const kommun_catalogue& catalogue,
+                 const std::string& source, unit u)
+{
+    return {.title = "Granskning av " + source, .sheets = fee_audit_sheets(table, audit, catalogue, source, u),
+            .csv_sheet = 0};
 }
 
 report to_report(const period_report& result, const std::string& title)

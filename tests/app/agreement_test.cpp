@@ -140,3 +140,12 @@ TEST_CASE("a period's report gives the same balance table from C++ as ku report"
     CHECK(csv_of(ku::app::build_report({.dataset = data / "bokslut_2023.toml", .previous = std::nullopt, .options = {}})) ==
           golden_stdout("report-2023-csv"));
 }
+
+TEST_CASE("the fee audit gives the same findings from C++ as ku audit fees", "[agreement]")
+{
+    CHECK(csv_of(ku::app::audit_fees({.table = test_data / "fees" / "moved_krona.csv",
+                                      .keys = ku::app::csv_source{data / "population_keys.csv"},
+                                      .in = ku::unit::kr,
+                                      .csv = {}},
+                                     names)) == golden_stdout("audit-fees-moved-krona-csv"));
+}

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "ku/allocation/allocation.hpp"
+#include "ku/allocation/fee_audit.hpp"
 #include "ku/allocation/method.hpp"
 #include "ku/allocation/overhead.hpp"
 #include "ku/allocation/proposal.hpp"
@@ -250,6 +251,33 @@ struct indicators_request {
 /// and ku::indicators_of.
 [[nodiscard]] std::vector<application_indicators> indicators(indicators_request request, const input_names& names);
 
+/// What audit_fees audits: a published fee table (kommun × fee or year, Summa row, optional
+/// Summa column) with, optionally, the key file whose columns may have made it.
+struct fee_audit_request {
+    csv_source table;               ///< the fee table
+    std::optional<csv_source> keys; ///< a key file (code and weight columns)
+    unit in = unit::kr;             ///< the unit plain amounts are in, and the cells' unit
+    csv_choice csv;                 ///< how to read files given by path
+};
+
+/// A fee table, where it came from, and its audit.
+struct fee_table_audit {
+    std::string source;         ///< the table's file (or source) name
+    published_proposal table;   ///< the table as read
+    ku::fee_audit audit;        ///< as ku::audit_fee_table gives it
+    unit in = unit::kr;         ///< the cells' unit
+    kommun_catalogue catalogue; ///< names the kommuner
+
+    /// No findings.
+    [[nodiscard]] bool clean() const noexcept { return audit.findings.empty(); }
+    /// status_of(clean()).
+    [[nodiscard]] int status() const noexcept { return status_of(clean()); }
+};
+
+/// Audits the fee table of `request` over Jönköpings län. Throws as read_csv_file,
+/// read_published_proposal, read_keys and ku::audit_fee_table.
+[[nodiscard]] fee_table_audit audit_fees(fee_audit_request request, const input_names& names);
+
 /// What management computes: the part of ledning och stab the areas finance, `cost`, split among
 /// the areas of a table (`omrade`, `utfall`: a funding table of ku shares serves) in proportion
 /// to their outcome, in whole `in`.
@@ -311,6 +339,8 @@ struct period_report_result {
 [[nodiscard]] report report_of(const staffing_table& result);
 /// The indicators of every period as a report.
 [[nodiscard]] report report_of(const std::vector<application_indicators>& result);
+/// The fee table's findings (and keys) as a report.
+[[nodiscard]] report report_of(const fee_table_audit& result);
 /// Each area's part of ledning och stab as a report.
 [[nodiscard]] report report_of(const std::vector<area_charge>& result);
 /// The period's tables as one report: balance, shares, management, staffing, indicators.

@@ -27,12 +27,20 @@ namespace ku {
 [[nodiscard]] proposal_spec read_proposal_spec(const std::filesystem::path& path,
                                                const kommun_catalogue& catalogue);
 
-/// Reads a published proposal: columns `code`, `kommun`, one per fee, `Summa`; kommun rows and
-/// one row whose `kommun` is "Summa". Amounts are in `in` (whole kronor by default), written
-/// the Swedish or the plain way; a blank cell is a kommun that does not take part.
+/// Reads a published proposal or fee table: a `code` column and/or a `kommun` (or `Kommun`)
+/// column of names (or, without `code`, of names or SCB codes), one column per fee or year, an
+/// optional `Summa` column; kommun rows matched by kommun, and a last row "Summa". Amounts are in
+/// `in` (whole kronor by default), written the Swedish or the plain way ("3 562 623 kr"); a blank
+/// cell is a kommun that does not take part. Throws ku::lookup_error for a missing column or an
+/// unknown kommun, ku::domain_error for a kommun twice, ku::parse_error for a malformed amount
+/// or a row after Summa, each naming file, line and column.
 [[nodiscard]] published_proposal read_published_proposal(const csv_table& table,
                                                          const kommun_catalogue& catalogue,
                                                          unit in = unit::kr);
+
+/// Every key of a key file: one per column beside `code`, `name` and `kommun` (population_keys.csv:
+/// key_a, key_b, key_c), each read by read_weights. Throws as read_weights.
+[[nodiscard]] std::vector<allocation_key> read_keys(const csv_table& table, const kommun_catalogue& catalogue);
 
 /// A published proposal from a file: a `.json` file as proposal_as_json writes it (through
 /// read_proposal_json), any other file as CSV read with `options` (through

@@ -8,6 +8,7 @@
 #include <span>
 
 #include "ku/allocation/allocation.hpp"
+#include "ku/allocation/fee_audit.hpp"
 #include "ku/allocation/overhead.hpp"
 #include "ku/allocation/proposal.hpp"
 #include "ku/allocation/scenario.hpp"
@@ -54,6 +55,13 @@ namespace ku {
 /// Sheet "Ledning och stab": each area's outcome (the basis) and its part of management's cost,
 /// and a Summa row as formulas. CSV writes it.
 [[nodiscard]] report to_report(std::span<const area_charge> charges);
+
+/// The audit of the fee table `table` (read from `source`, cells in `u`): sheet "Avvikelser"
+/// (Typ, Kod, Kommun, Kolumn, Väntat, Funnet, Differens as a formula, Bedömning, Not; a note
+/// naming the columns the Summa column leaves out), which CSV writes, and with keys sheet
+/// "Nycklar" (each column's key, method, total and differing cells).
+[[nodiscard]] report to_report(const published_proposal& table, const fee_audit& audit,
+                               const kommun_catalogue& catalogue, const std::string& source, unit u);
 
 /// A period's report titled `title`: sheet "Balans" (the balance table in its unit, with the
 /// internal row and the Summa row, notes on both), sheet "Andelar" (as for a percent table) and,
