@@ -2,9 +2,10 @@
 /// @file
 /// Umbrella header of ku::core, the header-only domain: exact money and its rounding, ratios
 /// and rates, kommuner, partnerskap, funding sources and periods; allocation keys, proposals,
-/// overhead and scenarios; the ledger and its audit; financing shares and percent rows; price
-/// levels, staffing and indicators; a period's report built from one dataset. Its only dependencies are Boost.Multiprecision, Microsoft
-/// GSL and range-v3: no file, text format or third-party io library is involved.
+/// overhead, scenarios and the fee-table audit; the ledger and its audit; financing shares and
+/// percent rows; price levels, staffing (and its audit) and indicators; a period's report built
+/// from one dataset. Its only dependencies are Boost.Multiprecision, Microsoft GSL and range-v3:
+/// no file, text format or third-party io library is involved.
 
 #include "ku/core/decimal_text.hpp"
 #include "ku/core/error.hpp"
@@ -36,6 +37,7 @@
 #include "ku/indicators/applications.hpp"
 #include "ku/indicators/rates.hpp"
 #include "ku/indicators/staffing.hpp"
+#include "ku/indicators/staffing_audit.hpp"
 
 #include "ku/report/period_dataset.hpp"
 #include "ku/report/period_report.hpp"

@@ -25,7 +25,7 @@ __all__ = [
     "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
     "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
-    "staffing", "indicators", "management", "report", "audit_fees",
+    "staffing", "indicators", "management", "report", "audit_fees", "audit_staffing",
 ]
 
 # Python's float and numpy's (float32 and float16 are not subclasses of float): never money.
@@ -537,6 +537,16 @@ def indicators(table: Union[pd.DataFrame, str, os.PathLike], *, decimals: int = 
     if isinstance(decimals, bool) or not isinstance(decimals, (int, np.integer)):
         raise TypeError(f"decimals is an int from 0 to 9, not a {type(decimals).__name__}")
     return _frame(_ku.indicators(_csv_text(table), int(decimals), rounding, unit, separator, encoding))
+
+
+def audit_staffing(table: Union[pd.DataFrame, str, os.PathLike], *, separator: Optional[str] = None,
+                   encoding: Optional[str] = None) -> pd.DataFrame:
+    """The findings of the staffing-table auditor, as ``ku audit staffing``: ``table`` has a
+    first column of periods, one column per form of employment (tjänsteköp, tillsvidare,
+    visstid), an optional Summa column and an optional Summa row, årsarbetare with two decimals.
+    One row per finding: kind (row_sum, column_sum, cell), period, column, expected, found and
+    difference (exact Decimals), classification (always fault: the sums are exact) and note."""
+    return _frame(_ku.audit_staffing(_csv_text(table), separator, encoding))
 
 
 def audit_fees(table: Union[pd.DataFrame, str, os.PathLike], *, keys: Union[pd.DataFrame, str, os.PathLike, None] = None,

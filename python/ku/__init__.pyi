@@ -17,7 +17,7 @@ __all__ = [
     "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
     "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
-    "staffing", "indicators", "management", "report", "audit_fees",
+    "staffing", "indicators", "management", "report", "audit_fees", "audit_staffing",
 ]
 
 # Names accepted where the C++ core takes a name; an unknown one raises ku.LookupError.
@@ -200,3 +200,7 @@ def report(dataset: Union[str, os.PathLike[str]], *, previous: Union[str, os.Pat
 def audit_fees(table: _Table, *, keys: Optional[_Table] = None, unit: _Unit = "kr",
                separator: Optional[_Separator] = None, encoding: Optional[_Encoding] = None) -> pd.DataFrame:
     """The findings of a published fee table, as ``ku audit fees`` (kind, code, kommun, column, expected, found, difference, classification, note); with ``keys``, ``attrs["keys"]`` holds each column's key and method."""
+
+def audit_staffing(table: _Table, *, separator: Optional[_Separator] = None,
+                   encoding: Optional[_Encoding] = None) -> pd.DataFrame:
+    """The findings of a published staffing table, as ``ku audit staffing``: exact Decimal årsarbetare, the wrong cell named."""

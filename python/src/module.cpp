@@ -462,6 +462,13 @@ PYBIND11_MODULE(_ku, m)
                                 argument_names)));
     });
 
+    // The audit of a published staffing table, as the CLI's audit staffing: the findings' rows.
+    m.def("audit_staffing", [](const csv_input& table, const std::optional<std::string>& separator,
+                               const std::optional<std::string>& encoding) {
+        return sheet_rows(ku::app::report_of(
+            ku::app::audit_staffing(csv_from(table, csv_options_of(separator, encoding)), {}, argument_names)));
+    });
+
     // The audit of a published fee table, as the CLI's audit fees: the findings' rows and, with
     // keys, the key of each column.
     m.def("audit_fees", [](const csv_input& table, const std::optional<csv_input>& keys, const std::string& unit,

@@ -120,3 +120,9 @@ def test_the_fee_audit_agrees_with_the_tool_and_cpp(source_dir, data_dir, test_d
     frame = ku.audit_fees(test_data_dir / "fees" / "moved_krona.csv", keys=data_dir / "population_keys.csv")
     rows = golden_rows(source_dir, "audit-fees-moved-krona-csv")
     agree(frame, rows, {column: column for column in rows[0]})
+
+
+def test_the_staffing_audit_agrees_with_the_tool_and_cpp(source_dir, test_data_dir):
+    frame = ku.audit_staffing(test_data_dir / "staffing" / "tertialer_fel.csv")
+    rows = golden_rows(source_dir, "audit-staffing-fel-csv")
+    agree(frame, rows, {column: column for column in rows[0]}, totals=True)  # "Summa" names a column finding

@@ -22,3 +22,13 @@ def test_audit_fees_names_the_moved_krona_and_the_key_of_each_column(data_dir, t
     assert "keys" not in published.attrs
     with pytest.raises(ku.LookupError, match="unknown_kommun.csv:3:Kommun: unknown kommun \"Linköping\""):
         ku.audit_fees(test_data_dir / "fees" / "unknown_kommun.csv")
+
+
+def test_audit_staffing_names_the_swapped_digits(test_data_dir):
+    frame = ku.audit_staffing(test_data_dir / "staffing" / "tertialer_fel.csv")
+    assert list(frame["kind"]) == ["row_sum", "column_sum", "cell"]
+    cell = frame.iloc[2]
+    assert (cell["period"], cell["column"]) == ("2019 - tertial 2", "tillsvidare")
+    assert cell["expected"] == Decimal("16.40")
+    assert cell["found"] == Decimal("16.04")
+    assert ku.audit_staffing(test_data_dir / "staffing" / "tertialer.csv").empty

@@ -161,7 +161,7 @@ def test_compare_with_a_windows_1252_export_of_the_published_proposal(proposal_s
     assert str(caught.value) == f"{export}:1: the file is not valid UTF-8 (give the encoding, e.g. windows-1252)"
     with pytest.raises(ku.LookupError) as caught:
         ku.compare_proposal(proposal_spec, published, separator="semicolon")
-    assert str(caught.value).startswith(f'{published}: no column "code" (the only column is "code,kommun,')
+    assert str(caught.value).startswith(f'{published}: no column "Kommun" (the only column is "code,kommun,')
     assert str(caught.value).endswith(',Summa": is the separator right?)')
 
 

@@ -241,6 +241,13 @@ std::vector<application_indicators> indicators(indicators_request request, const
     return indicators_of(periods, request.decimals, request.rounding);
 }
 
+staffing_audit audit_staffing(csv_source table, const csv_choice& csv, const input_names& names)
+{
+    published_staffing_table published = read_published_staffing(read_source(std::move(table), csv, names));
+    std::vector<staffing_finding> findings = ku::audit_staffing(published);
+    return {.table = std::move(published), .findings = std::move(findings)};
+}
+
 fee_table_audit audit_fees(fee_audit_request request, const input_names& names)
 {
     const kommun_catalogue catalogue = jonkopings_lan();
@@ -298,6 +305,7 @@ report report_of(const price_conversion& result) { return to_report(result); }
 report report_of(const staffing_table& result) { return to_report(result); }
 report report_of(const std::vector<application_indicators>& result) { return to_report(result); }
 report report_of(const std::vector<area_charge>& result) { return to_report(result); }
+report report_of(const staffing_audit& result) { return to_report(result.table, result.findings); }
 report report_of(const fee_table_audit& result)
 {
     return to_report(result.table, result.audit, result.catalogue, result.source, result.in);

@@ -265,6 +265,12 @@ outcome run_audit_shares(const audit_shares_options& options)
         options.out, ku::app::audit_shares(std::filesystem::path{options.file}, options.csv.choice(), option_names));
 }
 
+outcome run_audit_staffing(const audit_shares_options& options)
+{
+    return render(options.out,
+                  ku::app::audit_staffing(std::filesystem::path{options.file}, options.csv.choice(), option_names));
+}
+
 struct audit_fees_options {
     std::string file;
     std::string keys;
@@ -522,6 +528,17 @@ int main(int argc, char** argv)
     add_output_options(audit_shares_command, audit_shares.out);
     commands.push_back(
         {audit_shares_command, &audit_shares.out, [&audit_shares] { return run_audit_shares(audit_shares); }});
+
+    audit_shares_options audit_staffing;
+    CLI::App* audit_staffing_command = audit_command->add_subcommand(
+        "staffing", "Check a published staffing table: årsarbetare per period and form, summed exactly");
+    audit_staffing_command->add_option("file", audit_staffing.file,
+                                       "The staffing table (CSV): Period, tjänsteköp, tillsvidare, visstid, Summa")
+        ->required();
+    add_csv_options(audit_staffing_command, audit_staffing.csv);
+    add_output_options(audit_staffing_command, audit_staffing.out);
+    commands.push_back(
+        {audit_staffing_command, &audit_staffing.out, [&audit_staffing] { return run_audit_staffing(audit_staffing); }});
 
     audit_fees_options audit_fees;
     CLI::App* audit_fees_command = audit_command->add_subcommand(

@@ -955,6 +955,40 @@ report to_report(const published_proposal& table, const fee_audit& audit, const 
             .csv_sheet = 0};
 }
 
+report to_report(const published_staffing_table& table, std::span<const staffing_finding> findings)
+{
+    const auto count = [](const std::optional<arsarbetare>& a, std::string formula = {}) {
+        return a ? sheet_cell::of_number(decimal_text(a->in_hundredths(), 2), std::move(formula)) : sheet_cell{};
+    };
+    sheet audit;
+    audit.name = "Avvikelser";
+    audit.title = "Granskning av " + table.source + ": " + count_of(findings.size(), "avvikelse", "avvikelser");
+    audit.empty_text = "Granskning av " + table.source + ": inga avvikelser.";
+    audit.columns = {text_column("kind", "Typ"),
+                     text_column("period", "Period"),
+                     text_column("column", "Kolumn"),
+                     number_column("expected", "Väntat (årsarbetare)"),
+                     number_column("found", "Funnet (årsarbetare)"),
+                     number_column("difference", "Differens (årsarbetare)"),
+                     text_column("classification", "Bedömning"),
+                     text_column("note", "Not")};
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const staffing_finding& f = findings[i];
+        audit.rows.push_back(
+            {.cells = {sheet_cell::of_text(std::string{swedish_kind(f.kind)}, std::string{to_string(f.kind)}),
+                       sheet_cell::of_text(f.period), sheet_cell::of_text(f.column), count(f.expected), count(f.found),
+                       count(f.difference, "=" + data_cell(i, 4) + "-" + data_cell(i, 3)),
+                       sheet_cell::of_text("fel", "fault"), sheet_cell::of_text(f.note)},
+             .role = row_role::data,
+             .in_csv = true});
+    }
+    if (!findings.empty()) {
+        audit.notes.emplace_back("Årsarbetare är exakta hundradelar, så summorna prövas exakt: varje skillnad är ett fel. "
+                                 "Differens: funnet − väntat (en tom cell räknas som 0).");
+    }
+    return {.title = "Granskning av " + table.source, .sheets = {std::move(audit)}, .csv_sheet = 0};
+}
+
 report to_report(const period_report& result, const std::string& title)
 {
     const std::string unit_name{to_string(result.balance.unit)};

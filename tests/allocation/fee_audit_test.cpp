@@ -180,3 +180,47 @@ TEST_CASE("a fee table made by rounding exact figures never gets a fault", "[fee
         }
     }
 }
+
+TEST_CASE("a single wrong cell in a random fee table is always the cell named, beyond rounding", "[fee-audit][property]")
+{
+    std::mt19937_64 rng{2025};
+    const auto uniform = [&](std::int64_t low, std::int64_t high) {
+        return std::uniform_int_distribution<std::int64_t>{low, high}(rng);
+    };
+    const std::vector<ku::allocation_key> keys = population_keys();
+    for (int i = 0; i < 300; ++i) {
+        ku::published_proposal table;
+        const ku::allocation_key& key = keys[static_cast<std::size_t>(uniform(0, 2))];
+        for (const ku::member_weight& w : key.weights) {
+            table.kommuner.push_back(w.member);
+        }
+        table.cells.assign(key.weights.size(), {});
+        table.row_totals.assign(key.weights.size(), money{});
+        money grand;
+        const auto fees = static_cast<std::size_t>(uniform(1, 6));
+        for (std::size_t f = 0; f < fees; ++f) {
+            table.fees.push_back("Avgift " + std::to_string(f + 1));
+            const money total = money::kr(uniform(100'000, 20'000'000));
+            const ku::allocation split = ku::allocate(total, key.weights);
+            for (std::size_t r = 0; r < split.parts.size(); ++r) {
+                table.cells[r].push_back(split.parts[r].amount);
+                *table.row_totals[r] += split.parts[r].amount;
+            }
+            table.fee_totals.push_back(total);
+            grand += total;
+        }
+        table.grand_total = grand;
+        REQUIRE(ku::audit_fee_table(table).findings.empty());
+        const auto r = static_cast<std::size_t>(uniform(0, static_cast<std::int64_t>(table.kommuner.size()) - 1));
+        const auto f = static_cast<std::size_t>(uniform(0, static_cast<std::int64_t>(fees) - 1));
+        const money right = *table.cells[r][f];
+        // Beyond what rounding of 13 cells can explain (12 kr), up or down.
+        table.cells[r][f] = right + money::kr(uniform(14, 50'000) * (uniform(0, 1) == 0 ? 1 : -1));
+        const ku::fee_audit audit = ku::audit_fee_table(table);
+        REQUIRE(audit.findings.size() == 3);
+        CHECK(audit.findings.back().kind == ku::difference_kind::cell);
+        CHECK(audit.findings.back().kommun == table.kommuner[r]);
+        CHECK(audit.findings.back().fee == table.fees[f]);
+        CHECK(audit.findings.back().expected == right);
+    }
+}

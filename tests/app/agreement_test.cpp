@@ -149,3 +149,9 @@ TEST_CASE("the fee audit gives the same findings from C++ as ku audit fees", "[a
                                       .csv = {}},
                                      names)) == golden_stdout("audit-fees-moved-krona-csv"));
 }
+
+TEST_CASE("the staffing audit gives the same findings from C++ as ku audit staffing", "[agreement]")
+{
+    CHECK(csv_of(ku::app::audit_staffing(test_data / "staffing" / "tertialer_fel.csv", {}, names)) ==
+          golden_stdout("audit-staffing-fel-csv"));
+}

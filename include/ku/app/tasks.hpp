@@ -278,6 +278,21 @@ struct fee_table_audit {
 /// read_published_proposal, read_keys and ku::audit_fee_table.
 [[nodiscard]] fee_table_audit audit_fees(fee_audit_request request, const input_names& names);
 
+/// A published staffing table and every finding of its audit.
+struct staffing_audit {
+    published_staffing_table table;          ///< the table as read
+    std::vector<staffing_finding> findings;  ///< as ku::audit_staffing gives them
+
+    /// No findings.
+    [[nodiscard]] bool clean() const noexcept { return findings.empty(); }
+    /// status_of(clean()).
+    [[nodiscard]] int status() const noexcept { return status_of(clean()); }
+};
+
+/// Audits the published staffing table `table` (read with `csv` when a path). Throws as
+/// read_csv_file and read_published_staffing.
+[[nodiscard]] staffing_audit audit_staffing(csv_source table, const csv_choice& csv, const input_names& names);
+
 /// What management computes: the part of ledning och stab the areas finance, `cost`, split among
 /// the areas of a table (`omrade`, `utfall`: a funding table of ku shares serves) in proportion
 /// to their outcome, in whole `in`.
@@ -339,6 +354,8 @@ struct period_report_result {
 [[nodiscard]] report report_of(const staffing_table& result);
 /// The indicators of every period as a report.
 [[nodiscard]] report report_of(const std::vector<application_indicators>& result);
+/// The staffing table's findings as a report.
+[[nodiscard]] report report_of(const staffing_audit& result);
 /// The fee table's findings (and keys) as a report.
 [[nodiscard]] report report_of(const fee_table_audit& result);
 /// Each area's part of ledning och stab as a report.

@@ -16,6 +16,7 @@
 #include "ku/indicators/applications.hpp"
 #include "ku/indicators/price_level.hpp"
 #include "ku/indicators/staffing.hpp"
+#include "ku/indicators/staffing_audit.hpp"
 #include "ku/io/sheet.hpp"
 #include "ku/ledger/audit.hpp"
 #include "ku/report/period_report.hpp"
@@ -62,6 +63,10 @@ namespace ku {
 /// "Nycklar" (each column's key, method, total and differing cells).
 [[nodiscard]] report to_report(const published_proposal& table, const fee_audit& audit,
                                const kommun_catalogue& catalogue, const std::string& source, unit u);
+
+/// Sheet "Avvikelser" of a published staffing table's audit: Typ, Period, Kolumn, Väntat,
+/// Funnet, Differens (a formula) in årsarbetare, Bedömning (always fel: sums are exact), Not.
+[[nodiscard]] report to_report(const published_staffing_table& table, std::span<const staffing_finding> findings);
 
 /// A period's report titled `title`: sheet "Balans" (the balance table in its unit, with the
 /// internal row and the Summa row, notes on both), sheet "Andelar" (as for a percent table) and,
