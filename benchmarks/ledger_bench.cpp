@@ -385,8 +385,10 @@ void audit_1000(benchmark::State& state)
     std::size_t totals = 0;
     std::size_t rounding = 0;
     std::size_t unexplained = 0;
+    std::size_t wrong = 0;
     for (const ku::finding& f : findings) {
         switch (f.kind) {
+        case ku::finding_kind::wrong_cell: ++wrong; break;
         case ku::finding_kind::missing_value: ++missing; break;
         case ku::finding_kind::identity_broken: ++broken; break;
         case ku::finding_kind::total_mismatch: ++totals; break;
@@ -396,7 +398,9 @@ void audit_1000(benchmark::State& state)
         }
     }
     // Carry-over: 2 rounding (±1 tkr), 2 + vanished + new area unexplained.
-    if (findings.size() != audit_planted_findings || missing != 3 || broken != 3 || totals != 1 ||
+    // The planted faults are independent: no fix of at most three cells mends them all, so no
+    // cell is named (wrong == 0), and the localisation's search is part of what is timed.
+    if (findings.size() != audit_planted_findings || wrong != 0 || missing != 3 || broken != 3 || totals != 1 ||
         rounding != 2 || unexplained != 4) {
         static std::string message;
         message = "the audit did not find exactly the planted faults: " + std::to_string(findings.size()) +

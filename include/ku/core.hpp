@@ -28,6 +28,8 @@
 #include "ku/allocation/scenario.hpp"
 #include "ku/allocation/weight.hpp"
 
+#include "ku/audit/error_localisation.hpp"
+
 #include "ku/ledger/audit.hpp"
 #include "ku/ledger/balance.hpp"
 #include "ku/ledger/ledger.hpp"

@@ -74,7 +74,8 @@ def test_cells_may_be_money_decimal_int_or_nullable_int(bokslut_2023):
     table.loc[digitalisering, "disponibla_medel"] = Money("12 582 001")
     findings = ku.audit_balance(table)
     assert findings[["kind", "expected", "found", "difference"]].values.tolist() == [
-        ["identity_broken", Money("12 582 000"), Money("12 582 001"), Money("1")]]
+        ["identity_broken", Money("12 582 000"), Money("12 582 001"), Money("1")],
+        ["wrong_cell", Money("12 582 000"), Money("12 582 001"), Money("1")]]
     numbers = read_text_frame(bokslut_2023)
     for column in numbers.columns[1:]:
         numbers[column] = pd.array([None if v == "" else int(v) for v in numbers[column]], dtype="Int64")
@@ -372,3 +373,13 @@ def test_roll_forward_conserves_the_sum(rows, data):
     mapped = ku.roll_forward(table, [(areas[0], t, s) for t, s in shares.items()])
     assert sum(m.in_ore for m in mapped["ingaende_balans"]) == sum(closing.values())
     assert {t: mapped.loc[t, "ingaende_balans"].in_ore for t in shares} == reference_split(closing[areas[0]], shares)
+
+
+def test_audit_balance_names_the_mistyped_cell_with_its_value(test_data_dir):
+    findings = ku.audit_balance(test_data_dir / "ledger" / "bokslut_2023_mistyped_cell.csv")
+    wrong = findings[findings["kind"] == "wrong_cell"]
+    assert len(wrong) == 1
+    cell = wrong.iloc[0]
+    assert (cell["area"], cell["column"]) == ("Nära vård", "erhallna_medel")
+    assert cell["expected"] == ku.Money("38 709 tkr")
+    assert cell["found"] == ku.Money("38 790 tkr")

@@ -32,7 +32,8 @@ json optional_amount(const std::optional<money>& amount)
 constexpr std::array all_difference_kinds{difference_kind::cell, difference_kind::fee_total, difference_kind::column_sum,
                                           difference_kind::row_sum, difference_kind::missing_fee};
 constexpr std::array all_finding_kinds{finding_kind::missing_value, finding_kind::identity_broken,
-                                       finding_kind::total_mismatch, finding_kind::carry_over_difference};
+                                       finding_kind::total_mismatch, finding_kind::carry_over_difference,
+                                       finding_kind::wrong_cell};
 constexpr std::array all_carry_over_classes{carry_over_class::rounding, carry_over_class::unexplained};
 constexpr std::array all_share_finding_kinds{share_finding_kind::row_sum_mismatch,
                                              share_finding_kind::column_sum_mismatch,

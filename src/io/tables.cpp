@@ -183,6 +183,7 @@ std::string_view swedish_kind(finding_kind kind)
     case finding_kind::identity_broken: return "Felaktig cell";
     case finding_kind::total_mismatch: return "Summan stämmer ej";
     case finding_kind::carry_over_difference: return "Ingående balans";
+    case finding_kind::wrong_cell: return "Fel cell";
     }
     return "?";
 }

@@ -155,3 +155,13 @@ TEST_CASE("the staffing audit gives the same findings from C++ as ku audit staff
     CHECK(csv_of(ku::app::audit_staffing(test_data / "staffing" / "tertialer_fel.csv", {}, names)) ==
           golden_stdout("audit-staffing-fel-csv"));
 }
+
+TEST_CASE("the balance audit names the same wrong cell from C++ as ku audit balance", "[agreement]")
+{
+    CHECK(csv_of(ku::app::audit_balance({.table = test_data / "ledger" / "bokslut_2023_mistyped_cell.csv",
+                                         .previous = std::nullopt,
+                                         .mapping = std::nullopt,
+                                         .in = ku::unit::tkr,
+                                         .csv = {}},
+                                        names)) == golden_stdout("audit-balance-mistyped-cell-csv"));
+}

@@ -144,8 +144,9 @@ TEST_CASE("a Summa row 45 tkr short of the areas' kvarvarande medel is one findi
                                 .in = ku::unit::tkr,
                                 .csv = {}},
                                cli_names);
-    REQUIRE(audit.findings.size() == 1);
+    REQUIRE(audit.findings.size() == 2); // the mismatch, and the Summa cell named as the wrong one
     CHECK(audit.findings.front().difference == -money::in(ku::unit::tkr, 45));
+    CHECK(audit.findings.back().kind == ku::finding_kind::wrong_cell);
     CHECK(audit.status() == ku::app::status_findings);
 }
 

@@ -238,10 +238,14 @@ TEST_CASE("a mistyped disponibla medel for Nära vård (103 969 for 103 996) bre
     ku::balance_table table = bokslut_2023();
     row_of(table, "Nära vård").set(balance_column::disponibla_medel, tkr(103'969));
     const auto findings = ku::audit_balance(table);
+    // The one cell whose change mends both identities of the row is named, with its value.
     check_findings(findings, {expect(finding_kind::identity_broken, "Nära vård", balance_column::disponibla_medel,
+                                     tkr(103'996), tkr(103'969), tkr(-27)),
+                              expect(finding_kind::wrong_cell, "Nära vård", balance_column::disponibla_medel,
                                      tkr(103'996), tkr(103'969), tkr(-27))});
-    REQUIRE(findings.size() == 1);
+    REQUIRE(findings.size() == 2);
     CHECK(findings[0].note == "ingående balans + erhållna medel");
+    CHECK(findings[1].note == "den minsta ändring som får alla samband och summor att stämma (1 cell)");
 }
 
 TEST_CASE("a mistyped kvarvarande medel for Utbildning (3 827 for 3 872) breaks its identity by -45 tkr",
@@ -250,10 +254,16 @@ TEST_CASE("a mistyped kvarvarande medel for Utbildning (3 827 for 3 872) breaks 
     ku::balance_table table = bokslut_2023();
     row_of(table, "Utbildning").set(balance_column::kvarvarande_medel, tkr(3'827));
     const auto findings = ku::audit_balance(table);
+    // Without a Summa row, the outcome (3 252) or what remains (3 872) mends it equally: both listed.
     check_findings(findings, {expect(finding_kind::identity_broken, "Utbildning", balance_column::kvarvarande_medel,
+                                     tkr(3'872), tkr(3'827), tkr(-45)),
+                              expect(finding_kind::wrong_cell, "Utbildning", balance_column::utfall_forbrukning,
+                                     tkr(3'252), tkr(3'207), tkr(-45)),
+                              expect(finding_kind::wrong_cell, "Utbildning", balance_column::kvarvarande_medel,
                                      tkr(3'872), tkr(3'827), tkr(-45))});
-    REQUIRE(findings.size() == 1);
+    REQUIRE(findings.size() == 3);
     CHECK_THAT(findings[0].note, Catch::Contains("disponibla − utfall förbrukning"));
+    CHECK_THAT(findings[1].note, Catch::StartsWith("sätt 1 av 2 lika små"));
 }
 
 TEST_CASE("a mistyped erhållna medel breaks both derived identities of its row", "[audit][identity_broken]")
@@ -264,7 +274,12 @@ TEST_CASE("a mistyped erhållna medel breaks both derived identities of its row"
                    {expect(finding_kind::identity_broken, "Fritid", balance_column::disponibla_medel, tkr(3'134),
                            tkr(3'161), tkr(27)),
                     expect(finding_kind::identity_broken, "Fritid", balance_column::kvarvarande_medel, tkr(833),
-                           tkr(860), tkr(27))});
+                           tkr(860), tkr(27)),
+                    // Only disponibla = ingående + erhållna fails as published: either entered cell mends it.
+                    expect(finding_kind::wrong_cell, "Fritid", balance_column::ingaende_balans, tkr(592), tkr(565),
+                           tkr(-27)),
+                    expect(finding_kind::wrong_cell, "Fritid", balance_column::erhallna_medel, tkr(2'596),
+                           tkr(2'569), tkr(-27))});
 }
 
 TEST_CASE("a state part of 33 100 tkr where Nära vård has 33 088 tkr left is larger than what remains",
@@ -304,9 +319,13 @@ TEST_CASE("a Summa row with 134 105 tkr remaining where the areas sum to 134 150
 {
     const ku::balance_table table = fixture("bokslut_2023_wrong_total.csv");
     const auto findings = ku::audit_balance(table);
+    // The Summa cell itself is the one cell whose change mends the sum without breaking the row's
+    // identities: it is named.
     check_findings(findings, {expect(finding_kind::total_mismatch, "Summa", balance_column::kvarvarande_medel,
+                                     tkr(134'150), tkr(134'105), tkr(-45)),
+                              expect(finding_kind::wrong_cell, "Summa", balance_column::kvarvarande_medel,
                                      tkr(134'150), tkr(134'105), tkr(-45))});
-    REQUIRE(findings.size() == 1);
+    REQUIRE(findings.size() == 2);
     CHECK(findings[0].note == "tabellen har inga interna rader");
 
     ku::balance_table corrected = table;
@@ -389,8 +408,12 @@ TEST_CASE("a Summa that adds the internal row twice is explained as the internal
 
     total.set(balance_column::erhallna_medel, tkr(96'975 + 1));
     const auto unexplained = ku::audit_balance(table);
-    REQUIRE(unexplained.size() == 1);
+    REQUIRE(unexplained.size() == 2);
     CHECK(unexplained[0].note == "förklaras inte av de interna raderna");
+    // Not the internal rows, so a cell is wrong: the Summa cell, 1 tkr too high.
+    CHECK(unexplained[1].kind == finding_kind::wrong_cell);
+    CHECK(unexplained[1].column == balance_column::erhallna_medel);
+    CHECK(unexplained[1].expected == tkr(96'975));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -361,3 +361,53 @@ TEST_CASE("the user guide's C++ tour of a period's report prints 134 150 tkr and
     CHECK_THAT(ku::render_text(ku::to_report(report, dataset.title)),
                Catch::Matchers::StartsWith("Kommunal utveckling, bokslut 2023: medel per område (tkr)\n"));
 }
+
+TEST_CASE("every single wrong cell of the 2023 balance table is named, with its value, by the audit", "[report][localisation]")
+{
+    const ku::period_report report = ku::build_period_report(ku::read_period_dataset(data / "bokslut_2023.toml").figures);
+    std::size_t injected = 0;
+    for (std::size_t r = 0; r < report.balance.rows.size(); ++r) {
+        for (const balance_column column : ku::all_balance_columns) {
+            // Budget and the state part are only in their column's sum: any cell of the column
+            // mends it, so the audit lists them all instead (the next test).
+            if (column == balance_column::budget_forbrukning || column == balance_column::varav_statliga_medel ||
+                !report.balance.rows[r].cell(column)) {
+                continue;
+            }
+            ku::balance_table table = report.balance;
+            const money right = *table.rows[r].cell(column);
+            table.rows[r].set(column, right + tkr(7));
+            const std::vector<ku::finding> findings = ku::audit_balance(table);
+            std::vector<const ku::finding*> named;
+            for (const ku::finding& f : findings) {
+                if (f.kind == ku::finding_kind::wrong_cell) {
+                    named.push_back(&f);
+                }
+            }
+            INFO(table.rows[r].area.name() << " / " << ku::label(column));
+            REQUIRE(named.size() == 1);
+            CHECK(named.front()->area.same_area(table.rows[r].area));
+            CHECK(named.front()->column == column);
+            CHECK(named.front()->expected == right);
+            CHECK(named.front()->difference == tkr(7));
+            ++injected;
+        }
+    }
+    CHECK(injected == 54); // every non-blank cell outside budget and the state part
+}
+
+TEST_CASE("a wrong budget cell is one of several equally small fixes, and the audit lists them all", "[report][localisation]")
+{
+    const ku::period_report report = ku::build_period_report(ku::read_period_dataset(data / "bokslut_2023.toml").figures);
+    ku::balance_table table = report.balance;
+    table.rows[0].set(balance_column::budget_forbrukning, tkr(38'153));
+    std::size_t alternatives = 0;
+    for (const ku::finding& f : ku::audit_balance(table)) {
+        if (f.kind == ku::finding_kind::wrong_cell) {
+            ++alternatives;
+            CHECK_THAT(f.note, Catch::Matchers::Contains("lika små"));
+        }
+    }
+    // Every area row with a budget cell, and the Summa cell: 9 + 1 ways.
+    CHECK(alternatives == 10);
+}

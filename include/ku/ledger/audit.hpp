@@ -18,6 +18,7 @@
 
 #include <gsl/narrow>
 
+#include "ku/audit/error_localisation.hpp"
 #include "ku/core/money.hpp"
 #include "ku/core/partnerskap.hpp"
 #include "ku/ledger/balance.hpp"
@@ -75,10 +76,11 @@ enum class finding_kind : std::uint8_t {
     missing_value,        ///< a derived cell left blank though it has a value
     identity_broken,      ///< a cell contradicting its identity or invariant
     total_mismatch,       ///< a total that is not the sum of its rows
-    carry_over_difference ///< an opening balance that differs from last period's closing
+    carry_over_difference, ///< an opening balance that differs from last period's closing
+    wrong_cell            ///< a cell of the smallest set whose change makes every identity and sum hold
 };
 
-/// "missing_value", "identity_broken", "total_mismatch", "carry_over_difference".
+/// "missing_value", "identity_broken", "total_mismatch", "carry_over_difference", "wrong_cell".
 [[nodiscard]] constexpr std::string_view to_string(finding_kind kind) noexcept;
 
 /// How a carry-over difference is explained.
@@ -122,7 +124,10 @@ struct area_opening {
 
 /// Every fault in `table`, in row then column order, then carry-over findings: identities and
 /// invariants of each row, blank derived cells, the Summa row against the net sum of the rows
-/// (saying when counting the internal rows twice, or leaving them out, explains it), and, with
+/// (saying when counting the internal rows twice, or leaving them out, explains it); when an
+/// identity or a sum fails that the internal rows do not explain, the cells of the smallest set
+/// whose change makes every identity and sum hold (wrong_cell, with the mended value; every equally small set when there are several,
+/// up to three cells; ku::locate_errors); and, with
 /// `previous`, each area's opening balance against the previous closing balance mapped through
 /// `mapping` (in the table's unit). Throws ku::lookup_error when `mapping` names an area the
 /// previous table does not have.
@@ -147,6 +152,7 @@ constexpr std::string_view to_string(finding_kind kind) noexcept
     case finding_kind::identity_broken: return "identity_broken";
     case finding_kind::total_mismatch: return "total_mismatch";
     case finding_kind::carry_over_difference: return "carry_over_difference";
+    case finding_kind::wrong_cell: return "wrong_cell";
     }
     return "?";
 }
@@ -223,6 +229,93 @@ inline void check_row(const balance_row& row, std::vector<finding>& findings)
                                 remaining, state, *state - remaining, std::nullopt,
                                 "statliga medel kan inte överstiga kvarvarande medel"});
         }
+    }
+}
+
+/// The wrong cells: the balance identities of each row and the Summa row's column sums as linear
+/// rules over the table's cells (a blank cell is fixed: at its identity's value when derived,
+/// else at 0, and has findings of its own), and every smallest set of cells that mends them.
+inline void locate_wrong_cells(const balance_table& table, std::vector<finding>& findings)
+{
+    constexpr std::size_t columns = balance_column_count;
+    const auto field = [](std::size_t row, balance_column column) {
+        return row * columns + static_cast<std::size_t>(column);
+    };
+    std::vector<std::int64_t> values(table.rows.size() * columns);
+    std::vector<bool> changeable(values.size(), false);
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        for (const balance_column column : all_balance_columns) {
+            values[field(r, column)] = contribution(table.rows[r], column).in_ore();
+            changeable[field(r, column)] = table.rows[r].cell(column).has_value();
+        }
+    }
+    using c = balance_column;
+    std::vector<linear_rule> rules;
+    std::optional<std::size_t> total;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        if (table.rows[r].kind == row_kind::summa) {
+            total = r;
+            continue;
+        }
+        rules.push_back({{{field(r, c::disponibla_medel), 1}, {field(r, c::ingaende_balans), -1},
+                          {field(r, c::erhallna_medel), -1}},
+                         0});
+        rules.push_back({{{field(r, c::kvarvarande_medel), 1}, {field(r, c::disponibla_medel), -1},
+                          {field(r, c::utfall_forbrukning), 1}, {field(r, c::utbetalt_till_kommuner), 1},
+                          {field(r, c::overforda_medel), 1}},
+                         0});
+    }
+    if (total) {
+        for (const balance_column column : all_balance_columns) {
+            linear_rule sum{{{field(*total, column), 1}}, 0};
+            for (std::size_t r = 0; r < table.rows.size(); ++r) {
+                if (r != *total) {
+                    sum.terms.emplace_back(field(r, column), -1);
+                }
+            }
+            rules.push_back(std::move(sum));
+        }
+    }
+    const localisation found = locate_errors(rules, values, 3, changeable);
+    const auto mended_value = [&](const field_fix& fix, std::size_t i) -> std::optional<money> {
+        if (fix.values && denominator((*fix.values)[i]) == 1) {
+            return money::ore(static_cast<std::int64_t>(numerator((*fix.values)[i])));
+        }
+        return std::nullopt;
+    };
+    const auto at = [&](std::size_t f) {
+        return std::pair{&table.rows[f / columns], static_cast<balance_column>(f % columns)};
+    };
+    if (found.fixes.size() == 1) {
+        // One smallest fix: each of its cells is a finding, with the value that mends it.
+        const field_fix& fix = found.fixes.front();
+        for (std::size_t i = 0; i < fix.fields.size(); ++i) {
+            const auto [row, column] = at(fix.fields[i]);
+            const std::optional<money> mended = mended_value(fix, i);
+            findings.push_back({finding_kind::wrong_cell, row->area, column, mended, row->cell(column),
+                                mended ? row->cell(column).value_or(money{}) - *mended : money{}, std::nullopt,
+                                "den minsta ändring som får alla samband och summor att stämma (" +
+                                    std::to_string(fix.fields.size()) + (fix.fields.size() == 1 ? " cell)" : " celler)")});
+        }
+        return;
+    }
+    // Several equally small fixes: no cell can be named, so each fix is one finding (at its first
+    // cell) whose note lists all of its cells and their mended values.
+    for (std::size_t k = 0; k < found.fixes.size(); ++k) {
+        const field_fix& fix = found.fixes[k];
+        std::string cells;
+        for (std::size_t i = 0; i < fix.fields.size(); ++i) {
+            const auto [row, column] = at(fix.fields[i]);
+            const std::optional<money> mended = mended_value(fix, i);
+            cells += (i == 0 ? "" : "; ") + row->area.name() + " / " + std::string{label(column)} +
+                     (mended ? " " + format_swedish(*mended, {.in = table.unit}) : std::string{});
+        }
+        const auto [row, column] = at(fix.fields.front());
+        const std::optional<money> mended = mended_value(fix, 0);
+        findings.push_back({finding_kind::wrong_cell, row->area, column, mended, row->cell(column),
+                            mended ? row->cell(column).value_or(money{}) - *mended : money{}, std::nullopt,
+                            "sätt " + std::to_string(k + 1) + " av " + std::to_string(found.fixes.size()) +
+                                " lika små att få alla samband och summor att stämma, ingen cell kan pekas ut: " + cells});
     }
 }
 
@@ -390,6 +483,14 @@ inline std::vector<finding> audit_balance(const balance_table& table, const bala
     }
     if (total_row != nullptr) {
         detail::audit_impl::check_totals(table, *total_row, findings);
+    }
+    // Locate the wrong cells when an identity or a sum fails, unless the internal rows counted
+    // twice or left out explain every failing sum (the notes say so; no cell is wrong then).
+    if (std::ranges::any_of(findings, [](const finding& f) {
+            return (f.kind == finding_kind::identity_broken && is_derived(f.column)) ||
+                   (f.kind == finding_kind::total_mismatch && !f.note.starts_with("förklaras av att"));
+        })) {
+        detail::audit_impl::locate_wrong_cells(table, findings);
     }
     if (previous != nullptr) {
         detail::audit_impl::check_carry_over(table, *previous, mapping, findings);
