@@ -173,7 +173,7 @@ dataset_file read_period_dataset(const std::filesystem::path& path)
     file.figures.unit = in;
     const toml::node* period = document.get("period");
     if (period == nullptr) {
-        throw parse_error("", 0, "the dataset has no period, e.g. period = \"bokslut 2023\"", path.string());
+        throw parse_error("", 0, "the dataset has no period, e.g. period = \"bokslut 2023-12-31\"", path.string());
     }
     file.figures.period = ku::period::parse(require_string(path, *period, "period"), where_of(path, *period, "period"));
     std::vector<reorganisation_rule> rules;

@@ -1003,8 +1003,9 @@ report to_report(const period_report& result, const std::string& title)
         balance.notes.push_back("Visas i " + unit_name + ": " + count_of(result.rounded_cells, "belopp", "belopp") +
                                 " är inte hela " + unit_name +
                                 " och har avrundats var för sig (halva uppåt); disponibla medel, kvarvarande medel och "
-                                "Summa är beräknade ur de visade beloppen, så att sambanden håller i tabellen. "
-                                "Exakta belopp visas med --unit kr.");
+                                "Summa är beräknade ur de visade beloppen, så att sambanden håller i tabellen." +
+                                (result.balance.unit != unit::kr ? std::string{" Belopp i kr visas med --unit kr."}
+                                                                 : std::string{}));
     }
     sheet shares = percent_sheet(result.shares);
     shares.notes.emplace_back("Utfallet är balanstabellens; för ledning och stab utan den del som områdena "
