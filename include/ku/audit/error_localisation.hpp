@@ -180,7 +180,8 @@ inline std::optional<field_fix> solve(std::span<const linear_rule> rules, std::s
         }
     }
     for (std::size_t head = 0; head < queue.size(); ++head) {
-        for (const auto& [field, coefficient] : rules[queue[head]].terms) {
+        for (const auto& term : rules[queue[head]].terms) {
+            const std::size_t field = term.first;
             if (candidate[field] || (!changeable.empty() && !changeable[field])) {
                 continue;
             }
@@ -240,8 +241,7 @@ inline std::optional<field_fix> solve(std::span<const linear_rule> rules, std::s
                 }
             }
             std::ranges::sort(next);
-            const auto [first, last] = std::ranges::unique(next);
-            next.erase(first, last);
+            next.erase(std::unique(next.begin(), next.end()), next.end());
             for (const std::size_t field : next) {
                 if (usable(field) && !std::ranges::binary_search(set, field)) {
                     std::vector<std::size_t> grown = set;

@@ -116,7 +116,9 @@ inline std::vector<money> openings(const period_dataset& dataset, const std::vec
     const bool whole = std::ranges::all_of(closing, [&](const area_amount& a) { return a.second.is_whole(dataset.unit); });
     const std::vector<area_amount> mapped = dataset.from_previous.apply(closing, whole ? dataset.unit : unit::ore);
     std::unordered_map<std::string_view, money> carried; // views into `mapped`
-    for (const auto& [area, amount] : mapped) {
+    for (const area_amount& moved : mapped) {
+        const partnerskap& area = moved.first;
+        const money amount = moved.second;
         const bool known = std::ranges::any_of(rows, [&](const area_figures* row) { return row->area.same_area(area); });
         if (!known && amount != money{}) {
             throw domain_error(dataset.source + ": last period's kvarvarande medel of \"" + area.name() + "\", " +
