@@ -69,20 +69,27 @@ inline std::optional<field_fix> solve(std::span<const linear_rule> rules, std::s
 {
     std::vector<std::vector<cpp_rational>> rows; // [coefficients of set..., right-hand side]
     for (const linear_rule& rule : rules) {
-        std::vector<cpp_rational> row(set.size() + 1);
+        // Built in integers, each made a rational once (from a cpp_int: GCC's -O3 flags the
+        // integral assignment of boost::rational as maybe-uninitialized).
+        using boost::multiprecision::cpp_int;
+        std::vector<cpp_int> integers(set.size() + 1);
         bool touches = false;
-        cpp_rational rhs = rule.constant;
+        cpp_int rhs{rule.constant};
         for (const auto& [field, coefficient] : rule.terms) {
             const auto at = std::ranges::find(set, field);
             if (at != set.end()) {
-                row[static_cast<std::size_t>(at - set.begin())] = coefficient;
+                integers[static_cast<std::size_t>(at - set.begin())] = cpp_int{coefficient};
                 touches = true;
             } else {
-                rhs -= cpp_rational{coefficient} * values[field];
+                rhs -= cpp_int{coefficient} * values[field];
             }
         }
         if (touches) {
-            row.back() = rhs;
+            integers.back() = rhs;
+            std::vector<cpp_rational> row;
+            for (const cpp_int& value : integers) {
+                row.emplace_back(value);
+            }
             rows.push_back(std::move(row));
         }
     }
