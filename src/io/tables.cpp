@@ -213,6 +213,17 @@ std::string count_of(std::size_t n, std::string_view one, std::string_view many)
     return std::to_string(n) + " " + std::string{n == 1 ? one : many};
 }
 
+/// An empty sheet "Avvikelser" of the audit of `source` with `count` findings: its title, and
+/// the line shown when it has none. Every audit's findings sheet starts here.
+sheet findings_sheet(const std::string& source, std::size_t count)
+{
+    sheet out;
+    out.name = "Avvikelser";
+    out.title = "Granskning av " + source + ": " + count_of(count, "avvikelse", "avvikelser");
+    out.empty_text = "Granskning av " + source + ": inga avvikelser.";
+    return out;
+}
+
 /// How a balance row is shown: a total, internal financing or an area.
 row_role row_role_of(row_kind kind)
 {
@@ -600,10 +611,7 @@ std::vector<sheet> balance_sheets(const balance_table& table, std::span<const fi
     balance.notes.emplace_back("Summa enligt raderna: varje kolumns summa över områdena och de interna raderna "
                                "(intern finansiering räknas en gång). Jämför med tabellens Summa-rad.");
 
-    sheet audit;
-    audit.name = "Avvikelser";
-    audit.title = "Granskning av " + table.source + ": " + count_of(findings.size(), "avvikelse", "avvikelser");
-    audit.empty_text = "Granskning av " + table.source + ": inga avvikelser.";
+    sheet audit = findings_sheet(table.source, findings.size());
     audit.frozen_columns = 0;
     audit.columns = {text_column("kind", "Typ"),
                      text_column("area", "Område"),
@@ -671,10 +679,7 @@ std::vector<sheet> fee_audit_sheets(const published_proposal& table, const fee_a
                                     const kommun_catalogue& catalogue, const std::string& source, unit u)
 {
     const std::string unit_name{to_string(u)};
-    sheet findings;
-    findings.name = "Avvikelser";
-    findings.title = "Granskning av " + source + ": " + count_of(audit.findings.size(), "avvikelse", "avvikelser");
-    findings.empty_text = "Granskning av " + source + ": inga avvikelser.";
+    sheet findings = findings_sheet(source, audit.findings.size());
     findings.columns = {text_column("kind", "Typ"),
                         text_column("code", "Kod"),
                         text_column("kommun", "Kommun"),
@@ -774,10 +779,7 @@ std::vector<sheet> share_audit_sheets(const published_share_table& table, std::s
         shares.rows.push_back(std::move(out));
     }
 
-    sheet audit;
-    audit.name = "Avvikelser";
-    audit.title = "Granskning av " + table.source + ": " + count_of(findings.size(), "avvikelse", "avvikelser");
-    audit.empty_text = "Granskning av " + table.source + ": inga avvikelser.";
+    sheet audit = findings_sheet(table.source, findings.size());
     audit.columns = {text_column("kind", "Typ"),
                      text_column("area", "Område"),
                      text_column("column", "Kolumn"),
@@ -961,10 +963,7 @@ report to_report(const published_staffing_table& table, std::span<const staffing
     const auto count = [](const std::optional<arsarbetare>& a, std::string formula = {}) {
         return a ? sheet_cell::of_number(decimal_text(a->in_hundredths(), 2), std::move(formula)) : sheet_cell{};
     };
-    sheet audit;
-    audit.name = "Avvikelser";
-    audit.title = "Granskning av " + table.source + ": " + count_of(findings.size(), "avvikelse", "avvikelser");
-    audit.empty_text = "Granskning av " + table.source + ": inga avvikelser.";
+    sheet audit = findings_sheet(table.source, findings.size());
     audit.columns = {text_column("kind", "Typ"),
                      text_column("period", "Period"),
                      text_column("column", "Kolumn"),
