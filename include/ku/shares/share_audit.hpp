@@ -7,14 +7,18 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include <gsl/assert>
+
 #include "ku/core/decimal_text.hpp"
 #include "ku/core/funding.hpp"
+#include "ku/core/partnerskap.hpp"
 #include "ku/shares/percent.hpp"
 
 namespace ku {
@@ -59,6 +63,12 @@ struct published_share_table {
     std::vector<published_share_row> rows; ///< the rows, in table order
 };
 
+/// A percent known only to lie within [low, high]: a published cell and its rounding.
+struct share_interval {
+    exact_share low;  ///< the smallest value the cell can stand for, in percent
+    exact_share high; ///< the largest value the cell can stand for, in percent
+};
+
 /// The kinds of finding of a share audit.
 enum class share_finding_kind : std::uint8_t {
     row_sum_mismatch,    ///< a row's source percents do not sum to 100, beyond their rounding
@@ -88,6 +98,11 @@ struct share_finding {
 /// those bounds can produce it.
 [[nodiscard]] std::vector<share_finding> audit_shares(const published_share_table& table);
 
+/// The smallest and largest outcome-weighted average of `values` weighted by `weights`, each
+/// known only within its interval: exact and tight (see the definition below).
+[[nodiscard]] std::pair<exact_share, exact_share> weighted_range(const std::vector<share_interval>& weights,
+                                                                 const std::vector<share_interval>& values);
+
 /// A percent value as a plain decimal string ("54", "54.5"), or a fraction when it has no
 /// finite decimal form ("100/3").
 [[nodiscard]] std::string percent_text(const exact_share& value);
@@ -109,30 +124,6 @@ inline exact_share clamp_percent(exact_share value)
     return value < 0 ? exact_share{0} : (value > 100 ? exact_share{100} : value);
 }
 
-/// The bounds of the outcome-weighted average of `values` with weights `weights`, every
-/// input known only to within ±half.
-inline std::pair<exact_share, exact_share> weighted_bounds(const std::vector<exact_share>& weights,
-                                                           const std::vector<exact_share>& weight_halves,
-                                                           const std::vector<exact_share>& values,
-                                                           const std::vector<exact_share>& value_halves)
-{
-    exact_share low_numerator = 0;
-    exact_share high_numerator = 0;
-    exact_share low_weight = 0;
-    exact_share high_weight = 0;
-    for (std::size_t i = 0; i < weights.size(); ++i) {
-        const exact_share w_low = clamp_percent(weights[i] - weight_halves[i]);
-        const exact_share w_high = clamp_percent(weights[i] + weight_halves[i]);
-        low_numerator += w_low * clamp_percent(values[i] - value_halves[i]);
-        high_numerator += w_high * clamp_percent(values[i] + value_halves[i]);
-        low_weight += w_low;
-        high_weight += w_high;
-    }
-    const exact_share low = high_weight == 0 ? exact_share{0} : low_numerator / high_weight;
-    const exact_share high = low_weight == 0 ? exact_share{100} : high_numerator / low_weight;
-    return {low, std::min(high, exact_share{100})};
-}
-
 /// A bound for a note: one decimal, rounded outward so the interval stays true.
 inline std::string bound_text(const exact_share& value, bool round_up)
 {
@@ -147,6 +138,57 @@ inline std::string bound_text(const exact_share& value, bool round_up)
 }
 
 } // namespace detail::share_audit_impl
+
+/// The smallest and largest outcome-weighted average Σ wᵢ·vᵢ / Σ wᵢ over every wᵢ in
+/// `weights[i]` and vᵢ in `values[i]` (percents, clamped to 0–100), exactly: the tightest sound
+/// interval. The average is linear-fractional over a box, so its extremes lie at vertices: each
+/// vᵢ at its own bound, and the weights at their high bound for the values above the optimum and
+/// at their low bound for those below it (the threshold argument). Sorting by value makes the
+/// candidates the n + 1 prefixes; each is evaluated exactly. {0, 100} when no weight can be
+/// positive.
+inline std::pair<exact_share, exact_share> weighted_range(const std::vector<share_interval>& weights,
+                                                          const std::vector<share_interval>& values)
+{
+    Expects(weights.size() == values.size());
+    const auto extreme = [&](bool largest) -> std::optional<exact_share> {
+        std::vector<std::size_t> order(weights.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        const auto value_of = [&](std::size_t i) {
+            return detail::share_audit_impl::clamp_percent(largest ? values[i].high : values[i].low);
+        };
+        // The values the optimum weights high come first: the largest for the maximum.
+        std::ranges::stable_sort(order, [&](std::size_t a, std::size_t b) {
+            return largest ? value_of(b) < value_of(a) : value_of(a) < value_of(b);
+        });
+        exact_share numerator = 0;
+        exact_share denominator = 0;
+        for (std::size_t i = 0; i < weights.size(); ++i) {
+            const exact_share low = detail::share_audit_impl::clamp_percent(weights[i].low);
+            numerator += low * value_of(i);
+            denominator += low;
+        }
+        std::optional<exact_share> best;
+        const auto consider = [&] {
+            if (denominator > 0) {
+                const exact_share average = numerator / denominator;
+                if (!best || (largest ? *best < average : average < *best)) {
+                    best = average;
+                }
+            }
+        };
+        consider();
+        for (const std::size_t i : order) {
+            const exact_share raise = detail::share_audit_impl::clamp_percent(weights[i].high) - detail::share_audit_impl::clamp_percent(weights[i].low);
+            numerator += raise * value_of(i);
+            denominator += raise;
+            consider();
+        }
+        return best;
+    };
+    const std::optional<exact_share> low = extreme(false);
+    const std::optional<exact_share> high = extreme(true);
+    return {low.value_or(exact_share{0}), high.value_or(exact_share{100})};
+}
 
 constexpr std::string_view to_string(share_finding_kind kind) noexcept
 {
@@ -261,24 +303,19 @@ inline std::vector<share_finding> audit_shares(const published_share_table& tabl
             if (!row.by_kind[kind]) {
                 continue;
             }
-            std::vector<exact_share> weights;
-            std::vector<exact_share> weight_halves;
-            std::vector<exact_share> values;
-            std::vector<exact_share> value_halves;
+            std::vector<share_interval> weights;
+            std::vector<share_interval> values;
             exact_share point_numerator = 0;
             exact_share point_weight = 0;
             for (const auto* member : members) {
                 const exact_share w = member->andel_av_utfall.value_or(0);
                 const exact_share v = member->by_kind[kind].value_or(0);
-                weights.push_back(w);
-                weight_halves.push_back(half_of(*member, 0));
-                values.push_back(v);
-                value_halves.push_back(half_of(*member, share_cell(kind)));
+                weights.push_back({w - half_of(*member, 0), w + half_of(*member, 0)});
+                values.push_back({v - half_of(*member, share_cell(kind)), v + half_of(*member, share_cell(kind))});
                 point_numerator += w * v;
                 point_weight += w;
             }
-            const auto [low, high] =
-                detail::share_audit_impl::weighted_bounds(weights, weight_halves, values, value_halves);
+            const auto [low, high] = weighted_range(weights, values);
             const exact_share found = *row.by_kind[kind];
             const exact_share half = half_of(row, share_cell(kind));
             if (found + half < low || found - half > high) {
