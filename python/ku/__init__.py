@@ -26,6 +26,7 @@ __all__ = [
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
     "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
     "staffing", "indicators", "management", "report", "audit_fees", "audit_staffing",
+    "audit_indicators",
 ]
 
 # Python's float and numpy's (float32 and float16 are not subclasses of float): never money.
@@ -547,6 +548,21 @@ def audit_staffing(table: Union[pd.DataFrame, str, os.PathLike], *, separator: O
     One row per finding: kind (row_sum, column_sum, cell), period, column, expected, found and
     difference (exact Decimals), classification (always fault: the sums are exact) and note."""
     return _frame(_ku.audit_staffing(_csv_text(table), separator, encoding))
+
+
+def audit_indicators(table: Union[pd.DataFrame, str, os.PathLike], *, separator: Optional[str] = None,
+                     encoding: Optional[str] = None) -> pd.DataFrame:
+    """The findings of the indicator-table auditor, as ``ku audit indicators``: ``table`` has
+    columns indikator, bas (another row, ``föregående`` or blank) and one column per period;
+    cells like ``4 (50 %)`` or ``5 696 000 kronor (15 %)``. One row per finding: kind
+    (percent_mismatch, rounding_rule_mismatch), indikator, period, exact, expected, found and
+    difference (exact percents: Decimals, or Fractions without a finite decimal form),
+    classification (rounding or fault) and note.
+    ``attrs["notes"]`` lists the percents that could not be checked (no base, or a base of 0)."""
+    findings, notes = _ku.audit_indicators(_csv_text(table), separator, encoding)
+    frame = _frame(findings)
+    frame.attrs["notes"] = list(notes)
+    return frame
 
 
 def audit_fees(table: Union[pd.DataFrame, str, os.PathLike], *, keys: Union[pd.DataFrame, str, os.PathLike, None] = None,

@@ -18,6 +18,7 @@ __all__ = [
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
     "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
     "staffing", "indicators", "management", "report", "audit_fees", "audit_staffing",
+    "audit_indicators",
 ]
 
 # Names accepted where the C++ core takes a name; an unknown one raises ku.LookupError.
@@ -204,3 +205,7 @@ def audit_fees(table: _Table, *, keys: Optional[_Table] = None, unit: _Unit = "k
 def audit_staffing(table: _Table, *, separator: Optional[_Separator] = None,
                    encoding: Optional[_Encoding] = None) -> pd.DataFrame:
     """The findings of a published staffing table, as ``ku audit staffing``: exact Decimal årsarbetare, the wrong cell named."""
+
+def audit_indicators(table: _Table, *, separator: Optional[_Separator] = None,
+                     encoding: Optional[_Encoding] = None) -> pd.DataFrame:
+    """The findings of a published indicator table, as ``ku audit indicators`` (kind, indikator, period, exact, expected, found, difference, classification, note); ``attrs["notes"]`` lists the percents that could not be checked."""

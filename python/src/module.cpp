@@ -469,6 +469,15 @@ PYBIND11_MODULE(_ku, m)
             ku::app::audit_staffing(csv_from(table, csv_options_of(separator, encoding)), {}, argument_names)));
     });
 
+    // The audit of a published indicator table, as the CLI's audit indicators: the findings'
+    // rows and the percents that could not be checked.
+    m.def("audit_indicators", [](const csv_input& table, const std::optional<std::string>& separator,
+                                 const std::optional<std::string>& encoding) {
+        const ku::app::indicator_table_audit result =
+            ku::app::audit_indicators(csv_from(table, csv_options_of(separator, encoding)), {}, argument_names);
+        return py::make_tuple(sheet_rows(ku::app::report_of(result)), result.audit.notes);
+    });
+
     // The audit of a published fee table, as the CLI's audit fees: the findings' rows and, with
     // keys, the key of each column.
     m.def("audit_fees", [](const csv_input& table, const std::optional<csv_input>& keys, const std::string& unit,

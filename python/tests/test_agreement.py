@@ -126,3 +126,9 @@ def test_the_staffing_audit_agrees_with_the_tool_and_cpp(source_dir, test_data_d
     frame = ku.audit_staffing(test_data_dir / "staffing" / "tertialer_fel.csv")
     rows = golden_rows(source_dir, "audit-staffing-fel-csv")
     agree(frame, rows, {column: column for column in rows[0]}, totals=True)  # "Summa" names a column finding
+
+
+def test_the_indicator_audit_agrees_with_the_tool_and_cpp(source_dir, test_data_dir):
+    frame = ku.audit_indicators(test_data_dir / "indicators" / "indikatorer_fel.csv")
+    rows = golden_rows(source_dir, "audit-indicators-fel-csv")
+    agree(frame, rows, {column: column for column in rows[0]})

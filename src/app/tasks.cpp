@@ -248,6 +248,13 @@ staffing_audit audit_staffing(csv_source table, const csv_choice& csv, const inp
     return {.table = std::move(published), .findings = std::move(findings)};
 }
 
+indicator_table_audit audit_indicators(csv_source table, const csv_choice& csv, const input_names& names)
+{
+    published_indicator_table published = read_published_indicators(read_source(std::move(table), csv, names));
+    indicator_audit audit = ku::audit_indicators(published);
+    return {.table = std::move(published), .audit = std::move(audit)};
+}
+
 fee_table_audit audit_fees(fee_audit_request request, const input_names& names)
 {
     const kommun_catalogue catalogue = jonkopings_lan();
@@ -306,6 +313,8 @@ report report_of(const staffing_table& result) { return to_report(result); }
 report report_of(const std::vector<application_indicators>& result) { return to_report(result); }
 report report_of(const std::vector<area_charge>& result) { return to_report(result); }
 report report_of(const staffing_audit& result) { return to_report(result.table, result.findings); }
+
+report report_of(const indicator_table_audit& result) { return to_report(result.table, result.audit); }
 report report_of(const fee_table_audit& result)
 {
     return to_report(result.table, result.audit, result.catalogue, result.source, result.in);

@@ -271,6 +271,12 @@ outcome run_audit_staffing(const audit_shares_options& options)
                   ku::app::audit_staffing(std::filesystem::path{options.file}, options.csv.choice(), option_names));
 }
 
+outcome run_audit_indicators(const audit_shares_options& options)
+{
+    return render(options.out,
+                  ku::app::audit_indicators(std::filesystem::path{options.file}, options.csv.choice(), option_names));
+}
+
 struct audit_fees_options {
     std::string file;
     std::string keys;
@@ -539,6 +545,18 @@ int main(int argc, char** argv)
     add_output_options(audit_staffing_command, audit_staffing.out);
     commands.push_back(
         {audit_staffing_command, &audit_staffing.out, [&audit_staffing] { return run_audit_staffing(audit_staffing); }});
+
+    audit_shares_options audit_indicators;
+    CLI::App* audit_indicators_command = audit_command->add_subcommand(
+        "indicators", "Check a published indicator table: each bracketed percent against its exact value");
+    audit_indicators_command
+        ->add_option("file", audit_indicators.file,
+                     "The indicator table (CSV): indikator, bas (a row or föregående), one column per period")
+        ->required();
+    add_csv_options(audit_indicators_command, audit_indicators.csv);
+    add_output_options(audit_indicators_command, audit_indicators.out);
+    commands.push_back({audit_indicators_command, &audit_indicators.out,
+                        [&audit_indicators] { return run_audit_indicators(audit_indicators); }});
 
     audit_fees_options audit_fees;
     CLI::App* audit_fees_command = audit_command->add_subcommand(

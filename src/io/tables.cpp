@@ -198,6 +198,11 @@ std::string_view swedish_kind(share_finding_kind kind)
     return "?";
 }
 
+std::string_view swedish_kind(indicator_finding_kind kind)
+{
+    return kind == indicator_finding_kind::percent_mismatch ? "Procenten stämmer inte" : "Annan avrundning";
+}
+
 std::string_view swedish_kind(row_kind kind)
 {
     switch (kind) {
@@ -985,6 +990,43 @@ report to_report(const published_staffing_table& table, std::span<const staffing
     if (!findings.empty()) {
         audit.notes.emplace_back("Årsarbetare är exakta hundradelar, så summorna prövas exakt: varje skillnad är ett fel. "
                                  "Differens: funnet − väntat (en tom cell räknas som 0).");
+    }
+    return {.title = "Granskning av " + table.source, .sheets = {std::move(audit)}, .csv_sheet = 0};
+}
+
+report to_report(const published_indicator_table& table, const indicator_audit& result)
+{
+    sheet audit = findings_sheet(table.source, result.findings.size());
+    audit.columns = {text_column("kind", "Typ"),
+                     text_column("indikator", "Indikator"),
+                     text_column("period", "Period"),
+                     number_column("exact", "Exakt", column_kind::percent),
+                     number_column("expected", "Väntat", column_kind::percent),
+                     number_column("found", "Funnet", column_kind::percent),
+                     number_column("difference", "Differens", column_kind::percent),
+                     text_column("classification", "Bedömning"),
+                     text_column("note", "Not")};
+    for (std::size_t i = 0; i < result.findings.size(); ++i) {
+        const indicator_finding& f = result.findings[i];
+        audit.rows.push_back(
+            {.cells = {sheet_cell::of_text(std::string{swedish_kind(f.kind)}, std::string{to_string(f.kind)}),
+                       sheet_cell::of_text(f.indikator), sheet_cell::of_text(f.period), percent_cell(f.exact),
+                       percent_cell(f.expected), percent_cell(f.found),
+                       percent_cell(f.difference, "=" + data_cell(i, 5) + "-" + data_cell(i, 4)),
+                       sheet_cell::of_text(std::string{swedish_name(f.classification)},
+                                           std::string{to_string(f.classification)}),
+                       sheet_cell::of_text(f.note)},
+             .role = row_role::data,
+             .in_csv = true});
+    }
+    if (!result.findings.empty()) {
+        audit.notes.emplace_back("Procent. Väntat: det exakta värdet avrundat till de publicerade decimalerna (till "
+                                 "närmaste, eller med tabellens regel för Annan avrundning). Differens: funnet − väntat. "
+                                 "Ett värde utan ändlig decimalform skrivs som bråk i CSV och Markdown och avrundat "
+                                 "till tio decimaler i arbetsboken.");
+    }
+    for (const std::string& note : result.notes) {
+        audit.notes.push_back("Ej granskad: " + note + ".");
     }
     return {.title = "Granskning av " + table.source, .sheets = {std::move(audit)}, .csv_sheet = 0};
 }

@@ -156,6 +156,12 @@ TEST_CASE("the staffing audit gives the same findings from C++ as ku audit staff
           golden_stdout("audit-staffing-fel-csv"));
 }
 
+TEST_CASE("the indicator audit gives the same findings from C++ as ku audit indicators", "[agreement]")
+{
+    CHECK(csv_of(ku::app::audit_indicators(test_data / "indicators" / "indikatorer_fel.csv", {}, names)) ==
+          golden_stdout("audit-indicators-fel-csv"));
+}
+
 TEST_CASE("the balance audit names the same wrong cell from C++ as ku audit balance", "[agreement]")
 {
     CHECK(csv_of(ku::app::audit_balance({.table = test_data / "ledger" / "bokslut_2023_mistyped_cell.csv",

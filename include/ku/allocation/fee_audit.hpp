@@ -19,21 +19,13 @@
 #include "ku/allocation/allocation.hpp"
 #include "ku/allocation/method.hpp"
 #include "ku/allocation/proposal.hpp"
+#include "ku/audit/finding_class.hpp"
 #include "ku/core/money.hpp"
 
 namespace ku {
 
-/// Whether rounding of the published cells explains a finding.
-enum class fee_finding_class : std::uint8_t {
-    rounding, ///< within what rounding each cell on its own can leave (half a unit per cell)
-    fault     ///< larger than rounding can explain, or a cell no key gives
-};
-
-/// "rounding", "fault".
-[[nodiscard]] constexpr std::string_view to_string(fee_finding_class c) noexcept
-{
-    return c == fee_finding_class::rounding ? "rounding" : "fault";
-}
+/// Whether rounding explains a fee finding: the classification every audit shares.
+using fee_finding_class = finding_class;
 
 /// One fault of a fee table. `kind` is column_sum (a fee's cells against its Summa row cell;
 /// fee "Summa": the Summa column against the grand total), row_sum (a kommun's counted cells

@@ -29,6 +29,7 @@
 #include "ku/io/dataset_io.hpp"
 #include "ku/io/applications_io.hpp"
 #include "ku/io/price_io.hpp"
+#include "ku/io/indicator_io.hpp"
 #include "ku/io/staffing_io.hpp"
 #include "ku/io/sheet.hpp"
 #include "ku/ledger/audit.hpp"
@@ -293,6 +294,21 @@ struct staffing_audit {
 /// read_csv_file and read_published_staffing.
 [[nodiscard]] staffing_audit audit_staffing(csv_source table, const csv_choice& csv, const input_names& names);
 
+/// A published indicator table and its audit.
+struct indicator_table_audit {
+    published_indicator_table table; ///< the table as read
+    indicator_audit audit;           ///< as ku::audit_indicators gives it
+
+    /// No findings (percents that could not be checked are notes, not findings).
+    [[nodiscard]] bool clean() const noexcept { return audit.findings.empty(); }
+    /// status_of(clean()).
+    [[nodiscard]] int status() const noexcept { return status_of(clean()); }
+};
+
+/// Audits the published indicator table `table` (read with `csv` when a path). Throws as
+/// read_csv_file and read_published_indicators.
+[[nodiscard]] indicator_table_audit audit_indicators(csv_source table, const csv_choice& csv, const input_names& names);
+
 /// What management computes: the part of ledning och stab the areas finance, `cost`, split among
 /// the areas of a table (`omrade`, `utfall`: a funding table of ku shares serves) in proportion
 /// to their outcome, in whole `in`.
@@ -356,6 +372,8 @@ struct period_report_result {
 [[nodiscard]] report report_of(const std::vector<application_indicators>& result);
 /// The staffing table's findings as a report.
 [[nodiscard]] report report_of(const staffing_audit& result);
+/// The indicator table's findings (and unchecked percents as notes) as a report.
+[[nodiscard]] report report_of(const indicator_table_audit& result);
 /// The fee table's findings (and keys) as a report.
 [[nodiscard]] report report_of(const fee_table_audit& result);
 /// Each area's part of ledning och stab as a report.

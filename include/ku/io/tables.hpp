@@ -14,6 +14,7 @@
 #include "ku/allocation/scenario.hpp"
 #include "ku/core/kommun.hpp"
 #include "ku/indicators/applications.hpp"
+#include "ku/indicators/indicator_audit.hpp"
 #include "ku/indicators/price_level.hpp"
 #include "ku/indicators/staffing.hpp"
 #include "ku/indicators/staffing_audit.hpp"
@@ -67,6 +68,11 @@ namespace ku {
 /// Sheet "Avvikelser" of a published staffing table's audit: Typ, Period, Kolumn, Väntat,
 /// Funnet, Differens (a formula) in årsarbetare, Bedömning (always fel: sums are exact), Not.
 [[nodiscard]] report to_report(const published_staffing_table& table, std::span<const staffing_finding> findings);
+
+/// Sheet "Avvikelser" of a published indicator table's audit: Typ, Indikator, Period, Exakt,
+/// Väntat, Funnet, Differens (a formula) in percent, Bedömning, Not; the percents that could not
+/// be checked as notes.
+[[nodiscard]] report to_report(const published_indicator_table& table, const indicator_audit& audit);
 
 /// A period's report titled `title`: sheet "Balans" (the balance table in its unit, with the
 /// internal row and the Summa row, notes on both), sheet "Andelar" (as for a percent table) and,
