@@ -639,14 +639,26 @@ def overhead(administration: Union[Money, Decimal, str], grants: Union[Money, De
     return _frame(financing), _frame(kommuner)
 
 
-def audit_shares(table: Union[pd.DataFrame, str, os.PathLike], *, separator: Optional[str] = None,
-                 encoding: Optional[str] = None) -> pd.DataFrame:
+def audit_shares(table: Union[pd.DataFrame, str, os.PathLike], *,
+                 balance: Union[pd.DataFrame, str, os.PathLike, None] = None,
+                 names: Union[pd.DataFrame, str, os.PathLike, None] = None, unit: str = "tkr",
+                 separator: Optional[str] = None, encoding: Optional[str] = None) -> pd.DataFrame:
     """The findings of the percent-table auditor: kind, area, column, expected, found,
-    difference (percent points as exact Fractions) and note. ``separator`` ("semicolon" or
+    difference (percent points as exact Fractions), classification (always fault: a finding is
+    only made beyond rounding) and note. With ``balance`` (the balance table of the same report,
+    in ``unit``), each area's share of the outcome is checked against its outcome column too;
+    ``names`` (columns from, to) pairs area names the tables write differently, and
+    ``attrs["outcome_base"]`` says which base explains the shares ("once": the internal
+    financing of ledning och stab counted once; "twice"). ``separator`` ("semicolon" or
     ";", "comma" or ",") and ``encoding`` ("utf-8" or "windows-1252") say how to read a CSV
     file, as the CLI's --separator and --encoding; None (the default) detects them. An unknown
     name raises ku.LookupError.
     The options apply to paths only: a DataFrame is always read as the UTF-8 ',' CSV it becomes."""
-    rows = _ku.audit_shares(_csv_text(table), separator, encoding)
-    return pd.DataFrame([(k, a, c, Fraction(e), Fraction(f), Fraction(d), n) for k, a, c, e, f, d, n in rows],
-                        columns=["kind", "area", "column", "expected", "found", "difference", "note"])
+    rows, base = _ku.audit_shares(_csv_text(table), None if balance is None else _csv_text(balance),
+                                  None if names is None else _csv_text(names), unit, separator, encoding)
+    frame = pd.DataFrame([(k, a, c, Fraction(e), Fraction(f), Fraction(d), s, n) for k, a, c, e, f, d, s, n in rows],
+                         columns=["kind", "area", "column", "expected", "found", "difference", "classification",
+                                  "note"])
+    if base is not None:
+        frame.attrs["outcome_base"] = base
+    return frame

@@ -164,9 +164,10 @@ def shares(table: _Table, *, decimals: int = 0, unit: _Unit = "kr", separator: O
            encoding: Optional[_Encoding] = None) -> pd.DataFrame:
     """Financing shares as exact Decimal percents that sum to exactly 100 per row, per area, group and "Summa"; a CSV path is read with ``separator`` and ``encoding`` (detected when None), a DataFrame as it is."""
 
-def audit_shares(table: _Table, *, separator: Optional[_Separator] = None,
+def audit_shares(table: _Table, *, balance: Optional[_Table] = None, names: Optional[_Table] = None,
+                 unit: _Unit = "tkr", separator: Optional[_Separator] = None,
                  encoding: Optional[_Encoding] = None) -> pd.DataFrame:
-    """The percent-table auditor's findings: kind, area, column, expected, found, difference (Fractions) and note; a CSV path is read with ``separator`` and ``encoding`` (detected when None), a DataFrame as it is."""
+    """The percent-table auditor's findings: kind, area, column, expected, found, difference (Fractions), classification and note; with ``balance``, each area's share of the outcome against the balance table's outcome (``attrs["outcome_base"]``: "once" or "twice"); a CSV path is read with ``separator`` and ``encoding`` (detected when None), a DataFrame as it is."""
 
 # --- Price levels and overhead -------------------------------------------------------------------
 

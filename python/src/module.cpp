@@ -56,7 +56,9 @@ constexpr ku::app::input_names argument_names{.separator = "separator",
                                               .encoding = "encoding",
                                               .members = "members",
                                               .previous = "previous",
-                                              .mapping = "mapping"};
+                                              .mapping = "mapping",
+                                              .balance = "balance",
+                                              .area_names = "names"};
 
 /// The CSV options of the Python functions' `separator` and `encoding` (None: detected);
 /// throws ku::lookup_error naming the argument for an unknown one.
@@ -541,15 +543,28 @@ PYBIND11_MODULE(_ku, m)
         return rows;
     });
 
-    m.def("audit_shares", [](const csv_input& text, const std::optional<std::string>& separator,
-                             const std::optional<std::string>& encoding) {
+    m.def("audit_shares", [](const csv_input& text, const std::optional<csv_input>& balance,
+                             const std::optional<csv_input>& names, const std::string& unit,
+                             const std::optional<std::string>& separator, const std::optional<std::string>& encoding) {
         const ku::csv_options options = csv_options_of(separator, encoding);
+        const auto source = [&](const std::optional<csv_input>& input) {
+            return input ? std::optional<ku::app::csv_source>{csv_from(*input, options)} : std::nullopt;
+        };
+        const ku::app::share_audit audit = ku::app::audit_shares(
+            {.table = csv_from(text, options), .balance = source(balance), .names = source(names), .in = unit_of(unit), .csv = {}},
+            argument_names);
         py::list list;
-        const ku::app::share_audit audit = ku::app::audit_shares(csv_from(text, options), {}, argument_names);
-        for (const ku::share_finding& f : audit.findings) {
+        const auto append = [&](const ku::share_finding& f) {
             list.append(py::make_tuple(std::string{ku::to_string(f.kind)}, f.area.name(), f.column, ku::percent_text(f.expected),
-                                       ku::percent_text(f.found), ku::percent_text(f.difference), f.note));
+                                       ku::percent_text(f.found), ku::percent_text(f.difference),
+                                       std::string{ku::to_string(f.classification)}, f.note));
+        };
+        std::ranges::for_each(audit.findings, append);
+        py::object base = py::none();
+        if (audit.against_balance) {
+            std::ranges::for_each(audit.against_balance->findings, append);
+            base = py::str(std::string{ku::to_string(audit.against_balance->base)});
         }
-        return list;
+        return py::make_tuple(list, base);
     });
 }

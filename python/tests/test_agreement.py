@@ -132,3 +132,10 @@ def test_the_indicator_audit_agrees_with_the_tool_and_cpp(source_dir, test_data_
     frame = ku.audit_indicators(test_data_dir / "indicators" / "indikatorer_fel.csv")
     rows = golden_rows(source_dir, "audit-indicators-fel-csv")
     agree(frame, rows, {column: column for column in rows[0]})
+
+
+def test_the_share_audit_against_a_balance_table_agrees_with_the_tool_and_cpp(source_dir, test_data_dir):
+    frame = ku.audit_shares(test_data_dir / "shares" / "andelar_2023_fel.csv",
+                            balance=test_data_dir / "ledger" / "bokslut_2023_ledning_net_summa.csv")
+    rows = golden_rows(source_dir, "audit-shares-balance-fel-csv")
+    agree(frame, rows, {column: column for column in rows[0]})

@@ -16,7 +16,7 @@ from ku import Money
 
 SHARE_COLUMNS = ["omrade", "grupp", "rad_typ", "andel_av_utfall", "kommunerna", "staten", "ovriga", "utfall"]
 PERCENTS = ["andel_av_utfall", "kommunerna", "staten", "ovriga"]
-AUDIT_FIELDS = ["kind", "area", "column", "expected", "found", "difference", "note"]
+AUDIT_FIELDS = ["kind", "area", "column", "expected", "found", "difference", "classification", "note"]
 
 
 def funding(rows):
@@ -256,7 +256,7 @@ def test_audit_shares_reads_an_excel_export_with_the_separator_and_encoding_give
     assert b"Social v\xe4lf\xe4rd;60;50;40;10\r\n" in export.read_bytes()
     found = ku.audit_shares(export, separator="semicolon", encoding="windows-1252")
     assert found.values.tolist() == [["row_sum_mismatch", "Familjehemsresurs", "summa", Fraction(100), Fraction(110),
-                                      Fraction(10), "tolerans ±1 procentenheter (2 avrundade celler)"]]
+                                      Fraction(10), "fault", "tolerans ±1 procentenheter (2 avrundade celler)"]]
     assert found.values.tolist() == ku.audit_shares(original).values.tolist()
     with pytest.raises(ku.ParseError) as caught:
         ku.audit_shares(export, encoding="utf-8")
@@ -278,3 +278,23 @@ def test_separator_and_encoding_apply_to_files_not_to_dataframes(test_data_dir):
     with pytest.raises(ku.LookupError) as caught:
         ku.shares(table, encoding="latin9")
     assert str(caught.value) == 'unknown encoding "latin9" (encoding): expected utf-8 or windows-1252'
+
+
+# ---------------------------------------------------------------- shares against the balance table
+
+
+def test_audit_shares_against_the_balance_table_names_the_swapped_areas_and_the_base(test_data_dir):
+    balance = test_data_dir / "ledger" / "bokslut_2023_ledning_net_summa.csv"
+    findings = ku.audit_shares(test_data_dir / "shares" / "andelar_2023_fel.csv", balance=balance)
+    assert findings.attrs["outcome_base"] == "once"
+    assert findings["kind"].tolist() == ["outcome_mismatch", "outcome_mismatch"]
+    assert findings["area"].tolist() == ["Digitalisering", "Miljösamverkan"]
+    assert findings.iloc[0]["expected"] == Fraction(865_700, 51_627)
+    assert findings["classification"].tolist() == ["fault", "fault"]
+    gross = ku.audit_shares(test_data_dir / "shares" / "andelar_2023_brutto.csv", balance=balance)
+    assert gross.empty and gross.attrs["outcome_base"] == "twice"
+    renamed = test_data_dir / "shares" / "andelar_2023_namn.csv"
+    assert ku.audit_shares(renamed, balance=balance)["kind"].tolist() == ["area_missing", "area_missing"]
+    assert ku.audit_shares(renamed, balance=balance, names=test_data_dir / "shares" / "namn_2023.csv").empty
+    with pytest.raises(ku.DomainError, match="names needs balance"):
+        ku.audit_shares(renamed, names=test_data_dir / "shares" / "namn_2023.csv")

@@ -141,9 +141,29 @@ percent_table shares(shares_request request, const input_names& names)
 
 share_audit audit_shares(csv_source table, const csv_choice& csv, const input_names& names)
 {
-    published_share_table published = read_published_shares(read_source(std::move(table), csv, names));
+    return audit_shares({.table = std::move(table), .balance = std::nullopt, .names = std::nullopt, .in = unit::tkr, .csv = csv},
+                        names);
+}
+
+share_audit audit_shares(share_audit_request request, const input_names& names)
+{
+    published_share_table published = read_published_shares(read_source(std::move(request.table), request.csv, names));
     std::vector<share_finding> findings = ku::audit_shares(published);
-    return {.table = std::move(published), .findings = std::move(findings)};
+    std::optional<share_balance_audit> against_balance;
+    if (request.names && !request.balance) {
+        throw domain_error(std::string{names.area_names} + " needs " + std::string{names.balance} +
+                           ": the names pair the areas of the two tables");
+    }
+    if (request.balance) {
+        const balance_table balance =
+            read_balance_table(read_source(std::move(*request.balance), request.csv, names), request.in);
+        std::vector<area_name_pair> pairs;
+        if (request.names) {
+            pairs = read_area_name_pairs(read_source(std::move(*request.names), request.csv, names));
+        }
+        against_balance = audit_shares_against_balance(published, balance, pairs);
+    }
+    return {.table = std::move(published), .findings = std::move(findings), .against_balance = std::move(against_balance)};
 }
 
 std::vector<std::int64_t> allocate_many(std::span<const std::int64_t> totals_ore, std::span<const std::int64_t> weights,
@@ -303,7 +323,13 @@ report report_of(const proposal_comparison& result) { return to_report(result.di
 report report_of(const scenario_comparison& result) { return to_report(result); }
 report report_of(const balance_audit& result) { return to_report(result.table, result.findings); }
 report report_of(const percent_table& result) { return to_report(result); }
-report report_of(const share_audit& result) { return to_report(result.table, result.findings); }
+report report_of(const share_audit& result)
+{
+    if (!result.against_balance) {
+        return to_report(result.table, result.findings);
+    }
+    return to_report(result.table, result.findings, *result.against_balance);
+}
 report report_of(const overhead_result& result)
 {
     return to_report(result.at_rate, result.at_new_rate, result.catalogue);
@@ -341,6 +367,14 @@ std::string json_of(const proposal_comparison& result)
 std::string json_of(const scenario_comparison& result) { return scenario_as_json(result); }
 std::string json_of(const balance_audit& result) { return findings_as_json(result.findings); }
 std::string json_of(const percent_table& result) { return percent_table_as_json(result); }
-std::string json_of(const share_audit& result) { return share_findings_as_json(result.findings); }
+std::string json_of(const share_audit& result)
+{
+    if (!result.against_balance) {
+        return share_findings_as_json(result.findings);
+    }
+    std::vector<share_finding> findings = result.findings;
+    findings.insert(findings.end(), result.against_balance->findings.begin(), result.against_balance->findings.end());
+    return share_findings_as_json(findings, to_string(result.against_balance->base));
+}
 
 } // namespace ku::app

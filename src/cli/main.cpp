@@ -259,10 +259,26 @@ struct audit_shares_options {
     output_options out;
 };
 
-outcome run_audit_shares(const audit_shares_options& options)
+struct audit_share_table_options {
+    std::string file;
+    std::string balance;
+    std::string names;
+    std::string unit = "tkr";
+    csv_input_options csv;
+    output_options out;
+};
+
+outcome run_audit_shares(const audit_share_table_options& options)
 {
-    return render(
-        options.out, ku::app::audit_shares(std::filesystem::path{options.file}, options.csv.choice(), option_names));
+    const auto path = [](const std::string& file) {
+        return file.empty() ? std::nullopt : std::optional<ku::app::csv_source>{std::filesystem::path{file}};
+    };
+    return render(options.out, ku::app::audit_shares({.table = std::filesystem::path{options.file},
+                                                      .balance = path(options.balance),
+                                                      .names = path(options.names),
+                                                      .in = ku::parse_unit(options.unit, "--unit"),
+                                                      .csv = options.csv.choice()},
+                                                     option_names));
 }
 
 outcome run_audit_staffing(const audit_shares_options& options)
@@ -526,10 +542,19 @@ int main(int argc, char** argv)
     commands.push_back(
         {audit_balance_command, &audit_balance.out, [&audit_balance] { return run_audit_balance(audit_balance); }});
 
-    audit_shares_options audit_shares;
+    audit_share_table_options audit_shares;
     CLI::App* audit_shares_command =
         audit_command->add_subcommand("shares", "Check a published percent table (exit 1 when there are findings)");
     audit_shares_command->add_option("file", audit_shares.file, "The percent table (CSV)")->required();
+    CLI::Option* balance_option = audit_shares_command->add_option(
+        "--balance", audit_shares.balance,
+        "The balance table of the same report (CSV): each area's share of the outcome must follow from its outcome");
+    audit_shares_command
+        ->add_option("--map", audit_shares.names, "CSV from,to: area names the two tables write differently")
+        ->needs(balance_option);
+    audit_shares_command
+        ->add_option("--unit", audit_shares.unit, "The unit the balance table is written in: tkr (default) or kr")
+        ->needs(balance_option);
     add_csv_options(audit_shares_command, audit_shares.csv);
     add_output_options(audit_shares_command, audit_shares.out);
     commands.push_back(

@@ -37,7 +37,9 @@ constexpr std::array all_finding_kinds{finding_kind::missing_value, finding_kind
 constexpr std::array all_carry_over_classes{carry_over_class::rounding, carry_over_class::unexplained};
 constexpr std::array all_share_finding_kinds{share_finding_kind::row_sum_mismatch,
                                              share_finding_kind::column_sum_mismatch,
-                                             share_finding_kind::total_mismatch};
+                                             share_finding_kind::total_mismatch,
+                                             share_finding_kind::outcome_mismatch,
+                                             share_finding_kind::area_missing};
 
 std::string plain(money amount) { return format_plain(amount); }
 
@@ -555,7 +557,7 @@ std::vector<finding> read_findings_json(std::string_view text, std::string_view 
     return findings;
 }
 
-std::string share_findings_as_json(std::span<const share_finding> findings)
+std::string share_findings_as_json(std::span<const share_finding> findings, std::string_view outcome_base)
 {
     json list = json::array();
     for (const share_finding& f : findings) {
@@ -565,9 +567,13 @@ std::string share_findings_as_json(std::span<const share_finding> findings)
                         {"expected", percent_text(f.expected)},
                         {"found", percent_text(f.found)},
                         {"difference", percent_text(f.difference)},
+                        {"classification", std::string{to_string(f.classification)}},
                         {"note", f.note}});
     }
     json document;
+    if (!outcome_base.empty()) {
+        document["outcome_base"] = std::string{outcome_base};
+    }
     document["findings"] = std::move(list);
     return document.dump(2) + "\n";
 }
@@ -584,8 +590,13 @@ std::vector<share_finding> read_share_findings_json(std::string_view text, std::
             .expected = exact_of(node.at("expected")).value,
             .found = exact_of(node.at("found")).value,
             .difference = exact_of(node.at("difference")).value,
+            .classification = finding_class::fault,
             .note = node.at("note").text(),
         };
+        if (const std::optional<json_node> classification = node.find("classification")) {
+            f.classification = classification->one_of<finding_class>(
+                std::array{finding_class::rounding, finding_class::fault});
+        }
         if (f.difference != f.found - f.expected) {
             node.at("difference").fail("found − expected is " + percent_text(f.found - f.expected) + ", not " +
                                        percent_text(f.difference));

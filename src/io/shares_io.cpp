@@ -170,4 +170,28 @@ published_share_table read_published_shares(const csv_table& table)
     return published;
 }
 
+std::vector<area_name_pair> read_area_name_pairs(const csv_table& table)
+{
+    const std::size_t from_column = table.column("from");
+    const std::size_t to_column = table.column("to");
+    std::vector<area_name_pair> pairs;
+    for (const csv_row& row : table.rows) {
+        area_name_pair pair{.from = row.fields[from_column], .to = row.fields[to_column]};
+        for (const std::size_t column : {from_column, to_column}) {
+            if (row.fields[column].empty()) {
+                throw parse_error("", 0, "an area name is empty", table.where(row, column));
+            }
+        }
+        for (const area_name_pair& earlier : pairs) {
+            for (const std::string* name : {&pair.from, &pair.to}) {
+                if (*name == earlier.from || *name == earlier.to) {
+                    throw parse_error(*name, 0, "the name is paired twice", table.where(row, from_column));
+                }
+            }
+        }
+        pairs.push_back(std::move(pair));
+    }
+    return pairs;
+}
+
 } // namespace ku

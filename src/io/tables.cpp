@@ -194,6 +194,8 @@ std::string_view swedish_kind(share_finding_kind kind)
     case share_finding_kind::row_sum_mismatch: return "Raden summerar inte till 100";
     case share_finding_kind::column_sum_mismatch: return "Kolumnen summerar inte till 100";
     case share_finding_kind::total_mismatch: return "Summan följer inte av raderna";
+    case share_finding_kind::outcome_mismatch: return "Andelen följer inte av utfallet";
+    case share_finding_kind::area_missing: return "Området saknas i en tabell";
     }
     return "?";
 }
@@ -749,8 +751,13 @@ std::vector<sheet> fee_audit_sheets(const published_proposal& table, const fee_a
     return sheets;
 }
 
-std::vector<sheet> share_audit_sheets(const published_share_table& table, std::span<const share_finding> findings)
+std::vector<sheet> share_audit_sheets(const published_share_table& table, std::span<const share_finding> own_findings,
+                                      const share_balance_audit* against_balance = nullptr)
 {
+    std::vector<share_finding> findings{own_findings.begin(), own_findings.end()};
+    if (against_balance != nullptr) {
+        findings.insert(findings.end(), against_balance->findings.begin(), against_balance->findings.end());
+    }
     sheet shares;
     shares.name = "Andelar";
     shares.title = "Publicerad andelstabell: " + table.source;
@@ -791,6 +798,7 @@ std::vector<sheet> share_audit_sheets(const published_share_table& table, std::s
                      number_column("expected", "Väntat", column_kind::percent),
                      number_column("found", "Funnet", column_kind::percent),
                      number_column("difference", "Differens", column_kind::percent),
+                     text_column("classification", "Bedömning"),
                      text_column("note", "Not")};
     for (std::size_t i = 0; i < findings.size(); ++i) {
         const share_finding& f = findings[i];
@@ -799,6 +807,8 @@ std::vector<sheet> share_audit_sheets(const published_share_table& table, std::s
                        sheet_cell::of_text(f.area.name()), sheet_cell::of_text(f.column), percent_cell(f.expected),
                        percent_cell(f.found),
                        percent_cell(f.difference, "=" + data_cell(i, 4) + "-" + data_cell(i, 3)),
+                       sheet_cell::of_text(std::string{swedish_name(f.classification)},
+                                           std::string{to_string(f.classification)}),
                        sheet_cell::of_text(f.note)},
              .role = row_role::data,
              .in_csv = true});
@@ -806,6 +816,18 @@ std::vector<sheet> share_audit_sheets(const published_share_table& table, std::s
     if (!findings.empty()) {
         audit.notes.emplace_back("Procentenheter. Differens: funnet − väntat. Ett värde utan ändlig decimalform "
                                  "skrivs som bråk i CSV och Markdown och avrundat till tio decimaler i arbetsboken.");
+    }
+    if (against_balance != nullptr) {
+        const share_balance_audit& b = *against_balance;
+        std::string note = "Andelarna av utfallet jämförda med balanstabellens utfall: ";
+        if (b.bases_coincide) {
+            note += "balanstabellen har ingen intern finansiering, så utfallet är detsamma hur den än räknas; ";
+        } else {
+            note += "kolumnen följer " + std::string{swedish_text(b.base)} + "; ";
+        }
+        note += std::to_string(b.explained) + " av " + std::to_string(b.compared) +
+                " områden stämmer (andelen avrundad nedåt eller uppåt).";
+        audit.notes.push_back(std::move(note));
     }
     return {std::move(shares), std::move(audit)};
 }
@@ -1061,6 +1083,14 @@ report to_report(const period_report& result, const std::string& title)
 report to_report(const published_share_table& table, std::span<const share_finding> findings)
 {
     return {.title = "Granskning av " + table.source, .sheets = share_audit_sheets(table, findings), .csv_sheet = 1};
+}
+
+report to_report(const published_share_table& table, std::span<const share_finding> findings,
+                 const share_balance_audit& against_balance)
+{
+    return {.title = "Granskning av " + table.source,
+            .sheets = share_audit_sheets(table, findings, &against_balance),
+            .csv_sheet = 1};
 }
 
 report to_report(const overhead_financing& at_rate, const std::optional<overhead_financing>& at_new_rate,

@@ -156,6 +156,17 @@ TEST_CASE("the staffing audit gives the same findings from C++ as ku audit staff
           golden_stdout("audit-staffing-fel-csv"));
 }
 
+TEST_CASE("the share audit against a balance table gives the same findings from C++ as ku audit shares --balance",
+          "[agreement]")
+{
+    CHECK(csv_of(ku::app::audit_shares({.table = test_data / "shares" / "andelar_2023_fel.csv",
+                                        .balance = test_data / "ledger" / "bokslut_2023_ledning_net_summa.csv",
+                                        .names = std::nullopt,
+                                        .in = ku::unit::tkr,
+                                        .csv = {}},
+                                       names)) == golden_stdout("audit-shares-balance-fel-csv"));
+}
+
 TEST_CASE("the indicator audit gives the same findings from C++ as ku audit indicators", "[agreement]")
 {
     CHECK(csv_of(ku::app::audit_indicators(test_data / "indicators" / "indikatorer_fel.csv", {}, names)) ==

@@ -42,7 +42,7 @@ ku_cli_test("a share audit as Markdown shows the published table and the finding
   STDOUT "## Publicerad andelstabell: .*. Familjehemsresurs . +. +2 % . +54 % . +56 % . +. +110 % .*Raden summerar inte till 100 . Familjehemsresurs . summa +. +100 % . +110 % . +10 % ."
   COMMAND audit shares ${shares}/published_row_110.csv --format markdown)
 ku_cli_test("a share audit as CSV lists the finding in percent points" EXIT 1
-  STDOUT "^kind,area,column,expected,found,difference,note\nrow_sum_mismatch,Familjehemsresurs,summa,100,110,10,"
+  STDOUT "^kind,area,column,expected,found,difference,classification,note\nrow_sum_mismatch,Familjehemsresurs,summa,100,110,10,fault,"
   COMMAND audit shares ${shares}/published_row_110.csv --format csv)
 ku_cli_test("a scenario as Markdown shows the deltas per kommun and fee" EXIT 0
   STDOUT "^## Konsekvensbeskrivning: [^\n]*\n\n. Kod  . Kommun +. Grundfinansiering ledning och stab .*\n. 0604 . Aneby +. +32 790 ."

@@ -57,10 +57,10 @@ ku_cli_test("a table written with percent signs is read in percent and is clean"
   STDOUT "inga avvikelser"
   COMMAND audit shares ${shares}/published_percent_signs.csv)
 ku_cli_test("a row of 54 % + 56 % exits 1 and names the row" EXIT 1
-  STDOUT ": 1 avvikelse\n.*\nRaden summerar inte till 100 +Familjehemsresurs +summa +100 % +110 % +10 % +tolerans ±1 procentenheter \\(2 avrundade celler\\)\n"
+  STDOUT ": 1 avvikelse\n.*\nRaden summerar inte till 100 +Familjehemsresurs +summa +100 % +110 % +10 % +fel +tolerans ±1 procentenheter \\(2 avrundade celler\\)\n"
   COMMAND audit shares ${shares}/published_row_110.csv)
 ku_cli_test("a row of 54 % + 56 % as JSON is a row_sum_mismatch of 10 percent points" EXIT 1
-  STDOUT "^{\n  \"findings\": \\[\n    {\n      \"kind\": \"row_sum_mismatch\",\n      \"area\": \"Familjehemsresurs\",\n      \"column\": \"summa\",\n      \"expected\": \"100\",\n      \"found\": \"110\",\n      \"difference\": \"10\",\n      \"note\": \"tolerans ±1 procentenheter \\(2 avrundade celler\\)\"\n    }\n  \\]\n}\n$"
+  STDOUT "^{\n  \"findings\": \\[\n    {\n      \"kind\": \"row_sum_mismatch\",\n      \"area\": \"Familjehemsresurs\",\n      \"column\": \"summa\",\n      \"expected\": \"100\",\n      \"found\": \"110\",\n      \"difference\": \"10\",\n      \"classification\": \"fault\",\n      \"note\": \"tolerans ±1 procentenheter \\(2 avrundade celler\\)\"\n    }\n  \\]\n}\n$"
   COMMAND audit shares ${shares}/published_row_110.csv --json)
 ku_cli_test("a Summa averaging the rows instead of weighting them by outcome exits 1" EXIT 1
   STDOUT ": 2 avvikelser\n.*\nSumman följer inte av raderna +Summa +kommunerna +90 % +50 % +-40 % +[^\n]*viktat med andel av utfall\nSumman följer inte av raderna +Summa +staten +10 % +50 % +40 % "

@@ -348,7 +348,8 @@ TEST_CASE("share findings as CSV in both conventions keep kind, row, column and 
                         .difference = ku::exact_share{69, 2} - ku::exact_share{100, 3}, .note = "tolerans ±0,5"});
     for (const auto convention : {ku::csv_convention::plain, ku::csv_convention::swedish}) {
         const ku::csv_table csv = read(ku::render_csv(ku::to_report(ku::published_share_table{}, findings), convention));
-        CHECK(csv.header == std::vector<std::string>{"kind", "area", "column", "expected", "found", "difference", "note"});
+        CHECK(csv.header == std::vector<std::string>{"kind", "area", "column", "expected", "found", "difference",
+                                                     "classification", "note"});
         REQUIRE(csv.rows.size() == findings.size());
         for (std::size_t i = 0; i < findings.size(); ++i) {
             const auto& fields = csv.rows[i].fields;
@@ -362,7 +363,8 @@ TEST_CASE("share findings as CSV in both conventions keep kind, row, column and 
             CHECK(exact(fields[3]) == ku::percent_text(findings[i].expected));
             CHECK(exact(fields[4]) == ku::percent_text(findings[i].found));
             CHECK(exact(fields[5]) == ku::percent_text(findings[i].difference));
-            CHECK(fields[6] == findings[i].note);
+            CHECK(fields[6] == "fault");
+            CHECK(fields[7] == findings[i].note);
         }
         CHECK(csv.rows[0].fields[4] == "110"); // Familjehemsresurs: 54 + 56 percent
         CHECK(csv.rows[1].fields[3] == "100/3");

@@ -268,8 +268,8 @@ TEST_CASE("share findings as Swedish text name the row, the sum and the toleranc
     const std::string text = ku::render_text(ku::to_report(table, findings));
     CHECK_THAT(text, Contains("\nGranskning av andelar_2022.csv: 1 avvikelse\n"
                               "\n"
-                              "Typ                           Område             Kolumn  Väntat  Funnet  Differens  Not\n"));
-    CHECK_THAT(text, Contains("\nRaden summerar inte till 100  Familjehemsresurs  summa    100 %   110 %       10 %  "
+                              "Typ                           Område             Kolumn  Väntat  Funnet  Differens  Bedömning  Not\n"));
+    CHECK_THAT(text, Contains("\nRaden summerar inte till 100  Familjehemsresurs  summa    100 %   110 %       10 %  fel        "
                               "tolerans ±1 procentenheter (2 avrundade celler)\n"));
     CHECK_THAT(ku::render_text(ku::to_report(ku::published_share_table{.source = "andelar_2023.csv", .rows = {}}, {})),
                Catch::EndsWith("\nGranskning av andelar_2023.csv: 0 avvikelser\n"

@@ -31,6 +31,7 @@
 #include "ku/io/price_io.hpp"
 #include "ku/io/indicator_io.hpp"
 #include "ku/io/staffing_io.hpp"
+#include "ku/shares/share_balance_audit.hpp"
 #include "ku/io/sheet.hpp"
 #include "ku/ledger/audit.hpp"
 #include "ku/report/period_report.hpp"
@@ -55,6 +56,8 @@ struct input_names {
     std::string_view members;   ///< allocate's member list
     std::string_view previous;  ///< audit_balance's previous table
     std::string_view mapping;   ///< audit_balance's reorganisation mapping
+    std::string_view balance = "--balance"; ///< audit_shares's balance table
+    std::string_view area_names = "--map"; ///< audit_shares's pairs of area names
 };
 
 /// How to read CSV files, as the caller was told: each name absent to be detected.
@@ -167,9 +170,14 @@ struct shares_request {
 struct share_audit {
     published_share_table table;         ///< the table as read
     std::vector<share_finding> findings; ///< as ku::audit_shares gives them
+    /// With a balance table: the shares of the outcome against its outcome column.
+    std::optional<share_balance_audit> against_balance;
 
-    /// No findings.
-    [[nodiscard]] bool clean() const noexcept { return findings.empty(); }
+    /// No findings, of the table or against the balance table.
+    [[nodiscard]] bool clean() const noexcept
+    {
+        return findings.empty() && (!against_balance || against_balance->findings.empty());
+    }
     /// status_of(clean()).
     [[nodiscard]] int status() const noexcept { return status_of(clean()); }
 };
@@ -177,6 +185,22 @@ struct share_audit {
 /// Audits the published percent table `table` (read with `csv` when a path). Throws as
 /// read_csv_file and read_published_shares.
 [[nodiscard]] share_audit audit_shares(csv_source table, const csv_choice& csv, const input_names& names);
+
+/// What audit_shares checks: a percent table and, perhaps, the balance table of the same report
+/// (written in `in`) with pairs of area names that differ between them.
+struct share_audit_request {
+    csv_source table;                    ///< the percent table
+    std::optional<csv_source> balance;   ///< the balance table whose outcome the shares follow
+    std::optional<csv_source> names;     ///< CSV from,to: area names that differ between the tables
+    unit in = unit::tkr;                 ///< the balance table's unit
+    csv_choice csv;                      ///< how to read the files given as paths
+};
+
+/// Audits the percent table of `request` and, with a balance table, its shares of the outcome
+/// against that table (ku::audit_shares_against_balance). Throws as read_csv_file,
+/// read_published_shares, read_balance_table and read_area_name_pairs; ku::domain_error for
+/// names without a balance table.
+[[nodiscard]] share_audit audit_shares(share_audit_request request, const input_names& names);
 
 /// Many allocations at once, as the Python module's allocate_many makes them: allocation i
 /// splits `totals_ore[i]` (öre, a whole number of `in`) by row i of `weights` (row-major, one

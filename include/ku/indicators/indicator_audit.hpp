@@ -104,10 +104,6 @@ struct indicator_audit {
 /// Every finding of `table`. Throws ku::lookup_error for a `bas` that names no row of the table.
 [[nodiscard]] indicator_audit audit_indicators(const published_indicator_table& table);
 
-/// `value` in percent written with `decimals` decimals and a comma, exactly when it fits
-/// `decimals` + 3 decimals, else cut there and followed by "…": "16,666…", "50".
-[[nodiscard]] std::string approximate_percent_text(const exact_share& value, int decimals);
-
 namespace detail::indicator_audit_impl {
 
 /// `value` × 10^decimals rounded by `mode` to a whole number, exactly.
@@ -171,34 +167,6 @@ inline std::string percent_label(const exact_share& value, int decimals)
 }
 
 } // namespace detail::indicator_audit_impl
-
-inline std::string approximate_percent_text(const exact_share& value, int decimals)
-{
-    Expects(decimals >= 0);
-    using boost::multiprecision::cpp_int;
-    const int shown = decimals + 3;
-    exact_share scaled = value;
-    for (int d = 0; d < shown; ++d) {
-        scaled *= 10;
-    }
-    const cpp_int units = scaled.numerator() / scaled.denominator(); // toward zero
-    const bool exact = exact_share{units} == scaled;
-    // Drop the trailing zeros of an exact value down to the decimals it was written with.
-    cpp_int kept = units;
-    int kept_decimals = shown;
-    while (exact && kept_decimals > decimals && kept % 10 == 0) {
-        kept /= 10;
-        --kept_decimals;
-    }
-    std::string text = decimal_text(kept, kept_decimals, {.point = ','});
-    if (!exact) {
-        if (units == 0 && value < 0) {
-            text = "-" + text;
-        }
-        text += "…";
-    }
-    return text;
-}
 
 inline indicator_audit audit_indicators(const published_indicator_table& table)
 {

@@ -85,9 +85,11 @@ namespace ku {
 /// The balance findings written by findings_as_json (amounts in kronor), in order.
 [[nodiscard]] std::vector<finding> read_findings_json(std::string_view text, std::string_view source);
 
-/// {"findings": [{"kind", "area", "column", "expected", "found", "difference", "note"}]},
-/// percent points as exact decimals (or fractions such as "100/3").
-[[nodiscard]] std::string share_findings_as_json(std::span<const share_finding> findings);
+/// {"findings": [{"kind", "area", "column", "expected", "found", "difference",
+/// "classification", "note"}]}, percent points as exact decimals (or fractions such as
+/// "100/3"); with `outcome_base` ("once", "twice") first a key "outcome_base".
+[[nodiscard]] std::string share_findings_as_json(std::span<const share_finding> findings,
+                                                 std::string_view outcome_base = {});
 
 /// The share findings written by share_findings_as_json (percent points, exact), in order.
 [[nodiscard]] std::vector<share_finding> read_share_findings_json(std::string_view text, std::string_view source);

@@ -11,6 +11,7 @@
 #include "ku/ledger/reorganisation.hpp"
 #include "ku/shares/financing.hpp"
 #include "ku/shares/share_audit.hpp"
+#include "ku/shares/share_balance_audit.hpp"
 
 namespace ku {
 
@@ -30,5 +31,10 @@ namespace ku {
 /// `ovriga`, optional `grupp`; a row named "Summa" is the total, a row named like some area's
 /// `grupp` is that group's row. Throws as read_area_funding.
 [[nodiscard]] published_share_table read_published_shares(const csv_table& table);
+
+/// Reads pairs of area names that two tables write differently: columns `from` and `to`, one
+/// pair per row. Throws ku::lookup_error for a missing column, ku::parse_error for an empty name
+/// or a name paired twice, naming file, line and column.
+[[nodiscard]] std::vector<area_name_pair> read_area_name_pairs(const csv_table& table);
 
 } // namespace ku

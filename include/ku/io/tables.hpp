@@ -23,6 +23,7 @@
 #include "ku/report/period_report.hpp"
 #include "ku/shares/financing.hpp"
 #include "ku/shares/share_audit.hpp"
+#include "ku/shares/share_balance_audit.hpp"
 
 namespace ku {
 
@@ -83,6 +84,11 @@ namespace ku {
 /// Sheets "Andelar" (the published percent table, each row's sum of sources as a formula) and
 /// "Avvikelser" (the findings in percent points), which CSV writes.
 [[nodiscard]] report to_report(const published_share_table& table, std::span<const share_finding> findings);
+
+/// As the share audit above, with the findings against a balance table after the table's own
+/// and a note naming the outcome base that explains the shares of the outcome.
+[[nodiscard]] report to_report(const published_share_table& table, std::span<const share_finding> findings,
+                               const share_balance_audit& against_balance);
 
 /// Sheets "OH-påslag" (the administration, the grants, what the surcharge finances and what is
 /// invoiced, at the rate and, when given, at the new rate, with the change) and "Kommuner" (each

@@ -16,6 +16,7 @@
 
 #include <gsl/assert>
 
+#include "ku/audit/finding_class.hpp"
 #include "ku/core/decimal_text.hpp"
 #include "ku/core/funding.hpp"
 #include "ku/core/partnerskap.hpp"
@@ -74,9 +75,11 @@ enum class share_finding_kind : std::uint8_t {
     row_sum_mismatch,    ///< a row's source percents do not sum to 100, beyond their rounding
     column_sum_mismatch, ///< the areas' shares of the outcome do not sum to 100, beyond rounding
     total_mismatch,      ///< a group or total percent that cannot follow from its areas
+    outcome_mismatch,    ///< an area's share of the outcome that the balance table's outcome cannot give
+    area_missing,        ///< an area in one of two tables compared and not in the other
 };
 
-/// "row_sum_mismatch", "column_sum_mismatch", "total_mismatch".
+/// "row_sum_mismatch", "column_sum_mismatch", "total_mismatch", "outcome_mismatch", "area_missing".
 [[nodiscard]] constexpr std::string_view to_string(share_finding_kind kind) noexcept;
 
 /// One fault, in percent points: `expected` (100, or what the areas give), `found`, and
@@ -88,6 +91,8 @@ struct share_finding {
     exact_share expected; ///< 100, or what the areas give, in percent points
     exact_share found; ///< the published value (or sum), in percent points
     exact_share difference; ///< found − expected
+    /// Whether rounding explains it: always fault, as a finding is only made beyond rounding.
+    finding_class classification = finding_class::fault;
     std::string note; ///< the tolerance applied, in Swedish
     /// Equal when every field is.
     friend bool operator==(const share_finding&, const share_finding&) = default;
@@ -196,6 +201,8 @@ constexpr std::string_view to_string(share_finding_kind kind) noexcept
     case share_finding_kind::row_sum_mismatch: return "row_sum_mismatch";
     case share_finding_kind::column_sum_mismatch: return "column_sum_mismatch";
     case share_finding_kind::total_mismatch: return "total_mismatch";
+    case share_finding_kind::outcome_mismatch: return "outcome_mismatch";
+    case share_finding_kind::area_missing: return "area_missing";
     }
     return "?";
 }
@@ -248,7 +255,7 @@ inline std::vector<share_finding> audit_shares(const published_share_table& tabl
         }
         if (outside(sum - 100, tolerance)) {
             findings.push_back({share_finding_kind::row_sum_mismatch, row.area, "summa", 100, sum, sum - 100,
-                                note(tolerance, cells)});
+                                finding_class::fault, note(tolerance, cells)});
         }
     }
 
@@ -272,7 +279,7 @@ inline std::vector<share_finding> audit_shares(const published_share_table& tabl
         }
         if (cells > 0 && outside(sum - 100, tolerance)) {
             findings.push_back({share_finding_kind::column_sum_mismatch, partnerskap::named("Summa"), "andel_av_utfall", 100, sum,
-                                sum - 100, note(tolerance, cells)});
+                                sum - 100, finding_class::fault, note(tolerance, cells)});
         }
     }
 
@@ -280,7 +287,8 @@ inline std::vector<share_finding> audit_shares(const published_share_table& tabl
     for (const published_share_row& row : table.rows) {
         if (row.is_total && row.andel_av_utfall && outside(*row.andel_av_utfall - 100, half_of(row, 0))) {
             findings.push_back({share_finding_kind::total_mismatch, row.area, "andel_av_utfall", 100,
-                                *row.andel_av_utfall, *row.andel_av_utfall - 100, note(half_of(row, 0), 1)});
+                                *row.andel_av_utfall, *row.andel_av_utfall - 100, finding_class::fault,
+                                note(half_of(row, 0), 1)});
         }
     }
 
@@ -322,7 +330,7 @@ inline std::vector<share_finding> audit_shares(const published_share_table& tabl
                 const exact_share expected = point_weight == 0 ? exact_share{0} : point_numerator / point_weight;
                 findings.push_back({share_finding_kind::total_mismatch, row.area,
                                     std::string{funding_column(kind)}, expected, found,
-                                    found - expected,
+                                    found - expected, finding_class::fault,
                                     "raderna ger mellan " + detail::share_audit_impl::bound_text(low, false) +
                                         " och " + detail::share_audit_impl::bound_text(high, true) +
                                         " procent, viktat med andel av utfall"});
@@ -339,7 +347,8 @@ inline std::vector<share_finding> audit_shares(const published_share_table& tabl
             const exact_share difference = *row.andel_av_utfall - sum;
             if (outside(difference, tolerance)) {
                 findings.push_back({share_finding_kind::total_mismatch, row.area, "andel_av_utfall", sum,
-                                    *row.andel_av_utfall, difference, note(tolerance, members.size() + 1)});
+                                    *row.andel_av_utfall, difference, finding_class::fault,
+                                    note(tolerance, members.size() + 1)});
             }
         }
     }
