@@ -393,7 +393,7 @@ void audit_1000(benchmark::State& state)
         case ku::finding_kind::identity_broken: ++broken; break;
         case ku::finding_kind::total_mismatch: ++totals; break;
         case ku::finding_kind::carry_over_difference:
-            ++(f.classification == ku::carry_over_class::rounding ? rounding : unexplained);
+            ++(f.classification == ku::finding_class::rounding ? rounding : unexplained);
             break;
         }
     }

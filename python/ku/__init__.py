@@ -390,7 +390,7 @@ def audit_balance(table: Union[pd.DataFrame, str, os.PathLike], previous: Union[
                   mapping: Union[pd.DataFrame, str, os.PathLike, None] = None, *, unit: str = "tkr",
                   separator: Optional[str] = None, encoding: Optional[str] = None) -> pd.DataFrame:
     """The findings of the balance-table auditor, with the CLI's fields: kind, area, column,
-    expected, found, difference (Money), classification and note. ``table`` and ``previous``
+    expected, found, difference (Money), classification (rounding or fault) and note. ``table`` and ``previous``
     are paths to CSV or DataFrames with the columns of a balance table; ``mapping`` has
     from, to, share or from, to, amount. Plain numbers are in ``unit``. ``separator``
     ("semicolon" or ";", "comma" or ",") and ``encoding`` ("utf-8" or "windows-1252") say how

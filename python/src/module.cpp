@@ -344,8 +344,7 @@ PYBIND11_MODULE(_ku, m)
                 std::string{ku::to_string(f.kind)}, f.area.name(), std::string{ku::to_string(f.column)},
                 f.expected ? std::optional<std::int64_t>{f.expected->in_ore()} : std::nullopt,
                 f.found ? std::optional<std::int64_t>{f.found->in_ore()} : std::nullopt, f.difference.in_ore(),
-                f.classification ? std::optional<std::string>{std::string{ku::to_string(*f.classification)}}
-                                 : std::nullopt,
+                std::string{ku::to_string(f.classification)},
                 f.note));
         }
         return list;

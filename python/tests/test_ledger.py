@@ -53,7 +53,7 @@ def test_a_blank_derived_cell_is_one_missing_value(bokslut_2023):
     assert isinstance(f["expected"], Money)
     assert f["found"] is None
     assert f["difference"] == Money("-12582000.00")
-    assert f["classification"] is None
+    assert f["classification"] == "fault"
     assert f["note"] == "cellen är tom"
     # None and pd.NA are blanks too.
     for blank in (None, pd.NA):
@@ -114,7 +114,7 @@ def test_previous_and_mapping_as_dataframes(bokslut_2023, test_data_dir):
                                          "Social välfärd och hälso- och sjukvård"]
     assert findings["expected"].tolist() == [Money.kr(0)] * 3 + [Money("58 088 tkr")]
     assert findings["found"].tolist() == [Money("29 044 tkr"), Money("17 426 tkr"), Money("11 618 tkr"), None]
-    assert (findings["classification"] == "unexplained").all()
+    assert (findings["classification"] == "fault").all()
     assert sum(findings["difference"], Money.kr(0)) == Money.kr(0)  # the money moved, none vanished
 
 
@@ -124,7 +124,7 @@ def test_carry_over_rounding(bokslut_2023, test_data_dir):
         ["carry_over_difference", "Nära vård", Money("1 tkr"), "rounding"]]
     thousand = ku.audit_balance(test_data_dir / "ledger" / "bokslut_2024_carry_off_1000_tkr.csv",
                                 previous=bokslut_2023)
-    assert thousand["classification"].tolist() == ["unexplained"]
+    assert thousand["classification"].tolist() == ["fault"]
     assert thousand["difference"].abs().tolist() == [Money("1000 tkr")]
 
 

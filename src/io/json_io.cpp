@@ -34,7 +34,7 @@ constexpr std::array all_difference_kinds{difference_kind::cell, difference_kind
 constexpr std::array all_finding_kinds{finding_kind::missing_value, finding_kind::identity_broken,
                                        finding_kind::total_mismatch, finding_kind::carry_over_difference,
                                        finding_kind::wrong_cell};
-constexpr std::array all_carry_over_classes{carry_over_class::rounding, carry_over_class::unexplained};
+constexpr std::array all_finding_classes{finding_class::rounding, finding_class::fault};
 constexpr std::array all_share_finding_kinds{share_finding_kind::row_sum_mismatch,
                                              share_finding_kind::column_sum_mismatch,
                                              share_finding_kind::total_mismatch,
@@ -516,7 +516,7 @@ std::string findings_as_json(std::span<const finding> findings)
             {"expected", amount(f.expected)},
             {"found", amount(f.found)},
             {"difference", format_plain(f.difference)},
-            {"classification", f.classification ? json(std::string{to_string(*f.classification)}) : json(nullptr)},
+            {"classification", std::string{to_string(f.classification)}},
             {"note", f.note},
         });
     }
@@ -536,6 +536,10 @@ std::vector<finding> read_findings_json(std::string_view text, std::string_view 
             column.fail("\"" + column.text() + "\" is not a balance column");
         }
         const json_node classification = node.at("classification");
+        // Before every finding was classified: null for all but carry-over, "unexplained" for a fault.
+        const finding_class read_class = classification.is_null() || classification.text() == "unexplained"
+                                             ? finding_class::fault
+                                             : classification.one_of<finding_class>(all_finding_classes);
         finding f{
             .kind = node.at("kind").one_of<finding_kind>(all_finding_kinds),
             .area = node.at("area").area(),
@@ -543,9 +547,7 @@ std::vector<finding> read_findings_json(std::string_view text, std::string_view 
             .expected = node.at("expected").optional_amount(),
             .found = node.at("found").optional_amount(),
             .difference = node.at("difference").amount(),
-            .classification = classification.is_null()
-                                  ? std::nullopt
-                                  : std::optional{classification.one_of<carry_over_class>(all_carry_over_classes)},
+            .classification = read_class,
             .note = node.at("note").text(),
         };
         if (f.expected && f.difference != f.found.value_or(money{}) - *f.expected) {
@@ -594,8 +596,7 @@ std::vector<share_finding> read_share_findings_json(std::string_view text, std::
             .note = node.at("note").text(),
         };
         if (const std::optional<json_node> classification = node.find("classification")) {
-            f.classification = classification->one_of<finding_class>(
-                std::array{finding_class::rounding, finding_class::fault});
+            f.classification = classification->one_of<finding_class>(all_finding_classes);
         }
         if (f.difference != f.found - f.expected) {
             node.at("difference").fail("found − expected is " + percent_text(f.found - f.expected) + ", not " +

@@ -630,11 +630,8 @@ std::vector<sheet> balance_sheets(const balance_table& table, std::span<const fi
                      text_column("note", "Not")};
     for (std::size_t i = 0; i < findings.size(); ++i) {
         const finding& f = findings[i];
-        sheet_cell classification;
-        if (f.classification) {
-            classification = sheet_cell::of_text(*f.classification == carry_over_class::rounding ? "avrundning" : "oförklarad",
-                                                 std::string{to_string(*f.classification)});
-        }
+        const sheet_cell classification = sheet_cell::of_text(std::string{swedish_name(f.classification)},
+                                                              std::string{to_string(f.classification)});
         audit.rows.push_back(
             {.cells = {sheet_cell::of_text(std::string{swedish_kind(f.kind)}, std::string{to_string(f.kind)}),
                        sheet_cell::of_text(f.area.name()),
@@ -704,7 +701,7 @@ std::vector<sheet> fee_audit_sheets(const published_proposal& table, const fee_a
                        f.kommun ? sheet_cell::of_text(catalogue.name_or_code(*f.kommun)) : sheet_cell::of_text("Summa"),
                        sheet_cell::of_text(f.fee), sheet_cell::of_amount(f.expected), sheet_cell::of_amount(f.found),
                        sheet_cell::of_amount(f.difference, "=" + data_cell(i, 5) + "-" + data_cell(i, 4)),
-                       sheet_cell::of_text(f.classification == fee_finding_class::rounding ? "avrundning" : "fel",
+                       sheet_cell::of_text(std::string{swedish_name(f.classification)},
                                            std::string{to_string(f.classification)}),
                        sheet_cell::of_text(f.note)},
              .role = row_role::data,

@@ -30,7 +30,7 @@ ku_cli_test("a balance audit as Markdown shows the table, the sums of its rows a
   STDOUT "^## Balanstabell: [^\n]*bokslut_2023_ledning_gross_summa\\.csv \\(tkr\\)\n.*. Summa enligt raderna .[^\n]* 96 975 .*## Granskning av [^\n]*: 3 avvikelser\n.*. Summan stämmer ej . Summa +. erhållna medel +. +96 975 . +98 705 . +1 730 ."
   COMMAND audit balance ${ledger}/bokslut_2023_ledning_gross_summa.csv --format markdown)
 ku_cli_test("a balance audit as CSV lists the findings in the table's unit" EXIT 1
-  STDOUT "^kind,area,column,expected_tkr,found_tkr,difference_tkr,classification,note\ntotal_mismatch,Summa,erhallna_medel,96975,98705,1730,,"
+  STDOUT "^kind,area,column,expected_tkr,found_tkr,difference_tkr,classification,note\ntotal_mismatch,Summa,erhallna_medel,96975,98705,1730,fault,"
   COMMAND audit balance ${ledger}/bokslut_2023_ledning_gross_summa.csv --format csv)
 ku_cli_test("shares as Swedish CSV is the table audit shares reads, with decimal commas" EXIT 0
   STDOUT "^${bom}omrade.grupp.andel_av_utfall.kommunerna.staten.ovriga\nLedning och stab..7,8.100,0.0,0.0,0\n"

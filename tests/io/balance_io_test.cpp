@@ -460,13 +460,14 @@ TEST_CASE("findings as text state amounts in the table's tkr, and as JSON in kro
     };
     CHECK(audit.columns[3].label == "Väntat (tkr)");
     CHECK(text_of(0) == std::vector<std::string>{"Saknat värde", "Digitalisering", "disponibla medel", "15 925", "",
-                                                 "-15 925", "", "cellen är tom"});
+                                                 "-15 925", "fel", "cellen är tom"});
     CHECK(text_of(1) == std::vector<std::string>{"Ingående balans", "Förstärkt samverkan", "ingående balans", "34 359",
-                                                 "35 359", "1 000", "oförklarad", "överfört från Förstärkt samverkan"});
+                                                 "35 359", "1 000", "fel",
+                                                 "överfört från Förstärkt samverkan; tolerans ±1 tkr (2 avrundade celler)"});
     const std::string text = ku::render_text(report);
     CHECK_THAT(text, Contains(": 2 avvikelser\n"));
     CHECK_THAT(text, Contains("\nIngående balans  Förstärkt samverkan  ingående balans   34 359  35 359      1 000  "
-                              "oförklarad  överfört från Förstärkt samverkan\n"));
+                              "fel        överfört från Förstärkt samverkan; tolerans ±1 tkr (2 avrundade celler)\n"));
 
     const std::string json = ku::findings_as_json(findings);
     CHECK(json == "{\n"
@@ -478,7 +479,7 @@ TEST_CASE("findings as text state amounts in the table's tkr, and as JSON in kro
                   "      \"expected\": \"15925000.00\",\n"
                   "      \"found\": null,\n"
                   "      \"difference\": \"-15925000.00\",\n"
-                  "      \"classification\": null,\n"
+                  "      \"classification\": \"fault\",\n"
                   "      \"note\": \"cellen är tom\"\n"
                   "    },\n"
                   "    {\n"
@@ -488,8 +489,8 @@ TEST_CASE("findings as text state amounts in the table's tkr, and as JSON in kro
                   "      \"expected\": \"34359000.00\",\n"
                   "      \"found\": \"35359000.00\",\n"
                   "      \"difference\": \"1000000.00\",\n"
-                  "      \"classification\": \"unexplained\",\n"
-                  "      \"note\": \"överfört från Förstärkt samverkan\"\n"
+                  "      \"classification\": \"fault\",\n"
+                  "      \"note\": \"överfört från Förstärkt samverkan; tolerans ±1 tkr (2 avrundade celler)\"\n"
                   "    }\n"
                   "  ]\n"
                   "}\n");

@@ -173,7 +173,7 @@ TEST_CASE("balance findings, carry-over classifications included, read back from
     const ku::balance_table next = balance(std::string{KU_TEST_DATA_DIR} + "/ledger/bokslut_2024_carry_off_1000_tkr.csv");
     const std::vector<ku::finding> carry_over = ku::audit_balance(next, &previous);
     REQUIRE(carry_over.size() == 1);
-    REQUIRE(carry_over[0].classification == ku::carry_over_class::unexplained);
+    REQUIRE(carry_over[0].classification == ku::finding_class::fault);
     const std::vector<ku::finding> back = ku::read_findings_json(ku::findings_as_json(carry_over), "overforing.json");
     CHECK(back == carry_over);
     CHECK(back[0].difference == ku::money::in(ku::unit::tkr, 1'000));

@@ -28,7 +28,7 @@ namespace {
 using namespace ku::literals;
 
 using ku::balance_column;
-using ku::carry_over_class;
+using ku::finding_class;
 using ku::finding_kind;
 using ku::money;
 using ku::unit;
@@ -114,12 +114,12 @@ std::string summary(const ku::finding& f)
     return std::string{to_string(f.kind)} + " | " + f.area.name() + " | " + std::string{to_string(f.column)} +
            " | expected " + amount_text(f.expected) + " | found " + amount_text(f.found) + " | difference " +
            ku::format_plain(f.difference) + " | " +
-           (f.classification ? std::string{to_string(*f.classification)} : std::string{"-"});
+           std::string{to_string(f.classification)};
 }
 
 ku::finding expect(finding_kind kind, std::string area, balance_column column, std::optional<money> expected,
                    std::optional<money> found, money difference,
-                   std::optional<carry_over_class> classification = std::nullopt)
+                   finding_class classification = finding_class::fault)
 {
     return {kind, ku::partnerskap::named(std::move(area)), column, expected, found, difference, classification, {}};
 }
@@ -244,7 +244,7 @@ TEST_CASE("a mistyped disponibla medel for Nära vård (103 969 for 103 996) bre
                               expect(finding_kind::wrong_cell, "Nära vård", balance_column::disponibla_medel,
                                      tkr(103'996), tkr(103'969), tkr(-27))});
     REQUIRE(findings.size() == 2);
-    CHECK(findings[0].note == "ingående balans + erhållna medel");
+    CHECK(findings[0].note == "ingående balans + erhållna medel; tolerans ±1,5 tkr (3 avrundade celler)");
     CHECK(findings[1].note == "den minsta ändring som får alla samband och summor att stämma (1 cell)");
 }
 
@@ -291,7 +291,7 @@ TEST_CASE("a state part of 33 100 tkr where Nära vård has 33 088 tkr left is l
     check_findings(findings, {expect(finding_kind::identity_broken, "Nära vård",
                                      balance_column::varav_statliga_medel, tkr(33'088), tkr(33'100), tkr(12))});
     REQUIRE(findings.size() == 1);
-    CHECK(findings[0].note == "statliga medel kan inte överstiga kvarvarande medel");
+    CHECK(findings[0].note == "statliga medel kan inte överstiga kvarvarande medel; tolerans ±3 tkr (6 avrundade celler)");
 }
 
 TEST_CASE("a negative state part is a fault, but a state part beside a negative balance is not",
@@ -326,7 +326,7 @@ TEST_CASE("a Summa row with 134 105 tkr remaining where the areas sum to 134 150
                               expect(finding_kind::wrong_cell, "Summa", balance_column::kvarvarande_medel,
                                      tkr(134'150), tkr(134'105), tkr(-45))});
     REQUIRE(findings.size() == 2);
-    CHECK(findings[0].note == "tabellen har inga interna rader");
+    CHECK(findings[0].note == "tabellen har inga interna rader; tolerans ±4,5 tkr (9 avrundade celler)");
 
     ku::balance_table corrected = table;
     row_of(corrected, "Summa").set(balance_column::kvarvarande_medel, tkr(134'150));
@@ -409,7 +409,7 @@ TEST_CASE("a Summa that adds the internal row twice is explained as the internal
     total.set(balance_column::erhallna_medel, tkr(96'975 + 1));
     const auto unexplained = ku::audit_balance(table);
     REQUIRE(unexplained.size() == 2);
-    CHECK(unexplained[0].note == "förklaras inte av de interna raderna");
+    CHECK(unexplained[0].note == "förklaras inte av de interna raderna; tolerans ±5,5 tkr (11 avrundade celler)");
     // Not the internal rows, so a cell is wrong: the Summa cell, 1 tkr too high.
     CHECK(unexplained[1].kind == finding_kind::wrong_cell);
     CHECK(unexplained[1].column == balance_column::erhallna_medel);
@@ -447,9 +447,9 @@ TEST_CASE("Nära vård opening 2024 at 33 089 tkr after closing 2023 at 33 088 t
     const auto findings = ku::audit_balance(table, &previous);
     check_findings(findings, {expect(finding_kind::carry_over_difference, "Nära vård",
                                      balance_column::ingaende_balans, tkr(33'088), tkr(33'089), tkr(1),
-                                     carry_over_class::rounding)});
+                                     finding_class::rounding)});
     REQUIRE(findings.size() == 1);
-    CHECK(findings[0].note == "överfört från Nära vård");
+    CHECK(findings[0].note == "överfört från Nära vård; tolerans ±1 tkr (2 avrundade celler)");
 }
 
 TEST_CASE("Förstärkt samverkan opening 2024 1 000 tkr above its 2023 closing balance is unexplained",
@@ -460,7 +460,7 @@ TEST_CASE("Förstärkt samverkan opening 2024 1 000 tkr above its 2023 closing b
     CHECK(ku::audit_balance(table).empty());
     check_findings(ku::audit_balance(table, &previous),
                    {expect(finding_kind::carry_over_difference, "Förstärkt samverkan", balance_column::ingaende_balans,
-                           tkr(34'359), tkr(35'359), tkr(1'000), carry_over_class::unexplained)});
+                           tkr(34'359), tkr(35'359), tkr(1'000), finding_class::fault)});
 }
 
 TEST_CASE("rounding explains half a tkr per row involved: 1 tkr between two rows, not 2 tkr", "[audit][carry_over]")
@@ -473,13 +473,13 @@ TEST_CASE("rounding explains half a tkr per row involved: 1 tkr between two rows
     CHECK(ku::audit_balance(table).empty());
     check_findings(ku::audit_balance(table, &previous),
                    {expect(finding_kind::carry_over_difference, "Nära vård", balance_column::ingaende_balans,
-                           tkr(33'088), tkr(33'086), tkr(-2), carry_over_class::unexplained)});
+                           tkr(33'088), tkr(33'086), tkr(-2), finding_class::fault)});
 
     nara.set(balance_column::ingaende_balans, tkr(33'087));
     nara.set(balance_column::erhallna_medel, tkr(35'001));
     check_findings(ku::audit_balance(table, &previous),
                    {expect(finding_kind::carry_over_difference, "Nära vård", balance_column::ingaende_balans,
-                           tkr(33'088), tkr(33'087), tkr(-1), carry_over_class::rounding)});
+                           tkr(33'088), tkr(33'087), tkr(-1), finding_class::rounding)});
 }
 
 TEST_CASE("a blank opening balance counts as zero against last year's closing balance", "[audit][carry_over]")
@@ -492,7 +492,7 @@ TEST_CASE("a blank opening balance counts as zero against last year's closing ba
     CHECK(ku::audit_balance(table).empty());
     check_findings(ku::audit_balance(table, &previous),
                    {expect(finding_kind::carry_over_difference, "Kurs och konferens", balance_column::ingaende_balans,
-                           tkr(-395), std::nullopt, tkr(395), carry_over_class::unexplained)});
+                           tkr(-395), std::nullopt, tkr(395), finding_class::fault)});
 }
 
 TEST_CASE("Social välfärd split into three by shares 1/2, 3/10 and 1/5 opens at 29 044, 17 426 and 11 618 tkr",
@@ -525,9 +525,9 @@ TEST_CASE("a split part opening 1 tkr below its share is a rounding difference f
     const auto findings = ku::audit_balance(table, &previous, &mapping);
     check_findings(findings, {expect(finding_kind::carry_over_difference, "Barn och unga",
                                      balance_column::ingaende_balans, tkr(11'618), tkr(11'617), tkr(-1),
-                                     carry_over_class::rounding)});
+                                     finding_class::rounding)});
     REQUIRE(findings.size() == 1);
-    CHECK(findings[0].note == "överfört från " + social);
+    CHECK(findings[0].note == "överfört från " + social + "; tolerans ±1 tkr (2 avrundade celler)");
 }
 
 TEST_CASE("a split without its mapping shows three new areas and the split area's balance vanished",
@@ -538,16 +538,16 @@ TEST_CASE("a split without its mapping shows three new areas and the split area'
     const auto findings = ku::audit_balance(table, &previous);
     check_findings(findings,
                    {expect(finding_kind::carry_over_difference, "Socialtjänst", balance_column::ingaende_balans,
-                           money{}, tkr(29'044), tkr(29'044), carry_over_class::unexplained),
+                           money{}, tkr(29'044), tkr(29'044), finding_class::fault),
                     expect(finding_kind::carry_over_difference, "Hälso- och sjukvård", balance_column::ingaende_balans,
-                           money{}, tkr(17'426), tkr(17'426), carry_over_class::unexplained),
+                           money{}, tkr(17'426), tkr(17'426), finding_class::fault),
                     expect(finding_kind::carry_over_difference, "Barn och unga", balance_column::ingaende_balans,
-                           money{}, tkr(11'618), tkr(11'618), carry_over_class::unexplained),
+                           money{}, tkr(11'618), tkr(11'618), finding_class::fault),
                     expect(finding_kind::carry_over_difference, social, balance_column::ingaende_balans, tkr(58'088),
-                           std::nullopt, tkr(-58'088), carry_over_class::unexplained)});
+                           std::nullopt, tkr(-58'088), finding_class::fault)});
     REQUIRE(findings.size() == 4);
-    CHECK(findings[0].note == "nytt område: inget fördes över");
-    CHECK(findings[3].note == "överfört från " + social + ", men området finns inte i tabellen");
+    CHECK(findings[0].note == "nytt område: inget fördes över; tolerans ±0,5 tkr (1 avrundad cell)");
+    CHECK(findings[3].note == "överfört från " + social + ", men området finns inte i tabellen; tolerans ±0,5 tkr (1 avrundad cell)");
 }
 
 TEST_CASE("a split by amounts carries exactly the amounts the mapping names", "[audit][carry_over][reorganisation]")
@@ -563,9 +563,9 @@ TEST_CASE("a split by amounts carries exactly the amounts the mapping names", "[
                                     {social_area, "Barn och unga"_area, tkr(11'618)}}};
     check_findings(ku::audit_balance(table, &previous, &moved),
                    {expect(finding_kind::carry_over_difference, "Socialtjänst", balance_column::ingaende_balans,
-                           tkr(29'000), tkr(29'044), tkr(44), carry_over_class::unexplained),
+                           tkr(29'000), tkr(29'044), tkr(44), finding_class::fault),
                     expect(finding_kind::carry_over_difference, "Hälso- och sjukvård", balance_column::ingaende_balans,
-                           tkr(17'470), tkr(17'426), tkr(-44), carry_over_class::unexplained)});
+                           tkr(17'470), tkr(17'426), tkr(-44), finding_class::fault)});
 }
 
 TEST_CASE("Utbildning and Fritid merged into one area open at their summed 4 732 tkr", "[audit][carry_over][reorganisation]")
@@ -587,9 +587,9 @@ TEST_CASE("Utbildning and Fritid merged into one area open at their summed 4 732
     const auto findings = ku::audit_balance(table, &previous, &merge);
     check_findings(findings, {expect(finding_kind::carry_over_difference, "Utbildning och fritid",
                                      balance_column::ingaende_balans, tkr(4'732), tkr(4'731), tkr(-1),
-                                     carry_over_class::rounding)});
+                                     finding_class::rounding)});
     REQUIRE(findings.size() == 1);
-    CHECK(findings[0].note == "överfört från Utbildning, Fritid");
+    CHECK(findings[0].note == "överfört från Utbildning, Fritid; tolerans ±1,5 tkr (3 avrundade celler)");
 }
 
 TEST_CASE("Kurs och konferens, closed at zero after 2024, may leave the 2025 table with or without a mapping",
@@ -633,9 +633,9 @@ TEST_CASE("a new area opened at zero carries nothing and is no fault; opened at 
     const auto findings = ku::audit_balance(opened, &previous);
     check_findings(findings, {expect(finding_kind::carry_over_difference, "Hållbar utveckling",
                                      balance_column::ingaende_balans, money{}, tkr(500), tkr(500),
-                                     carry_over_class::unexplained)});
+                                     finding_class::fault)});
     REQUIRE(findings.size() == 1);
-    CHECK(findings[0].note == "nytt område: inget fördes över");
+    CHECK(findings[0].note == "nytt område: inget fördes över; tolerans ±0,5 tkr (1 avrundad cell)");
 }
 
 TEST_CASE("Fritid dropped from 2024 without a mapping: its 860 tkr vanished", "[audit][carry_over]")
@@ -645,9 +645,9 @@ TEST_CASE("Fritid dropped from 2024 without a mapping: its 860 tkr vanished", "[
     remove_row(table, "Fritid");
     const auto findings = ku::audit_balance(table, &previous);
     check_findings(findings, {expect(finding_kind::carry_over_difference, "Fritid", balance_column::ingaende_balans,
-                                     tkr(860), std::nullopt, tkr(-860), carry_over_class::unexplained)});
+                                     tkr(860), std::nullopt, tkr(-860), finding_class::fault)});
     REQUIRE(findings.size() == 1);
-    CHECK(findings[0].note == "överfört från Fritid, men området finns inte i tabellen");
+    CHECK(findings[0].note == "överfört från Fritid, men området finns inte i tabellen; tolerans ±0,5 tkr (1 avrundad cell)");
 }
 
 TEST_CASE("a mapping naming an area the previous table does not have is a lookup error", "[audit][carry_over]")
@@ -687,13 +687,13 @@ TEST_CASE("faults are listed row by row, column by column, then the Summa, then 
                    {expect(finding_kind::identity_broken, social, balance_column::disponibla_medel, tkr(88'088),
                            tkr(88'080), tkr(-8)),
                     expect(finding_kind::identity_broken, social, balance_column::kvarvarande_medel, tkr(52'588),
-                           tkr(52'589), tkr(1)),
+                           tkr(52'589), tkr(1), finding_class::rounding),
                     expect(finding_kind::missing_value, "Fritid", balance_column::kvarvarande_medel, tkr(1'000),
                            std::nullopt, tkr(-1'000)),
                     expect(finding_kind::total_mismatch, "Summa", balance_column::kvarvarande_medel, tkr(121'977),
                            tkr(121'988), tkr(11)),
                     expect(finding_kind::carry_over_difference, "Förstärkt samverkan", balance_column::ingaende_balans,
-                           tkr(34'359), tkr(35'359), tkr(1'000), carry_over_class::unexplained)});
+                           tkr(34'359), tkr(35'359), tkr(1'000), finding_class::fault)});
 }
 
 TEST_CASE("a table in kr tolerates half a krona per row involved in carry-over", "[audit][carry_over]")
@@ -711,14 +711,14 @@ TEST_CASE("a table in kr tolerates half a krona per row involved in carry-over",
     table.rows.push_back(opened);
     check_findings(ku::audit_balance(table, &previous),
                    {expect(finding_kind::carry_over_difference, "Fritid", balance_column::ingaende_balans,
-                           money::kr(860'412), money::kr(860'413), money::kr(1), carry_over_class::rounding)});
+                           money::kr(860'412), money::kr(860'413), money::kr(1), finding_class::rounding)});
 
     table.rows[0].set(balance_column::ingaende_balans, money::kr(860'414));
     table.rows[0].set(balance_column::disponibla_medel, money::kr(860'414));
     table.rows[0].set(balance_column::kvarvarande_medel, money::kr(860'414));
     check_findings(ku::audit_balance(table, &previous),
                    {expect(finding_kind::carry_over_difference, "Fritid", balance_column::ingaende_balans,
-                           money::kr(860'412), money::kr(860'414), money::kr(2), carry_over_class::unexplained)});
+                           money::kr(860'412), money::kr(860'414), money::kr(2), finding_class::fault)});
 }
 
 TEST_CASE("an opening balance is matched to last year's closing by area id, so a respelt name carries over",
@@ -733,7 +733,7 @@ TEST_CASE("an opening balance is matched to last year's closing by area id, so a
     const std::vector<ku::finding> findings = ku::carry_over_findings(closing, renamed, nullptr, unit::tkr);
     REQUIRE(findings.size() == 2);
     CHECK(findings[0].area.name() == "Nära vård i länet");
-    CHECK(findings[0].note == "nytt område: inget fördes över");
+    CHECK(findings[0].note == "nytt område: inget fördes över; tolerans ±0,5 tkr (1 avrundad cell)");
     CHECK(findings[1].area.name() == "Nära vård");
     CHECK(findings[1].difference == tkr(-33'088));
 }

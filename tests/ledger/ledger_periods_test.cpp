@@ -88,7 +88,7 @@ TEST_CASE("an opening balance that differs from last year's closing is a finding
     CHECK(findings[0].expected == tkr(3'925));
     CHECK(findings[0].found == tkr(4'925));
     CHECK(findings[0].difference == tkr(1'000));
-    CHECK(findings[0].classification == ku::carry_over_class::unexplained);
+    CHECK(findings[0].classification == ku::finding_class::fault);
     CHECK(books.periods().size() == 2);
 }
 

@@ -19,6 +19,7 @@
 #include <gsl/narrow>
 
 #include "ku/audit/error_localisation.hpp"
+#include "ku/audit/finding_class.hpp"
 #include "ku/core/money.hpp"
 #include "ku/core/partnerskap.hpp"
 #include "ku/ledger/balance.hpp"
@@ -83,15 +84,6 @@ enum class finding_kind : std::uint8_t {
 /// "missing_value", "identity_broken", "total_mismatch", "carry_over_difference", "wrong_cell".
 [[nodiscard]] constexpr std::string_view to_string(finding_kind kind) noexcept;
 
-/// How a carry-over difference is explained.
-enum class carry_over_class : std::uint8_t {
-    rounding,   ///< within half a unit of the table per row involved
-    unexplained ///< larger than the table's rounding can explain
-};
-
-/// "rounding", "unexplained".
-[[nodiscard]] constexpr std::string_view to_string(carry_over_class classification) noexcept;
-
 /// One fault in a balance table. `difference` is found − expected (a blank cell counts as 0).
 /// `note` says in Swedish which identity a cell breaks, what explains a total mismatch (the
 /// internal rows counted twice or left out) or which previous areas a balance came from.
@@ -102,7 +94,10 @@ struct finding {
     std::optional<money> expected; ///< what the cell should hold
     std::optional<money> found; ///< what it holds; none: blank
     money difference{}; ///< found − expected
-    std::optional<carry_over_class> classification; ///< for a carry-over difference only
+    /// rounding when the difference is within half a unit of the table per rounded cell involved
+    /// (the note says how many), else fault; a blank cell and a total explained by the internal
+    /// rows are faults.
+    finding_class classification = finding_class::fault;
     std::string note; ///< the explanation, in Swedish
     /// Equal when every field is.
     friend bool operator==(const finding&, const finding&) = default;
@@ -157,11 +152,6 @@ constexpr std::string_view to_string(finding_kind kind) noexcept
     return "?";
 }
 
-constexpr std::string_view to_string(carry_over_class classification) noexcept
-{
-    return classification == carry_over_class::rounding ? "rounding" : "unexplained";
-}
-
 inline const balance_row* balance_table::find(const partnerskap& area) const noexcept
 {
     const auto found = std::ranges::find_if(
@@ -172,6 +162,23 @@ inline const balance_row* balance_table::find(const partnerskap& area) const noe
 namespace detail::audit_impl {
 
 inline money or_zero(const balance_row& row, balance_column column) { return row.cell(column).value_or(money{}); }
+
+/// Whether rounding explains `difference`: at most half a unit of `u` for each of `cells`
+/// rounded cells.
+inline finding_class classify(money difference, std::size_t cells, unit u)
+{
+    const std::int64_t magnitude = difference.in_ore() < 0 ? -difference.in_ore() : difference.in_ore();
+    return int128{magnitude} * 2 <= int128{ore_per(u)} * gsl::narrow<std::int64_t>(cells) ? finding_class::rounding
+                                                                                          : finding_class::fault;
+}
+
+/// "; tolerans ±1,5 tkr (3 avrundade celler)": the tolerance a classification applied.
+inline std::string tolerance_note(std::size_t cells, unit u)
+{
+    const money tolerance = money::ore(ore_per(u) / 2 * gsl::narrow<std::int64_t>(cells));
+    return "; tolerans ±" + format_swedish(tolerance, {.in = u}) + " (" + std::to_string(cells) +
+           (cells == 1 ? " avrundad cell)" : " avrundade celler)");
+}
 
 /// The row as an exact entry, blanks as zero.
 inline balance_entry entry_of(const balance_row& row)
@@ -200,7 +207,7 @@ inline money contribution(const balance_row& row, balance_column column)
 /// The closing balance of a previous row: the published kvarvarande, or its identity when blank.
 inline money closing_of(const balance_row& row) { return contribution(row, balance_column::kvarvarande_medel); }
 
-inline void check_row(const balance_row& row, std::vector<finding>& findings)
+inline void check_row(const balance_row& row, unit u, std::vector<finding>& findings)
 {
     const balance_entry entry = entry_of(row);
     for (const balance_column column : {balance_column::disponibla_medel, balance_column::kvarvarande_medel}) {
@@ -209,25 +216,29 @@ inline void check_row(const balance_row& row, std::vector<finding>& findings)
         if (!found) {
             if (expected != money{}) {
                 findings.push_back({finding_kind::missing_value, row.area, column, expected, std::nullopt, -expected,
-                                    std::nullopt, "cellen är tom"});
+                                    finding_class::fault, "cellen är tom"});
             }
         } else if (*found != expected) {
+            // Disponibla and its two terms; kvarvarande, disponibla and its three deductions.
+            const std::size_t cells = column == balance_column::disponibla_medel ? 3 : 5;
             findings.push_back({finding_kind::identity_broken, row.area, column, expected, found, *found - expected,
-                                std::nullopt,
-                                column == balance_column::disponibla_medel
-                                    ? "ingående balans + erhållna medel"
-                                    : "disponibla − utfall förbrukning − utbetalt till länets kommuner − överförda medel"});
+                                classify(*found - expected, cells, u),
+                                (column == balance_column::disponibla_medel
+                                     ? std::string{"ingående balans + erhållna medel"}
+                                     : std::string{"disponibla − utfall förbrukning − utbetalt till länets kommuner − överförda medel"}) +
+                                    tolerance_note(cells, u)});
         }
     }
     if (const auto state = row.cell(balance_column::varav_statliga_medel)) {
         const money remaining = entry.kvarvarande_medel();
         if (*state < money{}) {
             findings.push_back({finding_kind::identity_broken, row.area, balance_column::varav_statliga_medel,
-                                money{}, state, *state, std::nullopt, "statliga medel kan inte vara negativa"});
+                                money{}, state, *state, finding_class::fault, "statliga medel kan inte vara negativa"});
         } else if (remaining > money{} && *state > remaining) {
+            // The state part and the five cells the remaining balance is computed from.
             findings.push_back({finding_kind::identity_broken, row.area, balance_column::varav_statliga_medel,
-                                remaining, state, *state - remaining, std::nullopt,
-                                "statliga medel kan inte överstiga kvarvarande medel"});
+                                remaining, state, *state - remaining, classify(*state - remaining, 6, u),
+                                "statliga medel kan inte överstiga kvarvarande medel" + tolerance_note(6, u)});
         }
     }
 }
@@ -235,7 +246,7 @@ inline void check_row(const balance_row& row, std::vector<finding>& findings)
 /// The wrong cells: the balance identities of each row and the Summa row's column sums as linear
 /// rules over the table's cells (a blank cell is fixed: at its identity's value when derived,
 /// else at 0, and has findings of its own), and every smallest set of cells that mends them.
-inline void locate_wrong_cells(const balance_table& table, std::vector<finding>& findings)
+inline void locate_wrong_cells(const balance_table& table, finding_class classification, std::vector<finding>& findings)
 {
     constexpr std::size_t columns = balance_column_count;
     const auto field = [](std::size_t row, balance_column column) {
@@ -293,7 +304,7 @@ inline void locate_wrong_cells(const balance_table& table, std::vector<finding>&
             const auto [row, column] = at(fix.fields[i]);
             const std::optional<money> mended = mended_value(fix, i);
             findings.push_back({finding_kind::wrong_cell, row->area, column, mended, row->cell(column),
-                                mended ? row->cell(column).value_or(money{}) - *mended : money{}, std::nullopt,
+                                mended ? row->cell(column).value_or(money{}) - *mended : money{}, classification,
                                 "den minsta ändring som får alla samband och summor att stämma (" +
                                     std::to_string(fix.fields.size()) + (fix.fields.size() == 1 ? " cell)" : " celler)")});
         }
@@ -313,7 +324,7 @@ inline void locate_wrong_cells(const balance_table& table, std::vector<finding>&
         const auto [row, column] = at(fix.fields.front());
         const std::optional<money> mended = mended_value(fix, 0);
         findings.push_back({finding_kind::wrong_cell, row->area, column, mended, row->cell(column),
-                            mended ? row->cell(column).value_or(money{}) - *mended : money{}, std::nullopt,
+                            mended ? row->cell(column).value_or(money{}) - *mended : money{}, classification,
                             "sätt " + std::to_string(k + 1) + " av " + std::to_string(found.fixes.size()) +
                                 " lika små att få alla samband och summor att stämma, ingen cell kan pekas ut: " + cells});
     }
@@ -338,23 +349,34 @@ inline void check_totals(const balance_table& table, const balance_row& total_ro
         if (!found) {
             if (net != money{}) {
                 findings.push_back({finding_kind::missing_value, total_row.area, column, net, std::nullopt, -net,
-                                    std::nullopt, "summan är tom"});
+                                    finding_class::fault, "summan är tom"});
             }
             continue;
         }
         if (*found == net) {
             continue;
         }
+        // The Summa cell and every row's cell are rounded.
+        const std::size_t cells = static_cast<std::size_t>(std::ranges::count_if(
+                                      table.rows, [](const balance_row& row) { return row.kind != row_kind::summa; })) +
+                                  1;
+        finding_class classification = classify(*found - net, cells, table.unit);
         std::string note = "förklaras inte av de interna raderna";
         if (internal != money{} && *found == net - internal) {
             note = "förklaras av att den interna finansieringen räknats två gånger: summan utelämnar de interna raderna";
+            classification = finding_class::fault;
         } else if (internal != money{} && *found == net + internal) {
             note = "förklaras av att de interna raderna räknats två gånger";
+            classification = finding_class::fault;
         } else if (internal == money{}) {
             note = "tabellen har inga interna rader";
         }
+        // A sum the internal rows explain has no tolerance to state: rounding does not enter it.
         findings.push_back({finding_kind::total_mismatch, total_row.area, column, net, found, *found - net,
-                            std::nullopt, note});
+                            classification,
+                            classification == finding_class::fault && note.starts_with("förklaras av att")
+                                ? note
+                                : note + tolerance_note(cells, table.unit)});
     }
 }
 
@@ -395,7 +417,6 @@ inline std::vector<finding> carry_over_findings(const std::vector<area_amount>& 
     const reorganisation identity;
     const reorganisation& map = mapping ? *mapping : identity;
     const std::vector<area_amount> carried = map.apply(closing, u);
-    const std::int64_t half_unit = ore_per(u) / 2;
 
     // Lookups by id, so the check stays linear in the number of areas.
     std::unordered_map<std::string_view, money> carried_by_area;
@@ -425,10 +446,7 @@ inline std::vector<finding> carry_over_findings(const std::vector<area_amount>& 
         return from;
     };
     const auto classify = [&](money difference, std::size_t rows_involved) {
-        const std::int64_t magnitude = difference.in_ore() < 0 ? -difference.in_ore() : difference.in_ore();
-        return int128{magnitude} <= int128{half_unit} * gsl::narrow<std::int64_t>(rows_involved)
-                   ? carry_over_class::rounding
-                   : carry_over_class::unexplained;
+        return detail::audit_impl::classify(difference, rows_involved, u);
     };
 
     std::vector<finding> findings;
@@ -444,7 +462,9 @@ inline std::vector<finding> carry_over_findings(const std::vector<area_amount>& 
         const std::vector<partnerskap> from = sources(row.area);
         findings.push_back({finding_kind::carry_over_difference, row.area, balance_column::ingaende_balans, expected,
                             row.ingaende_balans, found - expected, classify(found - expected, from.size() + 1),
-                            from.empty() ? "nytt område: inget fördes över" : "överfört från " + detail::audit_impl::joined(from)});
+                            (from.empty() ? std::string{"nytt område: inget fördes över"}
+                                          : "överfört från " + detail::audit_impl::joined(from)) +
+                                detail::audit_impl::tolerance_note(from.size() + 1, u)});
     }
     // Balances carried into areas the next period does not have: money that vanished.
     for (const auto& [area, amount] : carried) {
@@ -452,7 +472,8 @@ inline std::vector<finding> carry_over_findings(const std::vector<area_amount>& 
             const std::vector<partnerskap> from = sources(area);
             findings.push_back({finding_kind::carry_over_difference, area, balance_column::ingaende_balans, amount,
                                 std::nullopt, -amount, classify(amount, from.size()),
-                                "överfört från " + detail::audit_impl::joined(from) + ", men området finns inte i tabellen"});
+                                "överfört från " + detail::audit_impl::joined(from) + ", men området finns inte i tabellen" +
+                                    detail::audit_impl::tolerance_note(from.size(), u)});
         }
     }
     return findings;
@@ -478,19 +499,25 @@ inline std::vector<finding> audit_balance(const balance_table& table, const bala
         if (row.kind == row_kind::summa) {
             total_row = &row;
         } else {
-            detail::audit_impl::check_row(row, findings);
+            detail::audit_impl::check_row(row, table.unit, findings);
         }
     }
     if (total_row != nullptr) {
         detail::audit_impl::check_totals(table, *total_row, findings);
     }
     // Locate the wrong cells when an identity or a sum fails, unless the internal rows counted
-    // twice or left out explain every failing sum (the notes say so; no cell is wrong then).
-    if (std::ranges::any_of(findings, [](const finding& f) {
-            return (f.kind == finding_kind::identity_broken && is_derived(f.column)) ||
-                   (f.kind == finding_kind::total_mismatch && !f.note.starts_with("förklaras av att"));
-        })) {
-        detail::audit_impl::locate_wrong_cells(table, findings);
+    // twice or left out explain every failing sum (the notes say so; no cell is wrong then). The
+    // cells are a rounding finding when rounding explains every failure, else a fault.
+    const auto triggers = [](const finding& f) {
+        return (f.kind == finding_kind::identity_broken && is_derived(f.column)) ||
+               (f.kind == finding_kind::total_mismatch && !f.note.starts_with("förklaras av att"));
+    };
+    if (std::ranges::any_of(findings, triggers)) {
+        const bool all_rounding = std::ranges::all_of(findings, [&](const finding& f) {
+            return !triggers(f) || f.classification == finding_class::rounding;
+        });
+        detail::audit_impl::locate_wrong_cells(table, all_rounding ? finding_class::rounding : finding_class::fault,
+                                               findings);
     }
     if (previous != nullptr) {
         detail::audit_impl::check_carry_over(table, *previous, mapping, findings);

@@ -81,7 +81,7 @@ inline std::vector<finding> ledger::append(balance_period next, const reorganisa
             const bool negative = entry.varav_statliga_medel < money{};
             const money limit = negative ? money{} : entry.kvarvarande_medel();
             findings.push_back({finding_kind::identity_broken, entry.area, balance_column::varav_statliga_medel, limit,
-                                entry.varav_statliga_medel, entry.varav_statliga_medel - limit, std::nullopt,
+                                entry.varav_statliga_medel, entry.varav_statliga_medel - limit, finding_class::fault,
                                 negative ? "statliga medel kan inte vara negativa"
                                          : "statliga medel kan inte överstiga kvarvarande medel"});
         }
