@@ -59,6 +59,22 @@ money tkr_cell(std::int64_t kronor)
     return money::in(ku::unit::tkr, static_cast<std::int64_t>(ku::divide_rounded(kronor, 1'000, ku::rounding_mode::half_up)));
 }
 
+/// A published row: every exact figure of `a` rounded on its own.
+ku::balance_row row_of(std::string name, ku::row_kind kind, const exact_area& a)
+{
+    ku::balance_row row{.area = ku::partnerskap::named(std::move(name)), .kind = kind};
+    row.set(balance_column::ingaende_balans, tkr_cell(a.ingaende));
+    row.set(balance_column::erhallna_medel, tkr_cell(a.erhallna));
+    row.set(balance_column::disponibla_medel, tkr_cell(a.disponibla()));
+    row.set(balance_column::budget_forbrukning, tkr_cell(a.budget));
+    row.set(balance_column::utfall_forbrukning, tkr_cell(a.utfall));
+    row.set(balance_column::utbetalt_till_kommuner, tkr_cell(a.utbetalt));
+    row.set(balance_column::overforda_medel, tkr_cell(a.overforda));
+    row.set(balance_column::kvarvarande_medel, tkr_cell(a.kvarvarande()));
+    row.set(balance_column::varav_statliga_medel, tkr_cell(a.statliga));
+    return row;
+}
+
 /// The published table: every exact figure rounded on its own, and a Summa row of the rounded
 /// exact totals.
 ku::balance_table published(const std::vector<exact_area>& areas)
@@ -67,17 +83,7 @@ ku::balance_table published(const std::vector<exact_area>& areas)
     exact_area total{};
     for (std::size_t i = 0; i < areas.size(); ++i) {
         const exact_area& a = areas[i];
-        ku::balance_row row{.area = ku::partnerskap::named("Område " + std::to_string(i))};
-        row.set(balance_column::ingaende_balans, tkr_cell(a.ingaende));
-        row.set(balance_column::erhallna_medel, tkr_cell(a.erhallna));
-        row.set(balance_column::disponibla_medel, tkr_cell(a.disponibla()));
-        row.set(balance_column::budget_forbrukning, tkr_cell(a.budget));
-        row.set(balance_column::utfall_forbrukning, tkr_cell(a.utfall));
-        row.set(balance_column::utbetalt_till_kommuner, tkr_cell(a.utbetalt));
-        row.set(balance_column::overforda_medel, tkr_cell(a.overforda));
-        row.set(balance_column::kvarvarande_medel, tkr_cell(a.kvarvarande()));
-        row.set(balance_column::varav_statliga_medel, tkr_cell(a.statliga));
-        table.rows.push_back(std::move(row));
+        table.rows.push_back(row_of("Område " + std::to_string(i), ku::row_kind::omrade, a));
         total.ingaende += a.ingaende;
         total.erhallna += a.erhallna;
         total.budget += a.budget;
@@ -86,17 +92,7 @@ ku::balance_table published(const std::vector<exact_area>& areas)
         total.overforda += a.overforda;
         total.statliga += a.statliga;
     }
-    ku::balance_row summa{.area = ku::partnerskap::named("Summa"), .kind = ku::row_kind::summa};
-    summa.set(balance_column::ingaende_balans, tkr_cell(total.ingaende));
-    summa.set(balance_column::erhallna_medel, tkr_cell(total.erhallna));
-    summa.set(balance_column::disponibla_medel, tkr_cell(total.disponibla()));
-    summa.set(balance_column::budget_forbrukning, tkr_cell(total.budget));
-    summa.set(balance_column::utfall_forbrukning, tkr_cell(total.utfall));
-    summa.set(balance_column::utbetalt_till_kommuner, tkr_cell(total.utbetalt));
-    summa.set(balance_column::overforda_medel, tkr_cell(total.overforda));
-    summa.set(balance_column::kvarvarande_medel, tkr_cell(total.kvarvarande()));
-    summa.set(balance_column::varav_statliga_medel, tkr_cell(total.statliga));
-    table.rows.push_back(std::move(summa));
+    table.rows.push_back(row_of("Summa", ku::row_kind::summa, total));
     return table;
 }
 
