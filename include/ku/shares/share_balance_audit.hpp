@@ -61,10 +61,10 @@ struct share_balance_audit {
 };
 
 /// Each area's andel_av_utfall of `shares` against the utfall_forbrukning column of `balance`.
-/// Areas are matched by name, `names` pairing names that differ (either way round). A share
-/// written with d decimals is explained when it is the exact share rounded down or up to d
-/// decimals (as a largest-remainder column may round). An internal row reduces the area row
-/// directly above it. Findings: each area the chosen base does not explain (fault), and each
+/// Areas are matched by name as partnerskap::same_area compares them, `names` pairing names that
+/// differ (either way round). A share written with d decimals is explained when it is the exact
+/// share rounded down or up to d decimals (as a largest-remainder column may round). An
+/// internal row reduces the area row directly above it. Findings: each area the chosen base does not explain (fault), and each
 /// area in one table and not in the other (fault).
 [[nodiscard]] share_balance_audit audit_shares_against_balance(const published_share_table& shares,
                                                                const balance_table& balance,
@@ -90,13 +90,14 @@ inline share_balance_audit audit_shares_against_balance(const published_share_ta
                                                         std::span<const area_name_pair> names)
 {
     using detail::share_balance_impl::rounds_to;
-    const auto canonical = [&](const std::string& name) {
+    // An area's id after pairing: names are compared as areas are (partnerskap::same_area).
+    const auto canonical = [&](const partnerskap& area) {
         for (const area_name_pair& pair : names) {
-            if (pair.from == name) {
-                return pair.to;
+            if (partnerskap::named(pair.from).same_area(area)) {
+                return partnerskap::named(pair.to).id();
             }
         }
-        return name;
+        return area.id();
     };
 
     // Each area row's outcome, gross (its own cell) and net (less the internal rows under it).
@@ -137,8 +138,8 @@ inline share_balance_audit audit_shares_against_balance(const published_share_ta
         if (row.is_total || row.is_group) {
             continue;
         }
-        const std::string name = canonical(row.area.name());
-        const auto found = std::ranges::find_if(outcomes, [&](const area_outcome& o) { return canonical(o.row->area.name()) == name; });
+        const std::string id = canonical(row.area);
+        const auto found = std::ranges::find_if(outcomes, [&](const area_outcome& o) { return canonical(o.row->area) == id; });
         pairs.push_back({&row, found == outcomes.end() ? nullptr : &*found});
     }
     const auto exact_of = [&](const area_outcome& o, outcome_base base) -> std::optional<exact_share> {
