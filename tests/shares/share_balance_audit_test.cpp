@@ -108,6 +108,9 @@ TEST_CASE("an area named differently is missing from both tables until the names
         ku::read_area_name_pairs(ku::read_csv_file(test_data / "shares" / "namn_2023.csv"));
     REQUIRE(names.size() == 1);
     CHECK(ku::audit_shares_against_balance(shares("andelar_2023_namn.csv"), balance_2023(), names).findings.empty());
+    // Names are compared as areas are: case aside, DIGITALISERING is Digitalisering.
+    const std::vector<ku::area_name_pair> shouted{{.from = "ESF Digitalisering", .to = "DIGITALISERING"}};
+    CHECK(ku::audit_shares_against_balance(shares("andelar_2023_namn.csv"), balance_2023(), shouted).findings.empty());
     // The pair works either way round.
     const std::vector<ku::area_name_pair> reversed{{.from = "Digitalisering", .to = "ESF Digitalisering"}};
     CHECK(ku::audit_shares_against_balance(shares("andelar_2023_namn.csv"), balance_2023(), reversed).findings.empty());
