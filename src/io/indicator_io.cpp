@@ -10,6 +10,8 @@
 #include <string_view>
 #include <utility>
 
+#include <gsl/narrow>
+
 #include "ku/core/detail/scanner.hpp"
 #include "ku/core/ratio.hpp"
 
@@ -28,7 +30,7 @@ int decimals_in(std::string_view number)
     if (separator == std::string_view::npos) {
         return 0;
     }
-    return static_cast<int>(std::count_if(number.begin() + static_cast<std::ptrdiff_t>(separator) + 1, number.end(),
+    return gsl::narrow<int>(std::count_if(number.begin() + gsl::narrow<std::ptrdiff_t>(separator) + 1, number.end(),
                                           [](char c) { return c >= '0' && c <= '9'; }));
 }
 

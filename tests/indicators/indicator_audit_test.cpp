@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <gsl/narrow>
 
 #include "ku/indicators/indicator_audit.hpp"
 #include "ku/io/csv.hpp"
@@ -178,8 +179,8 @@ TEST_CASE("a random indicator table whose percents are all rounded by one rule h
         return std::uniform_int_distribution<std::int64_t>{low, high}(random);
     };
     for (int trial = 0; trial < 300; ++trial) {
-        const ku::rounding_mode rule = ku::percent_rounding_rules[static_cast<std::size_t>(uniform(0, 2))];
-        const auto periods = static_cast<std::size_t>(uniform(1, 4));
+        const ku::rounding_mode rule = ku::percent_rounding_rules[gsl::narrow<std::size_t>(uniform(0, 2))];
+        const auto periods = gsl::narrow<std::size_t>(uniform(1, 4));
         ku::published_indicator_table table{.source = "slump", .periods = {}, .rows = {}};
         for (std::size_t c = 0; c < periods; ++c) {
             table.periods.push_back(std::to_string(2020 + c));
@@ -187,7 +188,7 @@ TEST_CASE("a random indicator table whose percents are all rounded by one rule h
         const auto cell = [&](std::int64_t value, const std::optional<exact_share>& base, bool change) {
             ku::indicator_cell out{.value = value, .percent = std::nullopt, .percent_decimals = 0, .text = ""};
             if (base && *base != 0) {
-                const int decimals = static_cast<int>(uniform(0, 2));
+                const int decimals = gsl::narrow<int>(uniform(0, 2));
                 const exact_share exact = (change ? value - *base : exact_share{value}) / *base * 100;
                 out.percent = ku::detail::indicator_audit_impl::rounded(exact, decimals, rule);
                 out.percent_decimals = decimals;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include <catch2/catch.hpp>
+#include <gsl/narrow>
 
 #include "ku/io/csv.hpp"
 #include "ku/io/render.hpp"
@@ -83,16 +84,16 @@ TEST_CASE("the Summa interval is exactly the extremes over every vertex of small
 {
     std::mt19937_64 random{20'231'231};
     for (int trial = 0; trial < 400; ++trial) {
-        const auto areas = static_cast<std::size_t>(uniform(random, 1, 5));
+        const auto areas = gsl::narrow<std::size_t>(uniform(random, 1, 5));
         std::vector<share_interval> weights;
         std::vector<share_interval> values;
         for (std::size_t i = 0; i < areas; ++i) {
-            const int decimals = static_cast<int>(uniform(random, 0, 2));
+            const int decimals = gsl::narrow<int>(uniform(random, 0, 2));
             const std::int64_t top = decimals == 0 ? 100 : (decimals == 1 ? 1'000 : 10'000);
             // Zero and full cells are frequent: their rounding interval is clamped at 0 and 100.
             const auto draw = [&] { return uniform(random, 0, 3) == 0 ? (uniform(random, 0, 1) * top) : uniform(random, 0, top); };
             weights.push_back(cell(draw(), decimals));
-            values.push_back(cell(draw(), static_cast<int>(uniform(random, 0, 2)) == 0 ? 0 : decimals));
+            values.push_back(cell(draw(), gsl::narrow<int>(uniform(random, 0, 2)) == 0 ? 0 : decimals));
         }
         INFO("trial " << trial << ", " << areas << " areas");
         const auto [low, high] = ku::weighted_range(weights, values);
@@ -150,7 +151,7 @@ TEST_CASE("a share table made by rounding exact figures never gets a finding, wi
             }
             areas.push_back(std::move(area));
         }
-        const int decimals = static_cast<int>(uniform(random, 0, 2));
+        const int decimals = gsl::narrow<int>(uniform(random, 0, 2));
         const ku::percent_table table = ku::to_percent_table(ku::financing_shares(areas), decimals);
         std::istringstream csv{ku::render_csv(ku::to_report(table), ku::csv_convention::plain)};
         const std::vector<ku::share_finding> findings =

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include <gsl/assert>
+#include <gsl/narrow>
 
 #include "ku/audit/finding_class.hpp"
 #include "ku/core/decimal_text.hpp"
@@ -232,7 +233,7 @@ inline indicator_audit audit_indicators(const published_indicator_table& table)
     std::vector<rounding_mode> table_rules;
     std::size_t explained = 0;
     for (const rounding_mode rule : percent_rounding_rules) {
-        const auto count = static_cast<std::size_t>(
+        const auto count = gsl::narrow<std::size_t>(
             std::ranges::count_if(cells, [&](const checked& c) { return std::ranges::find(c.rules, rule) != c.rules.end(); }));
         if (count > explained) {
             table_rules.clear();

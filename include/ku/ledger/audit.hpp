@@ -357,7 +357,7 @@ inline void check_totals(const balance_table& table, const balance_row& total_ro
             continue;
         }
         // The Summa cell and every row's cell are rounded.
-        const std::size_t cells = static_cast<std::size_t>(std::ranges::count_if(
+        const std::size_t cells = gsl::narrow<std::size_t>(std::ranges::count_if(
                                       table.rows, [](const balance_row& row) { return row.kind != row_kind::summa; })) +
                                   1;
         finding_class classification = classify(*found - net, cells, table.unit);
