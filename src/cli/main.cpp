@@ -270,12 +270,9 @@ struct audit_share_table_options {
 
 outcome run_audit_shares(const audit_share_table_options& options)
 {
-    const auto path = [](const std::string& file) {
-        return file.empty() ? std::nullopt : std::optional<ku::app::csv_source>{std::filesystem::path{file}};
-    };
     return render(options.out, ku::app::audit_shares({.table = std::filesystem::path{options.file},
-                                                      .balance = path(options.balance),
-                                                      .names = path(options.names),
+                                                      .balance = optional_file(options.balance),
+                                                      .names = optional_file(options.names),
                                                       .in = ku::parse_unit(options.unit, "--unit"),
                                                       .csv = options.csv.choice()},
                                                      option_names));

@@ -82,6 +82,12 @@ std::string rounded_decimal(const exact_share& value, int decimals)
     return decimal_text(quotient, decimals, {.trim_zeros = true});
 }
 
+/// A finding's classification: "avrundning" or "fel", written "rounding" or "fault" in CSV.
+sheet_cell classification_cell(finding_class c)
+{
+    return sheet_cell::of_text(std::string{swedish_name(c)}, std::string{to_string(c)});
+}
+
 /// A percent value as a number cell: its exact decimal, or its fraction with a rounded
 /// decimal for .xlsx when it has no finite decimal form.
 sheet_cell percent_cell(const exact_share& value, std::string formula = {})
@@ -630,15 +636,13 @@ std::vector<sheet> balance_sheets(const balance_table& table, std::span<const fi
                      text_column("note", "Not")};
     for (std::size_t i = 0; i < findings.size(); ++i) {
         const finding& f = findings[i];
-        const sheet_cell classification = sheet_cell::of_text(std::string{swedish_name(f.classification)},
-                                                              std::string{to_string(f.classification)});
         audit.rows.push_back(
             {.cells = {sheet_cell::of_text(std::string{swedish_kind(f.kind)}, std::string{to_string(f.kind)}),
                        sheet_cell::of_text(f.area.name()),
                        sheet_cell::of_text(std::string{label(f.column)}, std::string{to_string(f.column)}),
                        sheet_cell::of_amount(f.expected), sheet_cell::of_amount(f.found),
                        sheet_cell::of_amount(f.difference, "=" + data_cell(i, 4) + "-" + data_cell(i, 3)),
-                       classification, sheet_cell::of_text(f.note)},
+                       classification_cell(f.classification), sheet_cell::of_text(f.note)},
              .role = row_role::data,
              .in_csv = true});
     }
@@ -701,8 +705,7 @@ std::vector<sheet> fee_audit_sheets(const published_proposal& table, const fee_a
                        f.kommun ? sheet_cell::of_text(catalogue.name_or_code(*f.kommun)) : sheet_cell::of_text("Summa"),
                        sheet_cell::of_text(f.fee), sheet_cell::of_amount(f.expected), sheet_cell::of_amount(f.found),
                        sheet_cell::of_amount(f.difference, "=" + data_cell(i, 5) + "-" + data_cell(i, 4)),
-                       sheet_cell::of_text(std::string{swedish_name(f.classification)},
-                                           std::string{to_string(f.classification)}),
+                       classification_cell(f.classification),
                        sheet_cell::of_text(f.note)},
              .role = row_role::data,
              .in_csv = true});
@@ -804,8 +807,7 @@ std::vector<sheet> share_audit_sheets(const published_share_table& table, std::s
                        sheet_cell::of_text(f.area.name()), sheet_cell::of_text(f.column), percent_cell(f.expected),
                        percent_cell(f.found),
                        percent_cell(f.difference, "=" + data_cell(i, 4) + "-" + data_cell(i, 3)),
-                       sheet_cell::of_text(std::string{swedish_name(f.classification)},
-                                           std::string{to_string(f.classification)}),
+                       classification_cell(f.classification),
                        sheet_cell::of_text(f.note)},
              .role = row_role::data,
              .in_csv = true});
@@ -1002,7 +1004,7 @@ report to_report(const published_staffing_table& table, std::span<const staffing
             {.cells = {sheet_cell::of_text(std::string{swedish_kind(f.kind)}, std::string{to_string(f.kind)}),
                        sheet_cell::of_text(f.period), sheet_cell::of_text(f.column), count(f.expected), count(f.found),
                        count(f.difference, "=" + data_cell(i, 4) + "-" + data_cell(i, 3)),
-                       sheet_cell::of_text("fel", "fault"), sheet_cell::of_text(f.note)},
+                       classification_cell(finding_class::fault), sheet_cell::of_text(f.note)},
              .role = row_role::data,
              .in_csv = true});
     }
@@ -1032,8 +1034,7 @@ report to_report(const published_indicator_table& table, const indicator_audit& 
                        sheet_cell::of_text(f.indikator), sheet_cell::of_text(f.period), percent_cell(f.exact),
                        percent_cell(f.expected), percent_cell(f.found),
                        percent_cell(f.difference, "=" + data_cell(i, 5) + "-" + data_cell(i, 4)),
-                       sheet_cell::of_text(std::string{swedish_name(f.classification)},
-                                           std::string{to_string(f.classification)}),
+                       classification_cell(f.classification),
                        sheet_cell::of_text(f.note)},
              .role = row_role::data,
              .in_csv = true});

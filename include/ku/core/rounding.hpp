@@ -77,25 +77,26 @@ inline constexpr std::array all_rounding_modes{rounding_mode::half_up, rounding_
                        ": expected half-up, half-even, half-down, up, down, floor or ceiling");
 }
 
-/// The exact quotient numerator / denominator rounded by `mode`. The denominator must not be
-/// zero and neither operand may be the most negative int128 (contract). Never overflows.
-[[nodiscard]] constexpr int128 divide_rounded(int128 numerator, int128 denominator,
-                                              rounding_mode mode) noexcept
+/// The exact quotient numerator / denominator rounded by `mode`, for any signed integer type
+/// with the usual operators (int128, Boost's cpp_int). The denominator must not be zero
+/// (contract); for a fixed-width type neither operand may be its most negative value.
+template <class Integer>
+[[nodiscard]] constexpr Integer rounded_quotient(Integer numerator, Integer denominator, rounding_mode mode)
 {
     Expects(denominator != 0);
     if (denominator < 0) {
         numerator = -numerator;
         denominator = -denominator;
     }
-    const int128 quotient = numerator / denominator; // truncated toward zero
-    const int128 remainder = numerator % denominator; // has the sign of the numerator
+    const Integer quotient = numerator / denominator; // truncated toward zero
+    const Integer remainder = numerator % denominator; // has the sign of the numerator
     if (remainder == 0) {
         return quotient;
     }
     const bool negative = numerator < 0;
-    const int128 away = negative ? quotient - 1 : quotient + 1;
-    const int128 abs_remainder = negative ? -remainder : remainder;
-    const int128 rest = denominator - abs_remainder; // distance to the next multiple
+    const Integer away = negative ? Integer{quotient - 1} : Integer{quotient + 1};
+    const Integer abs_remainder = negative ? Integer{-remainder} : remainder;
+    const Integer rest = denominator - abs_remainder; // distance to the next multiple
     switch (mode) {
     case rounding_mode::down: return quotient;
     case rounding_mode::up: return away;
@@ -112,6 +113,14 @@ inline constexpr std::array all_rounding_modes{rounding_mode::half_up, rounding_
         return quotient % 2 == 0 ? quotient : away;
     }
     return quotient;
+}
+
+/// The exact quotient numerator / denominator rounded by `mode`. The denominator must not be
+/// zero and neither operand may be the most negative int128 (contract). Never overflows.
+[[nodiscard]] constexpr int128 divide_rounded(int128 numerator, int128 denominator,
+                                              rounding_mode mode) noexcept
+{
+    return rounded_quotient<int128>(numerator, denominator, mode);
 }
 
 } // namespace ku

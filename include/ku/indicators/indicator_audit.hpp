@@ -110,35 +110,11 @@ namespace detail::indicator_audit_impl {
 /// `value` × 10^decimals rounded by `mode` to a whole number, exactly.
 inline boost::multiprecision::cpp_int rounded_units(const exact_share& value, int decimals, rounding_mode mode)
 {
-    using boost::multiprecision::cpp_int;
     exact_share scaled = value;
     for (int d = 0; d < decimals; ++d) {
         scaled *= 10;
     }
-    const cpp_int numerator = scaled.numerator();
-    const cpp_int denominator = scaled.denominator();
-    const cpp_int quotient = numerator / denominator; // toward zero
-    const cpp_int remainder = numerator % denominator;
-    if (remainder == 0) {
-        return quotient;
-    }
-    const bool negative = numerator < 0;
-    const cpp_int away = negative ? cpp_int{quotient - 1} : cpp_int{quotient + 1};
-    const cpp_int twice = 2 * (negative ? cpp_int{-remainder} : remainder);
-    switch (mode) {
-    case rounding_mode::down: return quotient;
-    case rounding_mode::up: return away;
-    case rounding_mode::floor: return negative ? away : quotient;
-    case rounding_mode::ceiling: return negative ? quotient : away;
-    case rounding_mode::half_down: return twice > denominator ? away : quotient;
-    case rounding_mode::half_even:
-        if (twice != denominator) {
-            return twice > denominator ? away : quotient;
-        }
-        return quotient % 2 == 0 ? quotient : away;
-    case rounding_mode::half_up: break;
-    }
-    return twice >= denominator ? away : quotient;
+    return rounded_quotient(scaled.numerator(), scaled.denominator(), mode);
 }
 
 /// `value` rounded by `mode` to `decimals` decimals, as an exact percent.

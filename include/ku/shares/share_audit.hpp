@@ -132,14 +132,10 @@ inline exact_share clamp_percent(exact_share value)
 /// A bound for a note: one decimal, rounded outward so the interval stays true.
 inline std::string bound_text(const exact_share& value, bool round_up)
 {
-    using boost::multiprecision::cpp_int;
     const exact_share scaled = value * 10;
-    cpp_int tenths = scaled.numerator() / scaled.denominator();
-    if (round_up && exact_share{tenths} < scaled) {
-        tenths += 1;
-    }
-    // The bounds are percents clamped to 0–100, so the tenths are never negative.
-    return decimal_text(tenths, 1, {.point = ','});
+    return decimal_text(rounded_quotient(scaled.numerator(), scaled.denominator(),
+                                         round_up ? rounding_mode::ceiling : rounding_mode::floor),
+                        1, {.point = ','});
 }
 
 } // namespace detail::share_audit_impl
