@@ -172,7 +172,7 @@ inline share_balance_audit audit_shares_against_balance(const published_share_ta
             const exact_share found = p.share->andel_av_utfall.value_or(exact_share{0});
             share_finding missing{share_finding_kind::area_missing, p.share->area, "andel_av_utfall", 0, found, found,
                                   finding_class::fault,
-                                  "finns i andelstabellen men inte i balanstabellen " + balance.source};
+                                  "finns i andelstabellen men inte i balanstabellen"};
             audit.findings.push_back(std::move(missing));
             continue;
         }
@@ -203,7 +203,7 @@ inline share_balance_audit audit_shares_against_balance(const published_share_ta
             audit.findings.push_back({share_finding_kind::area_missing, o.row->area, "andel_av_utfall", expected, 0,
                                       -expected, finding_class::fault,
                                       "finns i balanstabellen (utfall " + amount(audit.base == outcome_base::internal_once ? o.net : o.gross) +
-                                          ") men inte i andelstabellen " + shares.source});
+                                          ") men inte i andelstabellen"});
         }
     }
     return audit;
