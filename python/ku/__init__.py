@@ -334,22 +334,30 @@ def allocate_many(totals: Union[Sequence[Money], np.ndarray], weights: Union[pd.
     return frame.applymap(Money._from_ore)
 
 
-def proposal(spec: Union[str, os.PathLike]) -> pd.DataFrame:
+def proposal(spec: Union[str, os.PathLike], *, method: Optional[str] = None) -> pd.DataFrame:
     """The kommun × fee financing proposal of a spec (TOML): one row per kommun and a "Summa"
     row, one column per fee (Money; None where a kommun does not take part) and "Summa".
-    ``df.attrs`` holds the title and, per fee, method, in_row_sum, total, residual and basis."""
-    data = _ku.proposal(os.fspath(spec))
+    ``method`` (e.g. "controlled"), when given, replaces every fee's method, as the CLI's
+    --method. ``df.attrs`` holds the title; per fee, method, in_row_sum, total, residual and
+    basis; and per kommun code its exact row sum in kr (``exact_row_sums``, a Fraction) and its
+    drift, Summa − exact (``row_drift``, a Fraction)."""
+    data = _ku.proposal(os.fspath(spec), method)
     fees = [f[0] for f in data["fees"]]
     rows = {}
-    for code, name, cells, row_sum in data["rows"]:
+    exact_row_sums = {}
+    row_drift = {}
+    for code, name, cells, row_sum, exact in data["rows"]:
         rows[code] = [name] + [_money(c) for c in cells] + [Money._from_ore(row_sum)]
+        exact_row_sums[code] = Fraction(exact)
+        row_drift[code] = Fraction(row_sum, 100) - exact_row_sums[code]
     frame = pd.DataFrame.from_dict(rows, orient="index", columns=["name"] + fees + ["Summa"])
     frame.index.name = "code"
     frame.loc["Summa"] = ["Summa"] + [Money._from_ore(f[4]) for f in data["fees"]] + \
         [Money._from_ore(data["grand_total"])]
     frame.attrs.update(title=data["title"], fees={
         f[0]: {"method": f[1], "in_row_sum": f[2], "total": Money._from_ore(f[3]),
-               "residual": Money._from_ore(f[5]), "basis": f[6]} for f in data["fees"]})
+               "residual": Money._from_ore(f[5]), "basis": f[6]} for f in data["fees"]},
+                       exact_row_sums=exact_row_sums, row_drift=row_drift)
     return frame
 
 

@@ -24,7 +24,7 @@ __all__ = [
 # Names accepted where the C++ core takes a name; an unknown one raises ku.LookupError.
 _Unit: TypeAlias = Literal["öre", "ore", "kr", "tkr", "mnkr"]
 _Rounding: TypeAlias = Literal["half-up", "half-even", "half-down", "up", "down", "floor", "ceiling"]
-_Method: TypeAlias = Literal["largest-remainder", "sainte-lague", "round-each", "largest-absorbs"]
+_Method: TypeAlias = Literal["largest-remainder", "sainte-lague", "round-each", "largest-absorbs", "controlled"]
 # A CSV file's separator and encoding, as the CLI's --separator and --encoding (None: detected).
 _Separator: TypeAlias = Literal["semicolon", ";", "comma", ","]
 _Encoding: TypeAlias = Literal["utf-8", "utf8", "UTF-8", "windows-1252", "cp1252", "latin1", "iso-8859-1"]
@@ -132,8 +132,8 @@ def allocate_many(totals: Union[Sequence[_Amount], npt.NDArray[np.signedinteger[
 
 # --- Proposals and scenarios -------------------------------------------------------------------
 
-def proposal(spec: _Path) -> pd.DataFrame:
-    """The kommun × fee financing proposal of a TOML spec, with a "Summa" row and column (Money, None where a kommun does not take part); attrs title and fees."""
+def proposal(spec: _Path, *, method: Optional[_Method] = None) -> pd.DataFrame:
+    """The kommun × fee financing proposal of a TOML spec, with a "Summa" row and column (Money, None where a kommun does not take part), every fee by ``method`` when given; attrs title, fees, exact_row_sums and row_drift (Fractions in kr)."""
 
 def compare_proposal(spec: _Path, published: _Path, *, separator: Optional[_Separator] = None,
                      encoding: Optional[_Encoding] = None) -> pd.DataFrame:

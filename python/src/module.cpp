@@ -260,8 +260,9 @@ PYBIND11_MODULE(_ku, m)
             return result;
         });
 
-    m.def("proposal", [](const std::string& spec_path) {
-        const ku::proposal_table table = ku::app::proposal(spec_path);
+    m.def("proposal", [](const std::string& spec_path, const std::optional<std::string>& method) {
+        const ku::proposal_table table = ku::app::proposal(
+            spec_path, method ? std::optional{ku::parse_allocation_method(*method, "method")} : std::nullopt);
         py::list fees;
         for (std::size_t f = 0; f < table.fees.size(); ++f) {
             const ku::allocation& a = table.allocations[f];
@@ -276,8 +277,10 @@ PYBIND11_MODULE(_ku, m)
                 const auto cell = table.cell(r, f);
                 cells.push_back(cell ? std::optional<std::int64_t>{cell->in_ore()} : std::nullopt);
             }
+            const ku::exact_value exact = table.exact_row_sum(r);
             rows.append(py::make_tuple(table.kommuner[r].code.str(), std::string{table.kommuner[r].name}, cells,
-                                       table.row_sum(r).in_ore()));
+                                       table.row_sum(r).in_ore(),
+                                       numerator(exact).str() + "/" + denominator(exact).str()));
         }
         py::dict d;
         d["title"] = table.title;

@@ -22,8 +22,9 @@ def stub_literal(alias: str) -> tuple[str, ...]:
     raise AssertionError(f"{alias} is not in the stub")
 
 
-def test_the_stub_lists_exactly_the_four_allocation_methods_of_the_library():
-    assert _ku.allocation_methods() == ["largest-remainder", "sainte-lague", "round-each", "largest-absorbs"]
+def test_the_stub_lists_exactly_the_five_allocation_methods_of_the_library():
+    assert _ku.allocation_methods() == ["largest-remainder", "sainte-lague", "round-each", "largest-absorbs",
+                                        "controlled"]
     assert stub_literal("_Method") == tuple(_ku.allocation_methods())
 
 
@@ -36,12 +37,13 @@ def test_the_stub_lists_every_unit_spelling_the_library_accepts():
     assert sorted(stub_literal("_Unit")) == sorted(_ku.units())
 
 
-@pytest.mark.parametrize("method", ["largest-remainder", "sainte-lague", "round-each", "largest-absorbs"])
+@pytest.mark.parametrize("method", ["largest-remainder", "sainte-lague", "round-each", "largest-absorbs",
+                                    "controlled"])
 def test_every_listed_method_splits_100_kr_over_aneby_and_eksjo_exactly(method):
     frame = ku.allocate("100", {"0604": 1, "0686": 1}, method=method)
     assert sum(frame["amount"], ku.Money.kr(0)) == ku.Money.kr(100)
 
 
 def test_an_unknown_method_is_refused_naming_every_method_the_library_lists():
-    with pytest.raises(ku.LookupError, match="expected largest-remainder, sainte-lague, round-each or largest-absorbs"):
+    with pytest.raises(ku.LookupError, match="expected largest-remainder, sainte-lague, round-each, largest-absorbs or controlled"):
         ku.allocate("100", {"0604": 1}, method="hamilton")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from decimal import Decimal
+from fractions import Fraction
 
 import pandas as pd
 import pytest
@@ -261,3 +262,38 @@ def test_kommuner():
     assert k.loc["0683", "name"] == "Värnamo"
     assert k.loc["0642", "name"] == "Mullsjö"
     assert isinstance(k, pd.DataFrame)
+
+
+def test_under_controlled_the_2025_rows_stay_within_a_krona_of_their_exact_sums(proposal_2025, proposal_spec,
+                                                                                run_cli):
+    """method="controlled" rounds the counted fees as one table: columns keep their totals, Aneby's
+    Summa is no longer 1,86 kr below its exact sum, and the CLI's --method gives the same table."""
+    controlled = ku.proposal(proposal_spec, method="controlled")
+    assert all(a["method"] == "controlled" for a in controlled.attrs["fees"].values())
+    for fee in FEES_2025:
+        assert controlled.loc["Summa", fee] == proposal_2025.loc["Summa", fee]
+    before = proposal_2025.attrs["row_drift"]
+    after = controlled.attrs["row_drift"]
+    assert isinstance(after["0604"], Fraction)
+    assert Fraction("-1.8631") < before["0604"] < Fraction("-1.8630")
+    assert Fraction("0.1369") < after["0604"] < Fraction("0.1370")
+    assert all(-1 < drift < 1 for drift in after.values())
+    assert max(abs(d) for d in after.values()) == after["0643"]  # Habo, 0,5052 kr
+    for code in CODES:
+        exact = controlled.attrs["exact_row_sums"][code]
+        assert exact == proposal_2025.attrs["exact_row_sums"][code]
+        assert Fraction(Decimal(controlled.loc[code, "Summa"])) - exact == after[code]
+    moved = [(code, fee) for code in CODES for fee in FEES_2025
+             if controlled.loc[code, fee] != proposal_2025.loc[code, fee]]
+    assert len(moved) == 8
+    result = run_cli("proposal", proposal_spec, "--method", "controlled", "--format", "json")
+    for row in result["rows"]:
+        for fee, amount in row["amounts"].items():
+            if amount is not None:
+                assert controlled.loc[row["code"], fee] == Money(amount), (row["code"], fee)
+
+
+def test_an_unknown_method_for_a_proposal_is_refused_naming_every_method(proposal_spec):
+    with pytest.raises(ku.LookupError, match="unknown allocation method \"hamilton\" \\(method\\): expected "
+                                             "largest-remainder, sainte-lague, round-each, largest-absorbs or controlled"):
+        ku.proposal(proposal_spec, method="hamilton")

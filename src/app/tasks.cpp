@@ -57,10 +57,18 @@ std::vector<member_weight> weights_of_members(const std::vector<member_weight>& 
     return chosen;
 }
 
-/// The proposal table of the spec at `spec` over `catalogue`.
-proposal_table proposal_of(const std::filesystem::path& spec, const kommun_catalogue& catalogue)
+/// The proposal table of the spec at `spec` over `catalogue`, every fee's method replaced by
+/// `method` when given.
+proposal_table proposal_of(const std::filesystem::path& spec, const kommun_catalogue& catalogue,
+                           std::optional<allocation_method> method = std::nullopt)
 {
-    return build_proposal(read_proposal_spec(spec, catalogue), catalogue);
+    proposal_spec read = read_proposal_spec(spec, catalogue);
+    if (method) {
+        for (fee_spec& fee : read.fees) {
+            fee.rule.method = *method;
+        }
+    }
+    return build_proposal(read, catalogue);
 }
 
 } // namespace
@@ -88,16 +96,17 @@ allocation_result allocate(allocate_request request, const input_names& names)
     return {.allocation = ku::allocate(request.total, weights, request.rule), .catalogue = catalogue};
 }
 
-proposal_table proposal(const std::filesystem::path& spec)
+proposal_table proposal(const std::filesystem::path& spec, std::optional<allocation_method> method)
 {
-    return proposal_of(spec, jonkopings_lan());
+    return proposal_of(spec, jonkopings_lan(), method);
 }
 
 proposal_comparison compare_proposal(const std::filesystem::path& spec, const std::filesystem::path& published,
-                                     const csv_choice& csv, const input_names& names)
+                                     const csv_choice& csv, const input_names& names,
+                                     std::optional<allocation_method> method)
 {
     const kommun_catalogue catalogue = jonkopings_lan();
-    proposal_table table = proposal_of(spec, catalogue);
+    proposal_table table = proposal_of(spec, catalogue, method);
     const published_proposal published_table =
         read_published_proposal_file(published, catalogue, unit::kr, csv_options_of(csv, names));
     std::vector<proposal_difference> differences = compare(table, published_table);

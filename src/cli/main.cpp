@@ -198,18 +198,22 @@ outcome run_allocate(const allocate_options& options)
 struct proposal_options {
     std::string spec;
     std::string compare;
+    std::string method; // empty: each fee's method from the spec
     csv_input_options csv;
     output_options out;
 };
 
 outcome run_proposal(const proposal_options& options)
 {
-    if (options.compare.empty()) {
-        return render(
-            options.out, ku::app::proposal(options.spec));
+    std::optional<ku::allocation_method> method;
+    if (!options.method.empty()) {
+        method = ku::parse_allocation_method(options.method, "--method");
     }
-    return render(
-        options.out, ku::app::compare_proposal(options.spec, options.compare, options.csv.choice(), option_names));
+    if (options.compare.empty()) {
+        return render(options.out, ku::app::proposal(options.spec, method));
+    }
+    return render(options.out, ku::app::compare_proposal(options.spec, options.compare, options.csv.choice(),
+                                                          option_names, method));
 }
 
 struct audit_balance_options {
@@ -518,6 +522,9 @@ int main(int argc, char** argv)
     CLI::App* proposal_command = app.add_subcommand("proposal", "Compute a kommun × fee financing proposal from a spec");
     proposal_command->add_option("spec", proposal.spec, "The proposal spec (TOML), e.g. data/proposal_2025.toml")->required();
     proposal_command->add_option("--compare", proposal.compare, "A published proposal (CSV, or JSON as --format json writes it) to compare with, cell by cell");
+    proposal_command->add_option("--method", proposal.method,
+                                 "Round every fee by this method instead of the spec's: " + ku::allocation_method_list())
+        ->check(CLI::IsMember(ku::allocation_method_names()));
     add_csv_options(proposal_command, proposal.csv);
     add_output_options(proposal_command, proposal.out);
     commands.push_back({proposal_command, &proposal.out, [&proposal] { return run_proposal(proposal); }});

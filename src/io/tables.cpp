@@ -22,6 +22,13 @@ namespace {
 
 std::string swedish_kr(money amount) { return swedish_in(amount, unit::kr) + " kr"; }
 
+/// An exact value in kr as Swedish text, truncated toward zero to four decimals ("1 234,5678 kr").
+std::string swedish_exact_kr(const exact_value& value)
+{
+    const boost::multiprecision::cpp_int truncated = numerator(value) * 10'000 / denominator(value);
+    return decimal_text(truncated, 4, decimal_style::swedish()) + " kr";
+}
+
 sheet_column text_column(std::string key, std::string label)
 {
     return {.key = std::move(key), .label = std::move(label), .kind = column_kind::text, .unit = unit::kr,
@@ -341,6 +348,42 @@ std::vector<sheet> proposal_sheets(const proposal_table& table)
     if (all_exact) {
         proposal.notes.push_back("Varje kolumn summerar exakt till sitt totalbelopp; radsummorna summerar till " +
                                  swedish_kr(table.grand_total()) + ".");
+    }
+    // Which method made the table, and how far each kommun's Summa is from its exact sum.
+    std::vector<allocation_method> methods;
+    for (std::size_t f = 0; f < table.fees.size(); ++f) {
+        if (table.fees[f].in_row_sum && std::ranges::find(methods, table.allocations[f].rule.method) == methods.end()) {
+            methods.push_back(table.allocations[f].rule.method);
+        }
+    }
+    if (methods.size() == 1 && methods.front() == allocation_method::controlled) {
+        proposal.notes.emplace_back(
+            "Metod: controlled (kontrollerad avrundning av hela tabellen): varje cell är sin exakta kvot avrundad "
+            "nedåt eller uppåt, varje kolumn summerar till sitt totalbelopp och varje kommuns Summa är sin exakta "
+            "summa avrundad nedåt eller uppåt, med minsta möjliga sammanlagda avvikelse.");
+    } else if (methods.size() == 1) {
+        proposal.notes.push_back("Metod: " + std::string{to_string(methods.front())} + ", varje avgift för sig.");
+    } else if (!methods.empty()) {
+        proposal.notes.emplace_back("Metod: olika per avgift, se bladet Avgifter.");
+    }
+    if (!table.kommuner.empty() && !methods.empty()) {
+        proposal.notes.emplace_back("Avvikelse per kommun: Summa − exakt summa (exakt summa avkortad till fyra "
+                                    "decimaler).");
+        std::size_t largest = 0;
+        exact_value largest_drift = -1;
+        for (std::size_t r = 0; r < table.kommuner.size(); ++r) {
+            const exact_value exact = table.exact_row_sum(r);
+            const exact_value drift = exact_value{table.row_sum(r).in_ore(), 100} - exact;
+            const exact_value size = drift < 0 ? exact_value{-drift} : drift;
+            if (size > largest_drift) {
+                largest_drift = size;
+                largest = r;
+            }
+            proposal.notes.push_back(fmt::format("{}: exakt {}, avvikelse {}.", table.kommuner[r].name,
+                                                 swedish_exact_kr(exact), swedish_exact_kr(drift)));
+        }
+        proposal.notes.push_back(fmt::format("Största avvikelse: {} ({}).", swedish_exact_kr(largest_drift),
+                                             table.kommuner[largest].name));
     }
     const std::size_t summa_column = proposal.columns.size() - 1;
     if (!table.kommuner.empty()) {
@@ -1061,12 +1104,16 @@ report to_report(const period_report& result, const std::string& title)
                                    "områdenas utfall och i ledningens erhållna medel, och räknas en gång i Summa.");
     }
     if (result.rounded_cells > 0) {
-        balance.notes.push_back("Visas i " + unit_name + ": " + count_of(result.rounded_cells, "belopp", "belopp") +
-                                " är inte hela " + unit_name +
-                                " och har avrundats var för sig (halva uppåt); disponibla medel, kvarvarande medel och "
-                                "Summa är beräknade ur de visade beloppen, så att sambanden håller i tabellen." +
-                                (result.balance.unit != unit::kr ? std::string{" Belopp i kr visas med --unit kr."}
-                                                                 : std::string{}));
+        balance.notes.push_back(
+            "Visas i " + unit_name + ": " + count_of(result.rounded_cells, "belopp", "belopp") + " är inte hela " +
+            unit_name + ". Tabellen är avrundad som helhet (kontrollerad avrundning): varje belopp, summa och Summa "
+            "ligger inom 1 " + unit_name + " från sitt exakta värde, och disponibla medel, kvarvarande medel och Summa "
+            "stämmer med de visade beloppen; " +
+            (result.moved_cells == 0
+                 ? std::string{"alla belopp är avrundade till närmaste hela " + unit_name + "."}
+                 : count_of(result.moved_cells, "belopp", "belopp") + " är avrundade åt andra hållet än till närmaste "
+                   "hela " + unit_name + " för att sambanden ska hålla.") +
+            (result.balance.unit != unit::kr ? std::string{" Belopp i kr visas med --unit kr."} : std::string{}));
     }
     sheet shares = percent_sheet(result.shares);
     shares.notes.emplace_back("Utfallet är balanstabellens; för ledning och stab utan den del som områdena "

@@ -555,6 +555,11 @@ TEST_CASE("kommun-level keys sum to the total, keep quotas exact and ignore inpu
                 case allocation_method::largest_remainder:
                     CHECK(magnitude(cpp_rational{cpp_int{part.amount.in_ore()}} - expected) < step);
                     break;
+                case allocation_method::controlled: // one column: largest remainder's parts
+                    CHECK(part.amount == ku::allocate(total, members, {allocation_method::largest_remainder, u})
+                                             .at(part.member)
+                                             .amount);
+                    break;
                 case allocation_method::round_each:
                     CHECK(cpp_int{part.amount.in_ore()} == rounded);
                     break;

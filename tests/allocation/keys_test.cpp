@@ -41,6 +41,7 @@ char letter_of(allocation_method method)
     case allocation_method::sainte_lague: return 's';
     case allocation_method::round_each: return 'r';
     case allocation_method::largest_absorbs: return 'a';
+    case allocation_method::controlled: return 'c';
     }
     return '?';
 }

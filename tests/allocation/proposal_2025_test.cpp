@@ -180,3 +180,102 @@ TEST_CASE("a proposal compared with its own CSV output has no differences", "[pr
     const ku::published_proposal reread = ku::read_published_proposal(ku::read_csv(csv, "own.csv"), catalogue);
     CHECK(ku::compare(table, reread).empty());
 }
+
+namespace {
+
+ku::proposal_table proposal_2025_by(ku::allocation_method method)
+{
+    ku::proposal_spec spec = ku::read_proposal_spec(KU_DATA_DIR "/proposal_2025.toml", catalogue);
+    for (ku::fee_spec& fee : spec.fees) {
+        fee.rule.method = method;
+    }
+    return ku::build_proposal(spec, catalogue);
+}
+
+/// |Summa − exact Summa| of every kommun, the largest and whose.
+std::pair<ku::exact_value, std::string> largest_drift(const ku::proposal_table& table)
+{
+    std::pair<ku::exact_value, std::string> largest{-1, ""};
+    for (std::size_t r = 0; r < table.kommuner.size(); ++r) {
+        ku::exact_value drift = ku::exact_value{table.row_sum(r).in_ore(), 100} - table.exact_row_sum(r);
+        drift = drift < 0 ? ku::exact_value{-drift} : drift;
+        if (drift > largest.first) {
+            largest = {drift, std::string{table.kommuner[r].name}};
+        }
+    }
+    return largest;
+}
+
+} // namespace
+
+TEST_CASE("under controlled the 2025 proposal moves eight cells from largest remainder and no row drifts a krona",
+          "[proposal][2025]")
+{
+    const ku::proposal_table per_column = proposal_2025_by(ku::allocation_method::largest_remainder);
+    const ku::proposal_table controlled = proposal_2025_by(ku::allocation_method::controlled);
+    // Before: Aneby's Summa is 1,8630 kr below its exact sum, Habo's 1,5052 kr above.
+    const auto before = largest_drift(per_column);
+    CHECK(before.second == "Aneby");
+    CHECK(before.first > ku::exact_value{18630, 10'000});
+    CHECK(before.first < ku::exact_value{18631, 10'000});
+    // After: Habo is the furthest, 0,5052 kr above.
+    const auto after = largest_drift(controlled);
+    CHECK(after.second == "Habo");
+    CHECK(after.first > ku::exact_value{5052, 10'000});
+    CHECK(after.first < ku::exact_value{5053, 10'000});
+
+    // The cells that change, a krona each, in four columns: each column gives one krona up and
+    // takes one down, so every column still sums to its total.
+    std::vector<std::string> changed;
+    for (std::size_t r = 0; r < controlled.kommuner.size(); ++r) {
+        for (std::size_t f = 0; f < controlled.fees.size(); ++f) {
+            const auto from = per_column.cell(r, f);
+            const auto to = controlled.cell(r, f);
+            if (from != to) {
+                changed.push_back(std::string{controlled.kommuner[r].name} + " " + controlled.fees[f].name + " " +
+                                  std::to_string((*to - *from).in_ore() / 100));
+            }
+        }
+    }
+    for (std::size_t f = 0; f < controlled.fees.size(); ++f) {
+        CHECK(controlled.column_sum(f) == per_column.column_sum(f));
+    }
+    CHECK(changed == std::vector<std::string>{
+                         "Aneby Familjecentralsamordnare 1", "Aneby Skola 1", "Mullsjö Barnahus -1",
+                         "Habo Digitalisering -1", "Gislaved Digitalisering 1", "Vaggeryd Skola -1",
+                         "Jönköping Barnahus 1", "Sävsjö Familjecentralsamordnare -1"});
+    for (std::size_t r = 0; r < controlled.kommuner.size(); ++r) {
+        const ku::exact_value drift = ku::exact_value{controlled.row_sum(r).in_ore(), 100} - controlled.exact_row_sum(r);
+        CHECK(drift < 1);
+        CHECK(drift > -1);
+    }
+}
+
+TEST_CASE("a fee that is a fraction of a fee rounded with the controlled table is refused", "[proposal]")
+{
+    ku::proposal_spec spec = ku::read_proposal_spec(KU_DATA_DIR "/proposal_2025.toml", catalogue);
+    for (ku::fee_spec& fee : spec.fees) {
+        fee.rule.method = ku::allocation_method::controlled;
+        if (fee.name == "Grundfinansiering Social välfärd") {
+            fee.in_row_sum = true;
+        }
+    }
+    CHECK_THROWS_MATCHES(ku::build_proposal(spec, catalogue), ku::domain_error,
+                         Catch::Matchers::Message(
+                             "fee \"Arbete och delaktighet\" is a fraction of \"Grundfinansiering Social välfärd\", "
+                             "which is rounded with the whole table (controlled); give \"Arbete och delaktighet\" its "
+                             "own total or round \"Grundfinansiering Social välfärd\" by another method"));
+}
+
+TEST_CASE("controlled fees in different units are refused, naming both", "[proposal]")
+{
+    ku::proposal_spec spec = ku::read_proposal_spec(KU_DATA_DIR "/proposal_2025.toml", catalogue);
+    for (ku::fee_spec& fee : spec.fees) {
+        fee.rule.method = ku::allocation_method::controlled;
+    }
+    spec.fees[3].rule.unit = ku::unit::ore;
+    CHECK_THROWS_MATCHES(ku::build_proposal(spec, catalogue), ku::domain_error,
+                         Catch::Matchers::Message("fees \"Familjecentralsamordnare\" and \"Barnahus\" are rounded "
+                                                  "together (controlled) but in different units (kr, öre); give them "
+                                                  "one unit"));
+}

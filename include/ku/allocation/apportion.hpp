@@ -1,11 +1,12 @@
 #pragma once
 /// @file
 /// The apportionment engine: whole units for each member from a total and integer weights,
-/// by one of the four allocation methods, in exact integer arithmetic. This is the layer the
-/// kommun-level functions (ku::allocate), the percent rows (ku::to_percents) and the benchmarks
-/// call. With int64 weights it works in 128 bits, is constexpr and allocates nothing per member
-/// (its working memory is a reusable ku::apportion_scratch); weights of an unbounded integer
-/// type (Boost's cpp_int) take the same steps in that type, for weights beyond 64 bits.
+/// by one of the allocation methods (controlled, on one column, is largest remainder), in exact
+/// integer arithmetic. This is the layer the kommun-level functions (ku::allocate), the percent
+/// rows (ku::to_percents) and the benchmarks call. With int64 weights it works in 128 bits, is
+/// constexpr and allocates nothing per member (its working memory is a reusable
+/// ku::apportion_scratch); weights of an unbounded integer type (Boost's cpp_int) take the same
+/// steps in that type, for weights beyond 64 bits.
 
 #include <algorithm>
 #include <cstddef>
@@ -259,6 +260,7 @@ constexpr std::int64_t apportion_in(allocation_method method, std::int64_t total
     std::int64_t residual = 0;
     switch (method) {
     case allocation_method::largest_remainder:
+    case allocation_method::controlled: // one column: the controlled rounding is largest remainder's
         detail::largest_remainder(magnitude, weight_sum, weights, keys, units, scratch);
         break;
     case allocation_method::sainte_lague:

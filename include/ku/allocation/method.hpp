@@ -28,10 +28,15 @@ enum class allocation_method : std::uint8_t {
     /// round-each, then the residual put on the member with the largest weight (ties: lower
     /// member key). Sums to the total.
     largest_absorbs,
+    /// Controlled rounding of a whole table (ku/core/controlled_rounding.hpp): in a
+    /// proposal, the fees with this method are rounded together so every column sums to its
+    /// total and every kommun's row to the floor or ceiling of its exact total. One allocation
+    /// on its own is a one-column table, whose controlled rounding is largest-remainder's.
+    controlled,
 };
 
 /// The method's name in files, on the command line and in results: "largest-remainder",
-/// "sainte-lague", "round-each", "largest-absorbs".
+/// "sainte-lague", "round-each", "largest-absorbs", "controlled".
 [[nodiscard]] constexpr std::string_view to_string(allocation_method method) noexcept
 {
     switch (method) {
@@ -39,6 +44,7 @@ enum class allocation_method : std::uint8_t {
     case allocation_method::sainte_lague: return "sainte-lague";
     case allocation_method::round_each: return "round-each";
     case allocation_method::largest_absorbs: return "largest-absorbs";
+    case allocation_method::controlled: return "controlled";
     }
     return "?";
 }
@@ -47,7 +53,8 @@ enum class allocation_method : std::uint8_t {
 /// added to (with its name in to_string).
 inline constexpr std::array all_allocation_methods{allocation_method::largest_remainder,
                                                    allocation_method::sainte_lague, allocation_method::round_each,
-                                                   allocation_method::largest_absorbs};
+                                                   allocation_method::largest_absorbs,
+                                                   allocation_method::controlled};
 
 /// The names of all_allocation_methods, for a command line's choices.
 [[nodiscard]] inline std::vector<std::string> allocation_method_names()
@@ -59,7 +66,8 @@ inline constexpr std::array all_allocation_methods{allocation_method::largest_re
     return names;
 }
 
-/// The methods' names as a sentence: "largest-remainder, sainte-lague, round-each or largest-absorbs".
+/// The methods' names as a sentence: "largest-remainder, sainte-lague, round-each, largest-absorbs or
+/// controlled".
 [[nodiscard]] inline std::string allocation_method_list()
 {
     return detail::name_list(allocation_method_names());

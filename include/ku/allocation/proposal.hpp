@@ -15,6 +15,7 @@
 #include <gsl/assert>
 
 #include "ku/allocation/allocation.hpp"
+#include "ku/core/controlled_rounding.hpp"
 #include "ku/core/kommun.hpp"
 #include "ku/core/money.hpp"
 #include "ku/core/ratio.hpp"
@@ -82,11 +83,19 @@ struct proposal_table {
     [[nodiscard]] constexpr money column_sum(std::size_t column) const;
     /// The sum of the row sums, which equals the sum of the counted columns.
     [[nodiscard]] constexpr money grand_total() const;
+    /// The kommun's exact row total in kr: the sum of its exact quotas over the fees that count
+    /// in its row sum. row_sum(row) − this is the row's drift.
+    [[nodiscard]] inline exact_value exact_row_sum(std::size_t row) const;
 };
 
-/// Computes every fee of `spec` over the kommuner of `catalogue`. Throws ku::lookup_error for
-/// a key, base fee or kommun that does not exist, ku::domain_error for a duplicate fee name or
-/// key, and whatever the allocation of a fee throws, with the fee's name in the message.
+/// Computes every fee of `spec` over the kommuner of `catalogue`. The fees whose method is
+/// controlled and that count in the row sums are then rounded together as one table
+/// (ku::round_controlled, the other columns as they are): each column still sums to its total,
+/// each cell is the floor or ceiling of its exact quota, and each kommun's sum over those fees is
+/// the floor or ceiling of its exact sum. Throws ku::lookup_error for a key, base fee or kommun
+/// that does not exist, ku::domain_error for a duplicate fee name or key, for controlled fees in
+/// different units and for a fraction of a fee that is rounded with the table, and whatever the
+/// allocation of a fee throws, with the fee's name in the message.
 [[nodiscard]] inline proposal_table build_proposal(const proposal_spec& spec,
                                                    const kommun_catalogue& catalogue);
 
@@ -212,7 +221,99 @@ inline allocation compute_fee(const proposal_spec& spec, const fee_spec& fee,
         fee.amount);
 }
 
+/// A quota in öre as an exact value in units of `step` öre.
+inline exact_value quota_in_units(const exact_quota& quota, std::int64_t step)
+{
+    return exact_value{detail::allocate_impl::to_cpp_int(quota.numerator),
+                       detail::allocate_impl::to_cpp_int(quota.denominator) * step};
+}
+
+/// Rounds the controlled fees of `table` that count in the row sums together (see build_proposal).
+inline void round_controlled_fees(const proposal_spec& spec, proposal_table& table)
+{
+    std::vector<std::size_t> columns;
+    for (std::size_t f = 0; f < table.fees.size(); ++f) {
+        if (table.fees[f].in_row_sum && table.allocations[f].rule.method == allocation_method::controlled) {
+            columns.push_back(f);
+        }
+    }
+    if (columns.empty()) {
+        return;
+    }
+    const unit in = table.allocations[columns.front()].rule.unit;
+    for (const std::size_t f : columns) {
+        if (table.allocations[f].rule.unit != in) {
+            throw domain_error("fees \"" + table.fees[columns.front()].name + "\" and \"" + table.fees[f].name +
+                               "\" are rounded together (controlled) but in different units (" +
+                               std::string{to_string(in)} + ", " +
+                               std::string{to_string(table.allocations[f].rule.unit)} + "); give them one unit");
+        }
+    }
+    for (const fee_spec& fee : spec.fees) {
+        if (const auto* by = std::get_if<fee_spec::by_fraction>(&fee.amount)) {
+            if (std::ranges::any_of(columns, [&](std::size_t f) { return table.fees[f].name == by->of_fee; })) {
+                throw domain_error("fee \"" + fee.name + "\" is a fraction of \"" + by->of_fee +
+                                   "\", which is rounded with the whole table (controlled); give \"" + fee.name +
+                                   "\" its own total or round \"" + by->of_fee + "\" by another method");
+            }
+        }
+    }
+    const std::int64_t step = ore_per(in);
+    const std::size_t n = table.kommuner.size();
+    const std::size_t m = columns.size();
+    rounding_problem problem{.rows = n, .columns = m, .cells = std::vector<std::optional<exact_value>>(n * m),
+                             .reference_up = std::vector<bool>(n * m, false), .row_keys = {}, .column_keys = {}};
+    for (const kommun& k : table.kommuner) {
+        problem.row_keys.push_back(k.code.ordinal());
+    }
+    // The tie rule's column order: the fees' names, so the order of the spec does not matter.
+    for (const std::size_t f : columns) {
+        problem.column_keys.push_back(gsl::narrow<std::uint64_t>(std::ranges::count_if(
+            columns, [&](std::size_t g) { return table.fees[g].name < table.fees[f].name; })));
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = 0; j < m; ++j) {
+            if (const allocation_part* part = table.allocations[columns[j]].find(table.kommuner[i].code)) {
+                const exact_value quota = quota_in_units(part->quota, step);
+                problem.reference_up[i * m + j] =
+                    exact_value{part->amount.in_ore() / step} != exact_value{controlled_impl::floor_of(quota)};
+                problem.cells[i * m + j] = quota;
+            }
+        }
+    }
+    const controlled_rounding rounded = round_controlled(problem);
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = 0; j < m; ++j) {
+            auto& parts = table.allocations[columns[j]].parts;
+            const auto part = std::ranges::find(parts, table.kommuner[i].code, &allocation_part::member);
+            if (part == parts.end()) {
+                continue;
+            }
+            const exact_value& quota = *problem.cells[i * m + j];
+            const auto truncated = boost::multiprecision::cpp_int{numerator(quota) / denominator(quota)}
+                                       .convert_to<std::int64_t>(); // toward zero, within the money range
+            part->amount = money::ore(*rounded.cells[i * m + j] * step);
+            part->adjustment = part->amount - money::ore(truncated * step);
+        }
+    }
+}
+
 } // namespace detail::proposal_impl
+
+inline exact_value proposal_table::exact_row_sum(std::size_t row) const
+{
+    Expects(row < kommuner.size());
+    exact_value total = 0;
+    for (std::size_t column = 0; column < fees.size(); ++column) {
+        if (!fees[column].in_row_sum) {
+            continue;
+        }
+        if (const allocation_part* part = allocations[column].find(kommuner[row].code)) {
+            total += detail::proposal_impl::quota_in_units(part->quota, ore_per(unit::kr));
+        }
+    }
+    return total;
+}
 
 constexpr std::optional<money> proposal_table::cell(std::size_t row, std::size_t column) const
 {
@@ -287,6 +388,7 @@ inline proposal_table build_proposal(const proposal_spec& spec, const kommun_cat
             table.kommuner.push_back(k);
         }
     }
+    detail::proposal_impl::round_controlled_fees(spec, table);
     return table;
 }
 

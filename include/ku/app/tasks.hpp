@@ -97,9 +97,11 @@ struct allocation_result {
 /// (MEMBERS: names.members, FILE: the file's source name).
 [[nodiscard]] allocation_result allocate(allocate_request request, const input_names& names);
 
-/// The proposal table of the spec (TOML) at `spec`, over Jönköpings län. Throws as
-/// read_proposal_spec and build_proposal.
-[[nodiscard]] proposal_table proposal(const std::filesystem::path& spec);
+/// The proposal table of the spec (TOML) at `spec`, over Jönköpings län; `method`, when given,
+/// replaces every fee's method (the command line's --method). Throws as read_proposal_spec and
+/// build_proposal.
+[[nodiscard]] proposal_table proposal(const std::filesystem::path& spec,
+                                      std::optional<allocation_method> method = std::nullopt);
 
 /// A computed proposal compared cell by cell with a published one, and the catalogue the
 /// differences' kommuner are from (ku::jonkopings_lan()).
@@ -115,11 +117,13 @@ struct proposal_comparison {
 };
 
 /// The proposal of `spec` compared with the published table at `published` (a .json file as
-/// proposal_as_json writes it, else CSV read with `csv`, amounts in kr). Throws as proposal(),
-/// csv_options_of and read_published_proposal_file.
+/// proposal_as_json writes it, else CSV read with `csv`, amounts in kr), the spec's methods
+/// replaced by `method` when given. Throws as proposal(), csv_options_of and
+/// read_published_proposal_file.
 [[nodiscard]] proposal_comparison compare_proposal(const std::filesystem::path& spec,
                                                    const std::filesystem::path& published, const csv_choice& csv,
-                                                   const input_names& names);
+                                                   const input_names& names,
+                                                   std::optional<allocation_method> method = std::nullopt);
 
 /// The proposal of the spec at `alternative` minus that of the spec at `base`, per kommun and
 /// fee. Throws as proposal().
