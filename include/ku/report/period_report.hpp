@@ -28,6 +28,7 @@
 #include "ku/core/money.hpp"
 #include "ku/ledger/audit.hpp"
 #include "ku/ledger/balance.hpp"
+#include "ku/ledger/display_rounding.hpp"
 #include "ku/report/period_dataset.hpp"
 #include "ku/shares/financing.hpp"
 #include "ku/shares/percent.hpp"
@@ -49,7 +50,10 @@ struct period_report {
     balance_period ledger; ///< exact: each area, management (with the areas' part received), the internal row
     std::vector<area_charge> management_charges; ///< each financing area's part of management; empty when none
     balance_table balance; ///< the published layout in the shown unit, with a Summa row
-    std::size_t rounded_cells = 0; ///< cells of `ledger` not whole in the shown unit, each rounded half up
+    /// Entered cells of `ledger` not whole in the shown unit. The table is ku::round_for_display's:
+    /// every identity and Summa holds in the shown unit, every figure within one unit of its exact value.
+    std::size_t rounded_cells = 0;
+    std::size_t moved_cells = 0; ///< shown figures other than their own half-up rounding
     percent_table shares;  ///< each area's share of the outcome, and of its outcome per kind of source
 };
 
@@ -64,8 +68,8 @@ struct period_report {
 /// ku::lookup_error for a financing area the dataset does not have.
 [[nodiscard]] balance_period period_ledger(const period_dataset& dataset, const balance_period* previous = nullptr);
 
-/// The whole report: period_ledger(), the balance table in `options.shown` and the percent
-/// table. Throws as period_ledger(), and ku::domain_error naming where the area was read for an
+/// The whole report: period_ledger(), the balance table in `options.shown` (round_for_display)
+/// and the percent table. Throws as period_ledger(), and ku::domain_error naming where the area was read for an
 /// area with an outcome that no source brought money to (its shares have no basis).
 [[nodiscard]] period_report build_period_report(const period_dataset& dataset,
                                                 const period_dataset* previous = nullptr,
@@ -188,32 +192,6 @@ inline std::vector<area_charge> charges_of(const period_dataset& dataset)
     }
 }
 
-/// The entry shown in whole `u`: each entered cell rounded half up on its own, the state part
-/// kept within what remains as shown; the derived cells follow from the shown ones.
-inline balance_entry shown_entry(const balance_entry& exact, unit u, std::size_t& rounded)
-{
-    const auto in_unit = [&](money value) {
-        if (!value.is_whole(u)) {
-            ++rounded;
-        }
-        return round(value, u, rounding_mode::half_up);
-    };
-    balance_entry shown{.area = exact.area,
-                        .internal = exact.internal,
-                        .ingaende_balans = in_unit(exact.ingaende_balans),
-                        .erhallna_medel = in_unit(exact.erhallna_medel),
-                        .budget_forbrukning = in_unit(exact.budget_forbrukning),
-                        .utfall_forbrukning = in_unit(exact.utfall_forbrukning),
-                        .utbetalt_till_kommuner = in_unit(exact.utbetalt_till_kommuner),
-                        .overforda_medel = in_unit(exact.overforda_medel),
-                        .varav_statliga_medel = in_unit(exact.varav_statliga_medel)};
-    const money remaining = shown.kvarvarande_medel();
-    if (remaining > money{} && shown.varav_statliga_medel > remaining) {
-        shown.varav_statliga_medel = remaining;
-    }
-    return shown;
-}
-
 /// A row of the published table: derived cells always, entered cells blank when zero; the Summa
 /// row has every column but överförda medel, which is shown only when some row has it.
 inline balance_row row_of(const balance_entry& entry, row_kind kind)
@@ -307,23 +285,16 @@ inline period_report build_period_report(const period_dataset& dataset, const pe
                          .management_charges = charges_of(dataset),
                          .balance = {.source = dataset.source, .unit = options.shown, .rows = {}},
                          .rounded_cells = 0,
+                         .moved_cells = 0,
                          .shares = {}};
 
-    balance_period shown{.period = dataset.period, .entries = {}};
-    for (const balance_entry& entry : report.ledger.entries) {
-        shown.entries.push_back(shown_entry(entry, options.shown, report.rounded_cells));
-        report.balance.rows.push_back(row_of(shown.entries.back(), entry.internal ? row_kind::intern : row_kind::omrade));
+    const shown_ledger shown = round_for_display(report.ledger, options.shown);
+    report.rounded_cells = shown.rounded_cells;
+    report.moved_cells = shown.moved_cells;
+    for (const balance_entry& entry : shown.shown.entries) {
+        report.balance.rows.push_back(row_of(entry, entry.internal ? row_kind::intern : row_kind::omrade));
     }
-    balance_entry total{.area = partnerskap::named("Summa"),
-                        .internal = false,
-                        .ingaende_balans = shown.net_total(balance_column::ingaende_balans),
-                        .erhallna_medel = shown.net_total(balance_column::erhallna_medel),
-                        .budget_forbrukning = shown.net_total(balance_column::budget_forbrukning),
-                        .utfall_forbrukning = shown.net_total(balance_column::utfall_forbrukning),
-                        .utbetalt_till_kommuner = shown.net_total(balance_column::utbetalt_till_kommuner),
-                        .overforda_medel = shown.net_total(balance_column::overforda_medel),
-                        .varav_statliga_medel = shown.net_total(balance_column::varav_statliga_medel)};
-    report.balance.rows.push_back(row_of(total, row_kind::summa));
+    report.balance.rows.push_back(row_of(shown.total, row_kind::summa));
 
     // The share table, from the ledger's outcomes: management's net of the internal row.
     std::vector<area_funding> funding;
