@@ -276,7 +276,7 @@ inline void round_controlled_fees(const proposal_spec& spec, proposal_table& tab
             if (const allocation_part* part = table.allocations[columns[j]].find(table.kommuner[i].code)) {
                 const exact_value quota = quota_in_units(part->quota, step);
                 problem.reference_up[i * m + j] =
-                    exact_value{part->amount.in_ore() / step} != exact_value{controlled_impl::floor_of(quota)};
+                    part->amount.in_ore() / step != controlled_impl::floor_of(quota);
                 problem.cells[i * m + j] = quota;
             }
         }

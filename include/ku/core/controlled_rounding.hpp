@@ -124,6 +124,54 @@ inline std::int64_t to_int64(const cpp_int& value, std::string_view what)
 
 inline bool is_whole(const exact_value& value) { return denominator(value) == 1; }
 
+/// a < b by cross-multiplying (Boost's rational compares by a loop of divisions, far slower).
+inline bool exact_less(const exact_value& a, const exact_value& b)
+{
+    return numerator(a) * denominator(b) < numerator(b) * denominator(a);
+}
+
+/// a == b for reduced values (Boost's rational equality goes through its slow comparison).
+inline bool exact_equal(const exact_value& a, const exact_value& b)
+{
+    return numerator(a) == numerator(b) && denominator(a) == denominator(b);
+}
+
+/// Whether value is zero.
+inline bool is_zero(const exact_value& value) { return numerator(value) == 0; }
+
+/// Whether value is negative.
+inline bool is_negative(const exact_value& value) { return numerator(value) < 0; }
+
+/// Whether a fractional part in [0, 1) is a half or more.
+inline bool half_or_more(const exact_value& fraction) { return 2 * numerator(fraction) >= denominator(fraction); }
+
+/// A sum of exact values reduced once at the end: adding rationals of many different
+/// denominators one by one reduces (a gcd of ever longer numbers) at every step.
+class exact_sum {
+public:
+    void add(const exact_value& value)
+    {
+        const cpp_int& d = denominator(value);
+        if (d == denominator_) {
+            numerator_ += numerator(value);
+            return;
+        }
+        // Over the least common multiple, so the numbers grow no faster than they must.
+        // gcd(D, d) = gcd(D mod d, d): one division of the long D, then a gcd of short numbers
+        // (Boost's binary gcd of a long and a short number shifts the long one bit by bit).
+        const cpp_int g = gcd(cpp_int{denominator_ % d}, d);
+        const cpp_int scale_own = d / g;
+        numerator_ *= scale_own;
+        numerator_ += numerator(value) * (denominator_ / g);
+        denominator_ *= scale_own;
+    }
+    [[nodiscard]] exact_value value() const { return exact_value{numerator_, denominator_}; }
+
+private:
+    cpp_int numerator_ = 0;
+    cpp_int denominator_ = 1;
+};
+
 /// The network: arcs in pairs (forward 2k, backward 2k + 1) with residual capacities.
 struct network {
     std::vector<std::size_t> head;
@@ -255,16 +303,74 @@ inline void balance_excess(network& net, std::vector<std::int64_t>& excess, std:
     }
 }
 
+/// The strongly connected components of the residual arcs for which `usable(arc)` holds (Tarjan,
+/// without recursion): a component number per node.
+template <class Usable>
+std::vector<std::size_t> zero_cost_components(const network& net, const Usable& reduced)
+{
+    const std::size_t nodes = net.out.size();
+    constexpr std::size_t unvisited = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> index(nodes, unvisited), low(nodes, 0), component(nodes, unvisited);
+    std::vector<std::size_t> stack, next_arc(nodes, 0), call;
+    std::vector<char> on_stack(nodes, 0);
+    std::size_t counter = 0;
+    std::size_t components = 0;
+    const auto usable = [&](std::size_t arc) { return net.residual[arc] > 0 && reduced(arc) == 0; };
+    for (std::size_t root = 0; root < nodes; ++root) {
+        if (index[root] != unvisited) {
+            continue;
+        }
+        call.push_back(root);
+        index[root] = low[root] = counter++;
+        stack.push_back(root);
+        on_stack[root] = 1;
+        while (!call.empty()) {
+            const std::size_t v = call.back();
+            if (next_arc[v] < net.out[v].size()) {
+                const std::size_t arc = net.out[v][next_arc[v]++];
+                if (!usable(arc)) {
+                    continue;
+                }
+                const std::size_t w = net.head[arc];
+                if (index[w] == unvisited) {
+                    index[w] = low[w] = counter++;
+                    stack.push_back(w);
+                    on_stack[w] = 1;
+                    call.push_back(w);
+                } else if (on_stack[w] != 0) {
+                    low[v] = std::min(low[v], index[w]);
+                }
+                continue;
+            }
+            call.pop_back();
+            if (!call.empty()) {
+                low[call.back()] = std::min(low[call.back()], low[v]);
+            }
+            if (low[v] == index[v]) {
+                std::size_t w = unvisited;
+                do {
+                    w = stack.back();
+                    stack.pop_back();
+                    on_stack[w] = 0;
+                    component[w] = components;
+                } while (w != v);
+                ++components;
+            }
+        }
+    }
+    return component;
+}
+
 /// Dense ranks of `values` from the largest (0) down: equal values share a rank.
 inline std::vector<std::int64_t> ranks_from_largest(const std::vector<exact_value>& values)
 {
     std::vector<std::size_t> order(values.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::ranges::sort(order, [&](std::size_t a, std::size_t b) { return values[a] > values[b]; });
+    std::ranges::sort(order, [&](std::size_t a, std::size_t b) { return exact_less(values[b], values[a]); });
     std::vector<std::int64_t> rank(values.size());
     std::int64_t r = 0;
     for (std::size_t k = 0; k < order.size(); ++k) {
-        if (k > 0 && values[order[k]] != values[order[k - 1]]) {
+        if (k > 0 && !exact_equal(values[order[k]], values[order[k - 1]])) {
             ++r;
         }
         rank[order[k]] = r;
@@ -336,6 +442,9 @@ struct rounded_circulation {
         return net.cost[arc] + potential[net.tail(arc)] - potential[net.head[arc]];
     };
     std::vector<char> decided(net.head.size() / 2, 0);
+    // A cycle can only run within a strongly connected component of those arcs; deciding arcs
+    // only removes arcs, so the components found once bound every later search.
+    const std::vector<std::size_t> component = zero_cost_components(net, reduced);
     std::vector<std::size_t> reached_by(nodes);
     std::vector<std::size_t> seen(nodes, 0);
     std::vector<std::size_t> frontier;
@@ -345,7 +454,7 @@ struct rounded_circulation {
         if (arc == whole || reduced(arc) != 0) {
             continue; // whole, or the same way in every rounding of least cost
         }
-        if (net.residual[arc] > 0) {
+        if (net.residual[arc] > 0 && component[net.head[arc]] == component[net.tail(arc)]) {
             ++search;
             const std::size_t from = net.head[arc];
             const std::size_t goal = net.tail(arc);
@@ -355,8 +464,8 @@ struct rounded_circulation {
             for (std::size_t next = 0; next < frontier.size() && !found; ++next) {
                 for (const std::size_t b : net.out[frontier[next]]) {
                     const std::size_t w = net.head[b];
-                    if (seen[w] == search || b / 2 == arc / 2 || decided[b / 2] != 0 || net.residual[b] <= 0 ||
-                        reduced(b) != 0) {
+                    if (seen[w] == search || component[w] != component[from] || b / 2 == arc / 2 ||
+                        decided[b / 2] != 0 || net.residual[b] <= 0 || reduced(b) != 0) {
                         continue;
                     }
                     seen[w] = search;
@@ -409,21 +518,26 @@ inline controlled_rounding round_controlled(const rounding_problem& problem)
     };
 
     controlled_rounding result;
-    result.exact_row_totals.assign(n, exact_value{0});
-    result.exact_column_totals.assign(m, exact_value{0});
+    std::vector<exact_sum> row_sums(n), column_sums(m);
     std::size_t fractional_cells = 0;
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = 0; j < m; ++j) {
             if (const auto& cell = problem.cells[i * m + j]) {
-                result.exact_row_totals[i] += *cell;
-                result.exact_column_totals[j] += *cell;
+                row_sums[i].add(*cell);
+                column_sums[j].add(*cell);
                 fractional_cells += is_whole(*cell) ? 0U : 1U;
             }
         }
     }
-    for (const exact_value& e : result.exact_row_totals) {
-        result.exact_grand_total += e;
+    exact_sum grand_sum;
+    for (const exact_sum& column : column_sums) {
+        result.exact_column_totals.push_back(column.value());
+        grand_sum.add(result.exact_column_totals.back());
     }
+    for (const exact_sum& row : row_sums) {
+        result.exact_row_totals.push_back(row.value());
+    }
+    result.exact_grand_total = grand_sum.value();
 
     // Criterion 1's weights: the cost of rounding a total up rather than down, 1 − 2 × its
     // fractional part. When only one side has totals that are not whole, ranks of those fractions
@@ -435,7 +549,7 @@ inline controlled_rounding round_controlled(const rounding_problem& problem)
     std::ranges::transform(result.exact_column_totals, column_fraction.begin(), fraction_of);
     const exact_value grand_fraction = fraction_of(result.exact_grand_total);
     const auto all_whole = [](const std::vector<exact_value>& fractions) {
-        return std::ranges::all_of(fractions, [](const exact_value& f) { return f == 0; });
+        return std::ranges::all_of(fractions, is_zero);
     };
     std::vector<std::int64_t> row_weight(n, 0), column_weight(m, 0);
     std::int64_t grand_weight = 0;
@@ -485,7 +599,7 @@ inline controlled_rounding round_controlled(const rounding_problem& problem)
         for (std::size_t j = 0; j < m; ++j) {
             const std::size_t k = i * m + j;
             if (const auto& cell = problem.cells[k]) {
-                const bool up = problem.reference_up.empty() ? fraction_of(*cell) * 2 >= 1
+                const bool up = problem.reference_up.empty() ? half_or_more(fraction_of(*cell))
                                                              : static_cast<bool>(problem.reference_up[k]);
                 arcs.push_back({.from = column_node(j), .to = row_node(i), .value = *cell, .up_cost = up ? -1 : 1});
                 cell_of_arc.push_back(k);
@@ -513,8 +627,8 @@ inline controlled_rounding round_controlled(const rounding_problem& problem)
         cell_fraction[a] = fraction_of(arcs[a].value);
     }
     std::ranges::sort(tie_order, [&](std::size_t a, std::size_t b) {
-        if (cell_fraction[a] != cell_fraction[b]) {
-            return cell_fraction[a] > cell_fraction[b];
+        if (!exact_equal(cell_fraction[a], cell_fraction[b])) {
+            return exact_less(cell_fraction[b], cell_fraction[a]);
         }
         const std::size_t ka = cell_of_arc[a];
         const std::size_t kb = cell_of_arc[b];
@@ -536,21 +650,23 @@ inline controlled_rounding round_controlled(const rounding_problem& problem)
         result.row_totals[k / m] += value;
         result.column_totals[k % m] += value;
         result.grand_total += value;
-        if (!is_whole(arcs[a].value) && (exact_value{value} != exact_value{floor_of(arcs[a].value)}) != reference[a]) {
+        if (!is_whole(arcs[a].value) && (value != floor_of(arcs[a].value)) != reference[a]) {
             ++result.changes;
         }
     }
     const auto drift = [](std::int64_t shown, const exact_value& exact) {
         const exact_value d = exact_value{shown} - exact;
-        return d < 0 ? exact_value{-d} : d;
+        return is_negative(d) ? exact_value{-d} : d;
     };
+    exact_sum total_drift;
     for (std::size_t i = 0; i < n; ++i) {
-        result.total_drift += drift(result.row_totals[i], result.exact_row_totals[i]);
+        total_drift.add(drift(result.row_totals[i], result.exact_row_totals[i]));
     }
     for (std::size_t j = 0; j < m; ++j) {
-        result.total_drift += drift(result.column_totals[j], result.exact_column_totals[j]);
+        total_drift.add(drift(result.column_totals[j], result.exact_column_totals[j]));
     }
-    result.total_drift += drift(result.grand_total, result.exact_grand_total);
+    total_drift.add(drift(result.grand_total, result.exact_grand_total));
+    result.total_drift = total_drift.value();
     result.certificate = std::move(rounded.certificate);
     return result;
 }

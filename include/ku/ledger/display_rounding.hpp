@@ -49,7 +49,8 @@ inline constexpr std::array entered{balance_column::ingaende_balans,        bala
 inline bool half_up_is_ceiling(const exact_value& value)
 {
     const exact_value fraction = value - exact_value{controlled_impl::floor_of(value)};
-    return fraction * 2 > 1 || (fraction * 2 == 1 && value > 0);
+    const boost::multiprecision::cpp_int twice = 2 * numerator(fraction);
+    return twice > denominator(fraction) || (twice == denominator(fraction) && numerator(value) > 0);
 }
 
 } // namespace detail::display_rounding_impl
@@ -137,7 +138,9 @@ inline shown_ledger round_for_display(const balance_period& exact, unit u)
     for (std::size_t a = 0; a < arcs.size(); ++a) {
         fraction[a] = arcs[a].value - exact_value{detail::controlled_impl::floor_of(arcs[a].value)};
     }
-    std::ranges::stable_sort(order, [&](std::size_t a, std::size_t b) { return fraction[a] > fraction[b]; });
+    std::ranges::stable_sort(order, [&](std::size_t a, std::size_t b) {
+        return detail::controlled_impl::exact_less(fraction[b], fraction[a]);
+    });
 
     const rounded_circulation rounded = round_circulation(fixed_nodes + 3 * rows, arcs, order);
 
@@ -182,7 +185,7 @@ inline shown_ledger round_for_display(const balance_period& exact, unit u)
                     .overforda_medel = total(balance_column::overforda_medel),
                     .varav_statliga_medel = total(balance_column::varav_statliga_medel)};
     for (std::size_t a = 0; a < arcs.size(); ++a) {
-        if (shown_arc[a] && fraction[a] != 0 &&
+        if (shown_arc[a] && !detail::controlled_impl::is_zero(fraction[a]) &&
             (rounded.flows[a] != detail::controlled_impl::floor_of(arcs[a].value)) != half_up_is_ceiling(arcs[a].value)) {
             ++result.moved_cells;
         }
