@@ -259,16 +259,11 @@ BENCHMARK(kommun_api_13)->Name("allocate/kommun_api/13")->Unit(benchmark::kMicro
 void proposal_2025(benchmark::State& state)
 {
     const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
-    ku::proposal_spec spec;
-    try {
-        spec = ku::read_proposal_spec(KU_DATA_DIR "/proposal_2025.toml", catalogue);
-    } catch (const std::exception& e) {
-        // SkipWithError may keep the pointer (1.7.1 does not promise a copy): a static text.
-        static std::string message;
-        message = std::string{"cannot read the 2025 spec: "} + e.what();
-        state.SkipWithError(message.c_str());
+    const std::optional<ku::proposal_spec> read = ku::bench::spec_2025(state, catalogue);
+    if (!read) {
         return;
     }
+    const ku::proposal_spec& spec = *read;
     ku::proposal_table table;
     for (auto _ : state) {
         table = ku::build_proposal(spec, catalogue);

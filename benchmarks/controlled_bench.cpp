@@ -28,15 +28,11 @@ using ku::bench::sink;
 void proposal_2025_by(benchmark::State& state, ku::allocation_method method)
 {
     const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
-    ku::proposal_spec spec;
-    try {
-        spec = ku::read_proposal_spec(KU_DATA_DIR "/proposal_2025.toml", catalogue);
-    } catch (const std::exception& e) {
-        static std::string message;
-        message = std::string{"cannot read the 2025 spec: "} + e.what();
-        state.SkipWithError(message.c_str());
+    const std::optional<ku::proposal_spec> read = ku::bench::spec_2025(state, catalogue);
+    if (!read) {
         return;
     }
+    ku::proposal_spec spec = *read;
     for (ku::fee_spec& fee : spec.fees) {
         fee.rule.method = method;
     }

@@ -39,7 +39,7 @@ struct shown_ledger {
 
 namespace detail::display_rounding_impl {
 
-/// The entered columns, which the circulation's arcs carry, and the columns of a row's node.
+/// The entered columns: the figures counted as rounded when not whole in the unit.
 inline constexpr std::array entered{balance_column::ingaende_balans,        balance_column::erhallna_medel,
                                     balance_column::budget_forbrukning,     balance_column::utfall_forbrukning,
                                     balance_column::utbetalt_till_kommuner, balance_column::overforda_medel,
