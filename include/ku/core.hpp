@@ -1,11 +1,12 @@
 #pragma once
 /// @file
 /// Umbrella header of ku::core, the header-only domain: exact money and its rounding (whole
-/// tables too: controlled rounding), ratios and rates, kommuner, partnerskap, funding sources and
-/// periods; allocation keys, proposals, overhead, scenarios and the fee-table audit; the ledger and its audit; financing shares and
-/// percent rows; price levels, staffing (and its audit) and indicators; a period's report built
-/// from one dataset. Its only dependencies are Boost.Multiprecision, Microsoft GSL and range-v3:
-/// no file, text format or third-party io library is involved.
+/// tables too: controlled rounding), ratios and rates, kommuner, partnerskap, funding sources
+/// and periods; allocation keys, proposals, overhead, scenarios and the fee-table audit; the
+/// ledger, its audit and its rounding for display; financing shares and percent rows; price
+/// levels, staffing (and its audit) and indicators; a period's report built from one dataset.
+/// Its only dependencies are Boost.Multiprecision, Microsoft GSL and range-v3: no file, text
+/// format or third-party io library is involved.
 
 #include "ku/core/controlled_rounding.hpp"
 #include "ku/core/decimal_text.hpp"
