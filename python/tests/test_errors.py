@@ -182,14 +182,14 @@ def test_plain_error(tmp_path):
     with pytest.raises(ku.Error) as caught:
         ku.compare_proposal(_spec(tmp_path), tmp_path / "missing.csv")
     assert type(caught.value) is ku.Error
-    assert str(caught.value) == f"cannot open {tmp_path / 'missing.csv'}"
+    assert str(caught.value) == f"cannot open {tmp_path / 'missing.csv'}: No such file or directory"
 
 
 def _spec(tmp_path):
     (tmp_path / "k.csv").write_text("code,name,w\n0604,Aneby,1\n", encoding="utf-8")
     spec = tmp_path / "s.toml"
     spec.write_text('title = "t"\n[keys]\nA = { file = "k.csv", column = "w" }\n[[fees]]\nname = "F"\n'
-                    'total = "1"\nkey = "A"\n', encoding="utf-8")
+                    'total = "1"\nkey = "A"\nmembers = ["0604"]\n', encoding="utf-8")
     return spec
 
 

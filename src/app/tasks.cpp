@@ -33,15 +33,17 @@ csv_table read_source(csv_source source, const csv_choice& choice, const input_n
     return std::get<csv_table>(std::move(source));
 }
 
-/// The weights of `members`, in their order; `source` names the key file in messages.
+/// The weights of `members` (codes or names), in their order; `source` names the key file in
+/// messages.
 std::vector<member_weight> weights_of_members(const std::vector<member_weight>& weights,
-                                      const std::vector<std::string>& members, const std::string& source,
-                                      std::string_view name)
+                                              const std::vector<std::string>& members, const std::string& source,
+                                              std::string_view name, const kommun_catalogue& catalogue)
 {
     const std::string option{name};
     std::vector<member_weight> chosen;
     for (const std::string& code_text : members) {
-        const kommun_code code{code_text, name};
+        const bool is_code = std::ranges::all_of(code_text, [](char c) { return c >= '0' && c <= '9'; });
+        const kommun_code code = is_code ? kommun_code{code_text, name} : catalogue.identify(code_text, name).code;
         const auto found = std::ranges::find(weights, code, &member_weight::member);
         if (found == weights.end()) {
             throw lookup_error(option + ": kommun " + code_text + " is not in " + source);
@@ -71,6 +73,15 @@ proposal_table proposal_of(const std::filesystem::path& spec, const kommun_catal
     return build_proposal(read, catalogue);
 }
 
+/// Refuses a table to audit that has a header but no rows: auditing it would find nothing.
+void require_rows(std::size_t rows, const std::string& source, std::string_view what)
+{
+    if (rows == 0) {
+        throw domain_error(source + ": the " + std::string{what} +
+                           " has a header but no rows; there is nothing to audit");
+    }
+}
+
 } // namespace
 
 csv_options csv_options_of(const csv_choice& choice, const input_names& names)
@@ -91,7 +102,7 @@ allocation_result allocate(allocate_request request, const input_names& names)
     const csv_table key_file = read_source(std::move(request.weights), request.csv, names);
     std::vector<member_weight> weights = read_weights(key_file, request.column, catalogue);
     if (request.members) {
-        weights = weights_of_members(weights, *request.members, key_file.source, names.members);
+        weights = weights_of_members(weights, *request.members, key_file.source, names.members, catalogue);
     }
     return {.allocation = ku::allocate(request.total, weights, request.rule), .catalogue = catalogue};
 }
@@ -123,9 +134,11 @@ scenario_comparison scenario(const std::filesystem::path& base, const std::files
 balance_audit audit_balance(balance_audit_request request, const input_names& names)
 {
     balance_table table = read_balance_table(read_source(std::move(request.table), request.csv, names), request.in);
+    require_rows(table.rows.size(), table.source, "balance table");
     std::optional<balance_table> previous;
     if (request.previous) {
         previous = read_balance_table(read_source(std::move(*request.previous), request.csv, names), request.in);
+        require_rows(previous->rows.size(), previous->source, "previous balance table");
     }
     std::optional<reorganisation> mapping;
     if (request.mapping) {
@@ -157,6 +170,7 @@ share_audit audit_shares(csv_source table, const csv_choice& csv, const input_na
 share_audit audit_shares(share_audit_request request, const input_names& names)
 {
     published_share_table published = read_published_shares(read_source(std::move(request.table), request.csv, names));
+    require_rows(published.rows.size(), published.source, "percent table");
     std::vector<share_finding> findings = ku::audit_shares(published);
     std::optional<share_balance_audit> against_balance;
     if (request.names && !request.balance) {
@@ -166,6 +180,7 @@ share_audit audit_shares(share_audit_request request, const input_names& names)
     if (request.balance) {
         const balance_table balance =
             read_balance_table(read_source(std::move(*request.balance), request.csv, names), request.in);
+        require_rows(balance.rows.size(), balance.source, "balance table");
         std::vector<area_name_pair> pairs;
         if (request.names) {
             pairs = read_area_name_pairs(read_source(std::move(*request.names), request.csv, names));

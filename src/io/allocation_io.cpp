@@ -3,30 +3,101 @@
 #include "ku/io/allocation_io.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <system_error>
 
 #include <toml++/toml.h>
 
+#include "csv_headings.hpp"
+#include "ku/core/detail/entities.hpp"
 #include "ku/io/json_io.hpp"
 #include "toml_fields.hpp"
 
 namespace ku {
 
+namespace {
+
+namespace headings = detail::csv_headings;
+
+/// The columns that name a file's kommuner: a column of codes, of names, or both.
+struct kommun_columns {
+    std::optional<std::size_t> code; ///< SCB codes (or names)
+    std::optional<std::size_t> name; ///< names (or, without a code column, codes)
+};
+
+/// The kommun columns of `table`; none is a ku::lookup_error listing the accepted headings
+/// (asking about the separator, as for a column `usual`, when the header is one column).
+kommun_columns kommun_columns_of(const csv_table& table, std::string_view usual)
+{
+    const kommun_columns found{.code = table.find_column(headings::kommun_code),
+                               .name = table.find_column(headings::kommun_name)};
+    if (!found.code && !found.name) {
+        const bool wrong_separator = table.header.size() == 1 && table.header.front().find_first_of(",;") != std::string::npos;
+        if (wrong_separator) {
+            (void)table.column(usual); // throws, asking whether the separator is right
+        }
+        std::string columns;
+        for (const std::string& h : table.header) {
+            columns += (columns.empty() ? "" : ", ") + h;
+        }
+        throw lookup_error(table.source + ": no column of kommuner (the columns are " + columns +
+                           "; accepted headings: " + accepted_headings(headings::kommun_code) + " for codes, " +
+                           accepted_headings(headings::kommun_name) + " for names)");
+    }
+    return found;
+}
+
+/// The kommun of `row`: by its code (checked against its name when the file has both), or by
+/// the name or code in the name column.
+kommun kommun_of(const csv_table& table, const csv_row& row, const kommun_columns& columns,
+                 const kommun_catalogue& catalogue)
+{
+    if (!columns.code) {
+        return catalogue.identify(row.fields[*columns.name], table.where(row, *columns.name));
+    }
+    const kommun coded = catalogue.identify(row.fields[*columns.code], table.where(row, *columns.code));
+    if (columns.name) {
+        const std::string& name = row.fields[*columns.name];
+        if (!name.empty() && !detail::entities_impl::names_kommun(name, coded.name) && name != coded.code.str()) {
+            throw parse_error(name, 0, "the kommun with code " + coded.code.str() + " is " + std::string{coded.name},
+                              table.where(row, *columns.name));
+        }
+    }
+    return coded;
+}
+
+/// The key file's column `column`: by its heading (exactly, else in any case), or, when `column`
+/// is a population heading (Invånare, Befolkning, ...), the file's population column.
+std::size_t weight_column(const csv_table& table, std::string_view column)
+{
+    if (const auto found = table.find_column(column)) {
+        return *found;
+    }
+    if (heading_matches(column, headings::population)) {
+        if (const auto found = table.find_column(headings::population)) {
+            return *found;
+        }
+    }
+    return table.column(column); // throws, naming the columns
+}
+
+} // namespace
+
 std::vector<member_weight> read_weights(const csv_table& table, std::string_view column,
                                         const kommun_catalogue& catalogue)
 {
-    const std::size_t code_column = table.column("code");
-    const std::size_t weight_column = table.column(column);
+    const kommun_columns kommuner = kommun_columns_of(table, "code");
+    const std::size_t weight_index = weight_column(table, column);
+    const std::size_t label = kommuner.code ? *kommuner.code : *kommuner.name;
     std::vector<member_weight> weights;
     weights.reserve(table.rows.size());
     for (const csv_row& row : table.rows) {
-        const std::string where_code = table.where(row, code_column);
-        const kommun_code code{row.fields[code_column], where_code};
-        (void)catalogue.at(code, where_code);
+        const kommun_code code = kommun_of(table, row, kommuner, catalogue).code;
         if (std::ranges::find(weights, code, &member_weight::member) != weights.end()) {
-            throw domain_error(where_code + ": kommun " + code.str() + " appears twice");
+            throw domain_error(table.where(row, label) + ": kommun " + code.str() + " appears twice");
         }
-        weights.push_back({code, weight::parse(row.fields[weight_column], table.where(row, weight_column))});
+        weights.push_back({code, weight::parse(row.fields[weight_index], table.where(row, weight_index))});
     }
     if (weights.empty()) {
         throw domain_error(table.source + ": no rows of weights");
@@ -43,20 +114,24 @@ std::vector<kommun_code> read_codes(const std::filesystem::path& path, const tom
 {
     const auto* array = node.as_array();
     if (array == nullptr) {
-        bad_field(path, node, field, "expected a list of kommun codes, e.g. [\"0604\", \"0686\"]");
+        bad_field(path, node, field, "expected a list of kommuner, e.g. [\"0604\", \"Eksjö\"]");
     }
     std::vector<kommun_code> codes;
     for (const toml::node& item : *array) {
-        const std::string where = where_of(path, item, field);
-        const kommun_code code{require_string(path, item, field), where};
-        (void)catalogue.at(code, where);
-        codes.push_back(code);
+        codes.push_back(catalogue.identify(require_string(path, item, field), where_of(path, item, field)).code);
     }
     return codes;
 }
 
-allocation_key read_key(const std::filesystem::path& spec_path, std::string name, const toml::node& node,
-                        const kommun_catalogue& catalogue)
+/// A key of a spec and the file and column it was read from, for messages.
+struct read_key_result {
+    allocation_key key;
+    std::string file; ///< the key file's full path
+    std::string column; ///< the weight column
+};
+
+read_key_result read_key(const std::filesystem::path& spec_path, std::string name, const toml::node& node,
+                         const kommun_catalogue& catalogue)
 {
     const std::string field = "keys." + name;
     const auto* table = node.as_table();
@@ -66,7 +141,51 @@ allocation_key read_key(const std::filesystem::path& spec_path, std::string name
     const std::filesystem::path file =
         spec_path.parent_path() / require_string(spec_path, *table->get("file"), field + ".file");
     const std::string column = require_string(spec_path, *table->get("column"), field + ".column");
-    return allocation_key{std::move(name), read_weights(read_csv_file(file), column, catalogue)};
+    std::error_code ignored;
+    const std::filesystem::path full = std::filesystem::absolute(file, ignored).lexically_normal();
+    return {.key = allocation_key{std::move(name), read_weights(read_csv_file(file), column, catalogue)},
+            .file = full.empty() ? file.string() : full.string(),
+            .column = column};
+}
+
+/// Refuses a fee whose key has no weight for one of its members (every kommun of the catalogue
+/// when the fee lists none): the fee would silently be split among the others.
+void check_key_covers_fee(const std::filesystem::path& path, const toml::node& fee_node, std::size_t index,
+                          const fee_spec& fee, const read_key_result& key, const kommun_catalogue& catalogue)
+{
+    std::vector<kommun_code> members;
+    if (fee.members) {
+        members = *fee.members;
+    } else {
+        for (const kommun& k : catalogue.all()) {
+            members.push_back(k.code);
+        }
+    }
+    std::string missing;
+    std::string codes;
+    std::size_t count = 0;
+    for (const kommun_code code : members) {
+        if (std::ranges::find(key.key.weights, code, &member_weight::member) == key.key.weights.end()) {
+            missing += (missing.empty() ? "" : ", ") + catalogue.name_or_code(code) + " (" + code.str() + ")";
+            codes += (codes.empty() ? "\"" : ", \"") + code.str() + "\"";
+            ++count;
+        }
+    }
+    if (count == 0) {
+        return;
+    }
+    const std::string whom = fee.members ? (count == 1 ? "its member " : std::to_string(count) + " of its members: ")
+                                         : (count == 1 ? "kommun " : std::to_string(count) + " kommuner: ");
+    const std::string advice =
+        fee.members ? "; take " + std::string{count == 1 ? "it" : "them"} + " out of the fee's members or add " +
+                          std::string{count == 1 ? "it" : "them"} + " to the key file"
+                    : "; a fee splits among every kommun unless it names its members: give it members = [...] or "
+                      "members_except = [" + codes + "], or add " + std::string{count == 1 ? "it" : "them"} +
+                          " to the key file";
+    throw lookup_error(where_of(path, fee_node, "fees[" + std::to_string(index + 1) + "]") + ": " +
+              "fee \"" + fee.name + "\" is split by key " + key.key.name + ", but " + key.file + " (column " +
+                  key.column + ") has no weight for " + whom + missing +
+                  advice);
 }
 
 fee_spec read_fee(const std::filesystem::path& path, const toml::table& fee_table, std::size_t index,
@@ -107,6 +226,19 @@ fee_spec read_fee(const std::filesystem::path& path, const toml::table& fee_tabl
         throw parse_error("", 0, "a fee has exactly one of total, per_capita or fraction_of",
                           path.string() + " (" + prefix + " \"" + fee.name + "\")");
     }
+    if (!node("fraction_of")) {
+        if (const auto* n = node("fraction")) {
+            bad_field(path, *n, field("fraction"), "fraction is read only with fraction_of; this fee has its own " +
+                                                       std::string{node("total") ? "total" : "per_capita"});
+        }
+    } else if (const auto* n = node("key")) {
+        bad_field(path, *n, field("key"), "a fee with fraction_of is split member by member like its base, not by a key");
+    }
+    if (!node("per_capita")) {
+        if (const auto* n = node("per_capita_rounding")) {
+            bad_field(path, *n, field("per_capita_rounding"), "per_capita_rounding is read only with per_capita");
+        }
+    }
     if (const auto* total = node("total")) {
         fee.amount = fee_spec::by_total{read_amount(path, *total, field("total"), unit::kr)};
     } else if (const auto* rate_node = node("per_capita")) {
@@ -142,8 +274,7 @@ fee_spec read_fee(const std::filesystem::path& path, const toml::table& fee_tabl
         }
     }
     if (const auto* n = node("members_except")) {
-        // Resolved against the key when the proposal is built: store the exclusions as the
-        // complement of the catalogue here, and intersect with the key in build_proposal.
+        // Every kommun of the catalogue but these; the key must have a weight for each of them.
         const std::vector<kommun_code> except = read_codes(path, *n, field("members_except"), catalogue);
         std::vector<kommun_code> members;
         for (const kommun& k : catalogue.all()) {
@@ -162,9 +293,7 @@ fee_spec read_fee(const std::filesystem::path& path, const toml::table& fee_tabl
             bad_field(path, *n, field("supplements"), "expected { \"0662\" = \"17 136\", ... }");
         }
         for (const auto& [code_text, amount] : *table) {
-            const std::string where = where_of(path, amount, field("supplements"));
-            const kommun_code code{code_text.str(), where};
-            (void)catalogue.at(code, where);
+            const kommun_code code = catalogue.identify(code_text.str(), where_of(path, amount, field("supplements"))).code;
             fee.supplements.push_back({code, read_amount(path, amount, field("supplements." + std::string{code_text.str()}), unit::kr)});
         }
     }
@@ -194,8 +323,10 @@ proposal_spec read_proposal_spec(const std::filesystem::path& path, const kommun
     if (keys == nullptr) {
         throw parse_error("", 0, "the spec has no [keys] table", path.string());
     }
+    std::vector<read_key_result> key_files;
     for (const auto& [name, value] : *keys) {
-        spec.keys.push_back(read_key(path, std::string{name.str()}, value, catalogue));
+        key_files.push_back(read_key(path, std::string{name.str()}, value, catalogue));
+        spec.keys.push_back(key_files.back().key);
     }
     const auto* fees = document.get_as<toml::array>("fees");
     if (fees == nullptr || fees->empty()) {
@@ -207,34 +338,24 @@ proposal_spec read_proposal_spec(const std::filesystem::path& path, const kommun
             bad_field(path, *fees->get(i), "fees[" + std::to_string(i + 1) + "]", "expected a table");
         }
         spec.fees.push_back(read_fee(path, *fee, i, defaults, catalogue));
-    }
-    // members_except was stored as a catalogue complement: keep only the key's kommuner.
-    for (fee_spec& fee : spec.fees) {
-        if (!fee.members || fee.key.empty()) {
+        const fee_spec& read = spec.fees.back();
+        if (read.key.empty()) {
             continue;
         }
-        const auto key = std::ranges::find(spec.keys, fee.key, &allocation_key::name);
-        if (key == spec.keys.end()) {
-            continue; // build_proposal names the unknown key
+        const auto key = std::ranges::find(key_files, read.key, [](const read_key_result& k) { return k.key.name; });
+        if (key != key_files.end()) { // build_proposal names an unknown key
+            check_key_covers_fee(path, *fee, i, read, *key, catalogue);
         }
-        std::erase_if(*fee.members, [&](kommun_code code) {
-            return std::ranges::find(key->weights, code, &member_weight::member) == key->weights.end();
-        });
     }
     return spec;
 }
 
 published_proposal read_published_proposal(const csv_table& table, const kommun_catalogue& catalogue, unit in)
 {
-    const auto code_column = table.find_column("code");
-    auto name_column = table.find_column("kommun");
-    if (!name_column) {
-        name_column = table.find_column("Kommun");
-    }
-    if (!code_column && !name_column) {
-        (void)table.column("Kommun"); // throws: the column that names the rows is missing
-    }
-    const auto summa_column = table.find_column("Summa");
+    const kommun_columns kommuner = kommun_columns_of(table, "Kommun");
+    const auto code_column = kommuner.code;
+    const auto name_column = kommuner.name;
+    const auto summa_column = table.find_column(headings::row_sum);
     const auto is_fee = [&](std::size_t c) { return c != code_column && c != name_column && c != summa_column; };
     published_proposal published;
     std::vector<std::size_t> fee_columns;
@@ -271,29 +392,7 @@ published_proposal read_published_proposal(const csv_table& table, const kommun_
             throw parse_error(row.fields[label_column], 0, "a kommun row after the Summa row",
                               table.where(row, label_column));
         }
-        const kommun k = [&]() -> kommun {
-            if (code_column) {
-                const std::string where = table.where(row, *code_column);
-                const kommun coded = catalogue.at(kommun_code{row.fields[*code_column], where}, where);
-                if (name_column && coded.name != row.fields[*name_column]) {
-                    throw parse_error(row.fields[*name_column], 0,
-                                      "the kommun with code " + coded.code.str() + " is " + std::string{coded.name},
-                                      table.where(row, *name_column));
-                }
-                return coded;
-            }
-            // A Kommun column of names, or of SCB codes.
-            const std::string& text = row.fields[*name_column];
-            const std::string where = table.where(row, *name_column);
-            if (const auto named = catalogue.find(text)) {
-                return *named;
-            }
-            if (text.size() == 4 && std::ranges::all_of(text, [](char c) { return c >= '0' && c <= '9'; })) {
-                return catalogue.at(kommun_code{text, where}, where);
-            }
-            throw lookup_error(where + ": unknown kommun \"" + text +
-                               "\" (a name or an SCB code of Jönköpings län, e.g. Aneby or 0604)");
-        }();
+        const kommun k = kommun_of(table, row, kommuner, catalogue);
         if (std::ranges::find(published.kommuner, k.code) != published.kommuner.end()) {
             throw domain_error(table.where(row, label_column) + ": kommun " + std::string{k.name} + " (" + k.code.str() +
                                ") appears twice");
@@ -316,12 +415,12 @@ std::vector<allocation_key> read_keys(const csv_table& table, const kommun_catal
 {
     std::vector<allocation_key> keys;
     for (const std::string& column : table.header) {
-        if (column != "code" && column != "name" && column != "kommun") {
+        if (!heading_matches(column, headings::kommun_code) && !heading_matches(column, headings::kommun_name)) {
             keys.push_back({column, read_weights(table, column, catalogue)});
         }
     }
     if (keys.empty()) {
-        throw lookup_error(table.source + ":1: no key columns beside code and name");
+        throw lookup_error(table.source + ":1: no key columns beside the kommun's code and name");
     }
     return keys;
 }

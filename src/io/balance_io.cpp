@@ -12,9 +12,14 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "csv_headings.hpp"
+#include "ku/core/detail/entities.hpp"
+
 namespace ku {
 
 namespace {
+
+namespace headings = detail::csv_headings;
 
 constexpr std::array required_columns{
     balance_column::ingaende_balans,    balance_column::erhallna_medel,         balance_column::disponibla_medel,
@@ -51,18 +56,46 @@ balance_table read_balance_table(const csv_table& csv, unit in)
     std::optional<std::size_t> kind_column;
     for (std::size_t c = 1; c < csv.header.size(); ++c) {
         const std::string& name = csv.header[c];
-        if (name == "rad_typ") {
-            kind_column = c;
-        } else if (const auto column = find_balance_column(name)) {
-            positions[static_cast<std::size_t>(*column)] = c;
+        std::optional<std::size_t>* slot = nullptr;
+        if (heading_matches(name, headings::row_kind)) {
+            slot = &kind_column;
         } else {
-            throw lookup_error(csv.source + ":1: unknown column \"" + name +
-                               "\" (expected the columns of a balance table, e.g. kvarvarande_medel, or rad_typ)");
+            for (std::size_t k = 0; k < balance_column_count; ++k) {
+                if (heading_matches(name, headings::balance[k])) {
+                    slot = &positions[k];
+                }
+            }
         }
+        if (slot == nullptr) {
+            std::string accepted;
+            for (const csv_heading& heading : headings::balance) {
+                accepted += accepted_headings(heading) + "; ";
+            }
+            throw lookup_error(csv.source + ":1: unknown column " + detail::error_impl::quoted(name) +
+                               " (a balance table's columns after the area's name are " + accepted +
+                               "and the optional " + accepted_headings(headings::row_kind) +
+                               ", in any case, with or without a unit such as (tkr))");
+        }
+        if (*slot) {
+            throw parse_error("", 0,
+                              "the columns \"" + csv.header[**slot] + "\" and \"" + name +
+                                  "\" are the same column; keep one",
+                              csv.source + ":1");
+        }
+        if (const std::string_view shown = heading_unit(name); !shown.empty() && slot != &kind_column &&
+                                                                shown != to_string(in)) {
+            throw parse_error("", 0,
+                              "the column " + detail::error_impl::quoted(name) + " is in " + std::string{shown} +
+                                  " but the table is read in " + std::string{to_string(in)} +
+                                  " (give the unit: --unit " + std::string{shown} + ")",
+                              csv.source + ":1");
+        }
+        *slot = c;
     }
     for (const balance_column column : required_columns) {
         if (!positions[static_cast<std::size_t>(column)]) {
-            throw lookup_error(csv.source + ":1: the column \"" + std::string{to_string(column)} + "\" is missing");
+            throw lookup_error(csv.source + ":1: the column \"" + std::string{to_string(column)} + "\" is missing (" +
+                               accepted_headings(headings::balance[static_cast<std::size_t>(column)]) + ")");
         }
     }
 
@@ -77,14 +110,16 @@ balance_table read_balance_table(const csv_table& csv, unit in)
         row.kind = guess_kind(row.area.name());
         if (kind_column && !csv_line.fields[*kind_column].empty()) {
             const std::string& text = csv_line.fields[*kind_column];
-            if (text == "omrade") {
+            using detail::entities_impl::same_folded;
+            if (same_folded(text, "omrade") || same_folded(text, "område")) {
                 row.kind = row_kind::omrade;
-            } else if (text == "intern") {
+            } else if (same_folded(text, "intern")) {
                 row.kind = row_kind::intern;
-            } else if (text == "summa") {
+            } else if (same_folded(text, "summa")) {
                 row.kind = row_kind::summa;
             } else {
-                throw parse_error(text, 0, "a row type is omrade, intern or summa", csv.where(csv_line, *kind_column));
+                throw parse_error(text, 0, "a row type is omrade (område), intern or summa",
+                                  csv.where(csv_line, *kind_column));
             }
         }
         for (const balance_column column : all_balance_columns) {
@@ -111,10 +146,10 @@ balance_table read_balance_table(const csv_table& csv, unit in)
 
 reorganisation read_reorganisation(const csv_table& csv, unit in, const balance_table* previous)
 {
-    const std::size_t from_column = csv.column("from");
-    const std::size_t to_column = csv.column("to");
-    const auto share_column = csv.find_column("share");
-    const auto amount_column = csv.find_column("amount");
+    const std::size_t from_column = csv.column(headings::from);
+    const std::size_t to_column = csv.column(headings::to);
+    const auto share_column = csv.find_column(headings::share);
+    const auto amount_column = csv.find_column(headings::amount);
     if (share_column.has_value() == amount_column.has_value() || csv.header.size() != 3) {
         throw lookup_error(csv.source + ":1: a mapping has the columns from,to,share or from,to,amount");
     }

@@ -4,11 +4,15 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <fstream>
 #include <ios>
 #include <iterator>
+#include <system_error>
 
 #include <csv.h>
+
+#include "ku/core/detail/entities.hpp"
 
 namespace ku {
 
@@ -39,13 +43,106 @@ void on_record(int /*terminator*/, void* context)
 
 } // namespace
 
+namespace {
+
+/// A heading as it is compared: without a unit in parentheses at the end, in lower case,
+/// `_` as a space, runs of spaces as one, trimmed.
+std::string normalised_heading(std::string_view heading)
+{
+    heading = detail::entities_impl::trimmed(heading);
+    if (heading.ends_with(')')) {
+        if (const auto open = heading.rfind('('); open != std::string_view::npos && open > 0) {
+            heading = detail::entities_impl::trimmed(heading.substr(0, open));
+        }
+    }
+    std::string out;
+    for (std::size_t i = 0; i < heading.size(); ++i) {
+        char c = detail::entities_impl::folded_at(heading, i);
+        if (c == '_' || c == '\t') {
+            c = ' ';
+        }
+        if (c == ' ' && (out.empty() || out.back() == ' ')) {
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+} // namespace
+
+bool heading_matches(std::string_view heading, const csv_heading& column)
+{
+    const std::string wanted = normalised_heading(heading);
+    return std::ranges::any_of(column.accepted,
+                               [&](std::string_view accepted) { return normalised_heading(accepted) == wanted; });
+}
+
+std::string_view heading_unit(std::string_view heading)
+{
+    heading = detail::entities_impl::trimmed(heading);
+    const auto open = heading.rfind('(');
+    if (!heading.ends_with(')') || open == std::string_view::npos || open == 0) {
+        return {};
+    }
+    return detail::entities_impl::trimmed(heading.substr(open + 1, heading.size() - open - 2));
+}
+
+std::string accepted_headings(const csv_heading& column)
+{
+    std::string list;
+    for (std::size_t i = 0; i < column.accepted.size(); ++i) {
+        list += (i == 0 ? "" : i + 1 == column.accepted.size() ? " or " : ", ") + std::string{column.accepted[i]};
+    }
+    return list;
+}
+
 std::optional<std::size_t> csv_table::find_column(std::string_view name) const
 {
-    const auto found = std::ranges::find(header, name);
-    if (found == header.end()) {
+    if (const auto found = std::ranges::find(header, name); found != header.end()) {
+        return static_cast<std::size_t>(found - header.begin());
+    }
+    const auto folded = std::ranges::find_if(
+        header, [&](const std::string& h) { return detail::entities_impl::same_folded(h, name); });
+    if (folded == header.end()) {
         return std::nullopt;
     }
-    return static_cast<std::size_t>(found - header.begin());
+    return static_cast<std::size_t>(folded - header.begin());
+}
+
+std::optional<std::size_t> csv_table::find_column(const csv_heading& heading) const
+{
+    std::optional<std::size_t> found;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        if (!heading_matches(header[c], heading)) {
+            continue;
+        }
+        if (found) {
+            throw parse_error("", 0,
+                              "the columns \"" + header[*found] + "\" and \"" + header[c] + "\" are both read as " +
+                                  std::string{heading.name} + " (" + accepted_headings(heading) + "); keep one",
+                              source + ":1");
+        }
+        found = c;
+    }
+    return found;
+}
+
+std::size_t csv_table::column(const csv_heading& heading) const
+{
+    if (const auto index = find_column(heading)) {
+        return *index;
+    }
+    const bool wrong_separator = header.size() == 1 && header.front().find_first_of(",;") != std::string::npos;
+    if (wrong_separator) {
+        (void)column(heading.name); // throws, asking whether the separator is right
+    }
+    std::string columns;
+    for (const std::string& h : header) {
+        columns += (columns.empty() ? "" : ", ") + h;
+    }
+    throw lookup_error(source + ": no column \"" + std::string{heading.name} + "\" (the columns are " + columns +
+                       "; accepted headings: " + accepted_headings(heading) + ")");
 }
 
 std::size_t csv_table::column(std::string_view name) const
@@ -60,7 +157,7 @@ std::size_t csv_table::column(std::string_view name) const
     // One column holding the other separator: the file was read with the wrong one.
     const bool wrong_separator = header.size() == 1 && header.front().find_first_of(",;") != std::string::npos;
     throw lookup_error(source + ": no column \"" + std::string{name} + "\" (the " +
-                       (wrong_separator ? "only column is \"" + header.front() + "\": is the separator right?)"
+                       (wrong_separator ? "only column is " + detail::error_impl::quoted(header.front(), 200) + ": is the separator right?)"
                                         : "columns are " + columns + ")"));
 }
 
@@ -191,6 +288,72 @@ char detect_delimiter(std::string_view text)
     return semicolons > commas ? ';' : ',';
 }
 
+/// Where a quoted field opens that is never closed: its line, its column (in characters) and
+/// the field's number on its line.
+struct open_quote {
+    std::size_t line = 0;
+    std::size_t column = 0;
+    std::size_t field = 0;
+};
+
+/// The quoted field of `text` that is still open at its end, if any.
+std::optional<open_quote> unclosed_quote(std::string_view text, char delimiter)
+{
+    std::optional<open_quote> open;
+    bool field_start = true;
+    std::size_t line = 1;
+    std::size_t column = 1;
+    std::size_t field = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (open) {
+            if (c == '"') {
+                if (i + 1 < text.size() && text[i + 1] == '"') {
+                    ++i;
+                    ++column;
+                } else {
+                    open.reset();
+                }
+            }
+        } else if (field_start && c == '"') {
+            open = open_quote{.line = line, .column = column, .field = field};
+        } else if (c == delimiter) {
+            ++field;
+        } else if (c == '\n') {
+            field = 1;
+        }
+        field_start = !open && (c == delimiter || c == '\n' || c == '\r');
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) {
+            ++column;
+        }
+    }
+    return open;
+}
+
+/// Whether the bytes are UTF-16: its byte order mark, or ASCII text with a NUL byte before or
+/// after every character.
+bool is_utf16(std::string_view text)
+{
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+        return true;
+    }
+    const std::size_t n = std::min<std::size_t>(text.size() & ~std::size_t{1}, 64);
+    if (n < 2) {
+        return false;
+    }
+    bool big_endian = true; // NUL, character, NUL, character, ...
+    bool little_endian = true; // character, NUL, character, NUL, ...
+    for (std::size_t i = 0; i < n; ++i) {
+        const bool nul = text[i] == '\0';
+        big_endian = big_endian && (i % 2 == 0) == nul;
+        little_endian = little_endian && (i % 2 == 1) == nul;
+    }
+    return big_endian || little_endian;
+}
+
 } // namespace
 
 csv_table read_csv(std::istream& input, std::string source, const csv_options& options)
@@ -201,6 +364,9 @@ csv_table read_csv(std::istream& input, std::string source, const csv_options& o
     } catch (const std::ios_base::failure& e) {
         // A failed read throws from the stream buffer: a folder opened as a file, an I/O error.
         throw error(source + ": cannot be read (" + e.code().message() + ")");
+    }
+    if (is_utf16(text)) {
+        throw parse_error("", 0, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)", source);
     }
     if (const auto nul = text.find('\0'); nul != std::string::npos) {
         throw parse_error("", 0, "not a CSV text file: it has a NUL byte", source + ":" + std::to_string(line_at(text, nul)));
@@ -247,6 +413,12 @@ csv_table read_csv(std::istream& input, std::string source, const csv_options& o
     if (csv_fini(&parser, on_field, on_record, &c) != 0) {
         const std::string reason = csv_strerror(csv_error(&parser));
         csv_free(&parser);
+        if (const auto open = unclosed_quote(body, delimiter)) {
+            throw parse_error("", 0,
+                              "malformed CSV: the quote that opens field " + std::to_string(open->field) +
+                                  " at column " + std::to_string(open->column) + " is never closed",
+                              source + ":" + std::to_string(open->line) + ":" + std::to_string(open->column));
+        }
         throw parse_error("", 0, "malformed CSV at the end of the file: " + reason, source);
     }
     csv_free(&parser);
@@ -274,8 +446,8 @@ csv_table read_csv(std::istream& input, std::string source, const csv_options& o
             // Name the first field without a column, or the first column without a field.
             const std::size_t first = std::min(fields.size(), table.header.size());
             const std::string which = fields.size() > table.header.size()
-                                          ? "field " + std::to_string(first + 1) + " (\"" + fields[first] +
-                                                "\") has no column"
+                                          ? "field " + std::to_string(first + 1) + " (" +
+                                                detail::error_impl::quoted(fields[first]) + ") has no column"
                                           : "column \"" + table.header[first] + "\" has no field";
             throw parse_error("", 0,
                               "the row has " + std::to_string(fields.size()) + " fields but the header has " +
@@ -289,9 +461,18 @@ csv_table read_csv(std::istream& input, std::string source, const csv_options& o
 
 csv_table read_csv_file(const std::filesystem::path& path, const csv_options& options)
 {
+    std::error_code ignored;
+    std::filesystem::path full = std::filesystem::absolute(path, ignored);
+    full = full.empty() ? path : full.lexically_normal();
+    if (std::filesystem::is_directory(path, ignored)) {
+        throw error("cannot open " + full.string() + ": it is a folder, not a file");
+    }
+    errno = 0;
     std::ifstream file{path, std::ios::binary};
     if (!file) {
-        throw error("cannot open " + path.string());
+        const int reason = errno;
+        throw error("cannot open " + full.string() + ": " +
+                    (reason != 0 ? std::generic_category().message(reason) : std::string{"it cannot be read"}));
     }
     return read_csv(file, path.string(), options);
 }

@@ -39,14 +39,20 @@ inline std::string require_string(const std::filesystem::path& path, const toml:
 }
 
 /// An amount: a text in Swedish or plain form, or an integer number of the unit. A float is
-/// refused: it cannot be exact.
+/// refused: it cannot be exact. An integer beyond the money range is a ku::overflow_error naming
+/// the file, line, column and field.
 inline money read_amount(const std::filesystem::path& path, const toml::node& node, std::string_view field, unit in)
 {
     if (const auto* text = node.as_string()) {
         return money::parse(text->get(), in, where_of(path, node, field));
     }
     if (const auto* integer = node.as_integer()) {
-        return money::in(in, integer->get());
+        try {
+            return money::in(in, integer->get());
+        } catch (const overflow_error&) {
+            throw overflow_error(where_of(path, node, field) + ": " + std::to_string(integer->get()) + " " +
+                                 std::string{to_string(in)} + " is beyond the money range (±92 233 720 368 547 758,07 kr)");
+        }
     }
     if (node.is_floating_point()) {
         bad_field(path, node, field, "a floating-point number is not exact; write the amount as text, e.g. \"1 234,50\"");

@@ -54,7 +54,7 @@ TEST_CASE("a well-formed spec over a key file splits its fee by population", "[s
 {
     const scratch_folder folder;
     const auto spec_path =
-        folder.write("spec.toml", "title = \"T\"\n" + good_keys + "[[fees]]\nname = \"Avgift\"\ntotal = \"16 151\"\nkey = \"P\"\n");
+        folder.write("spec.toml", "title = \"T\"\n" + good_keys + "[[fees]]\nname = \"Avgift\"\ntotal = \"16 151\"\nkey = \"P\"\nmembers = [\"0604\", \"0617\"]\n");
     const ku::proposal_table table = ku::build_proposal(ku::read_proposal_spec(spec_path, catalogue), catalogue);
     REQUIRE(table.kommuner.size() == 2);
     CHECK(table.cell(0, 0) == ku::money::kr(6'842)); // 16 151 × 6842 / 16 151

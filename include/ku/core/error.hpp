@@ -12,6 +12,29 @@
 namespace ku {
 
 namespace detail::error_impl {
+/// The longest value, in characters, that an error message quotes whole.
+inline constexpr std::size_t shown_characters = 40;
+
+/// `text` in quotes for an error message; a text longer than `shown` characters is cut there (at
+/// a character boundary) and ends in "…" followed by its full length: "\"AAAA…\" (10485760 characters)".
+inline std::string quoted(std::string_view text, std::size_t shown = shown_characters)
+{
+    std::size_t characters = 0;
+    std::size_t cut = text.size();
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) { // not a UTF-8 continuation byte
+            if (characters == shown) {
+                cut = i;
+            }
+            ++characters;
+        }
+    }
+    if (characters <= shown) {
+        return "\"" + std::string{text} + "\"";
+    }
+    return "\"" + std::string{text.substr(0, cut)} + "…\" (" + std::to_string(characters) + " characters)";
+}
+
 inline std::string describe(std::string_view input, std::size_t position, std::string_view reason,
                             std::string_view where)
 {
@@ -19,7 +42,7 @@ inline std::string describe(std::string_view input, std::size_t position, std::s
         // The fault is not in one value but in the text as a whole (a file, a row).
         return (where.empty() ? std::string{"cannot read the input"} : std::string{where}) + ": " + std::string{reason};
     }
-    std::string message = "cannot read \"" + std::string{input} + "\"";
+    std::string message = "cannot read " + quoted(input);
     if (!where.empty()) {
         message += " (" + std::string{where} + ")";
     }

@@ -173,6 +173,37 @@ public:
         return std::nullopt;
     }
 
+    /// The kommun this text names: the catalogue's name or a usual variant of it, compared
+    /// case-insensitively ("jönköping", "Jönköping kommun", "Jönköpings kommun"), or none.
+    [[nodiscard]] constexpr std::optional<kommun> find_name(std::string_view text) const noexcept
+    {
+        for (const kommun& k : kommuner_) {
+            if (detail::entities_impl::names_kommun(text, k.name)) {
+                return k;
+            }
+        }
+        return std::nullopt;
+    }
+
+    /// The kommun `text` stands for: its four-digit SCB code or a name find_name knows. Throws
+    /// ku::lookup_error naming the text and `where` for an unknown code or name.
+    [[nodiscard]] constexpr kommun identify(std::string_view text, std::string_view where = {}) const
+    {
+        const std::string_view code = detail::entities_impl::trimmed(text);
+        if (code.size() == 4 && detail::all_digits(code)) {
+            return at(kommun_code{code, where}, where);
+        }
+        if (const auto named = find_name(text)) {
+            return *named;
+        }
+        std::string example;
+        if (!kommuner_.empty()) {
+            example = ", e.g. " + std::string{kommuner_.front().name} + " or " + kommuner_.front().code.str();
+        }
+        throw lookup_error((where.empty() ? std::string{} : std::string{where} + ": ") + "unknown kommun " +
+                           detail::error_impl::quoted(text) + " (a name or an SCB code" + example + ")");
+    }
+
     /// The name of the kommun with this code, or the code itself when the catalogue does not
     /// have it: what a report shows for a member.
     [[nodiscard]] std::string name_or_code(kommun_code code) const

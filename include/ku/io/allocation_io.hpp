@@ -14,16 +14,20 @@
 
 namespace ku {
 
-/// The weights in column `column` of a key file with a `code` column (like
-/// population_keys.csv). Throws ku::lookup_error for a missing column or a code not in
-/// `catalogue`, ku::domain_error for a duplicate code or a negative weight, ku::parse_error for
-/// a malformed code or weight, each naming file:line:column.
+/// The weights in column `column` (by heading, in any case; a population heading finds the
+/// file's population column) of a key file whose kommuner are in a code column, a name column
+/// or both (population_keys.csv; a Swedish export `Kommun;Invånare`). Throws ku::lookup_error
+/// for a missing column or a kommun not in `catalogue`, ku::domain_error for a kommun twice or
+/// a negative weight, ku::parse_error for a malformed weight or a name that is not its code's,
+/// each naming file:line:column.
 [[nodiscard]] std::vector<member_weight> read_weights(const csv_table& table, std::string_view column,
                                                       const kommun_catalogue& catalogue);
 
 /// Reads a proposal spec (TOML; the format is in docs/formats.md). Key files are read relative
 /// to the spec's folder. Throws ku::parse_error naming the spec, line and field for malformed
-/// TOML or a bad value, ku::lookup_error for an unknown key, kommun, method or unit.
+/// TOML or a bad value, ku::lookup_error for an unknown key, kommun, method or unit, or a key
+/// file without a weight for one of its fee's members (every kommun of `catalogue` when the fee
+/// lists none).
 [[nodiscard]] proposal_spec read_proposal_spec(const std::filesystem::path& path,
                                                const kommun_catalogue& catalogue);
 
@@ -38,8 +42,8 @@ namespace ku {
                                                          const kommun_catalogue& catalogue,
                                                          unit in = unit::kr);
 
-/// Every key of a key file: one per column beside `code`, `name` and `kommun` (population_keys.csv:
-/// key_a, key_b, key_c), each read by read_weights. Throws as read_weights.
+/// Every key of a key file: one per column beside the kommun's code and name columns
+/// (population_keys.csv: key_a, key_b, key_c), each read by read_weights. Throws as read_weights.
 [[nodiscard]] std::vector<allocation_key> read_keys(const csv_table& table, const kommun_catalogue& catalogue);
 
 /// A published proposal from a file: a `.json` file as proposal_as_json writes it (through
