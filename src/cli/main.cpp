@@ -1,15 +1,19 @@
 // The ku command-line tool: allocations and proposal tables from files.
 // Exit status: 0 success, 1 differences or findings (proposal --compare, audit), 2 bad input.
-// Every command that prints a table takes --format (table, csv, csv-sv, json, markdown, xlsx)
-// and --output FILE, written atomically: a failing command leaves no file behind.
+// Every command that prints a table takes --format (table, csv, csv-sv, json, markdown, html,
+// xlsx) and --output FILE, written atomically: a failing command leaves no file behind, and only
+// a regular file is ever replaced. --output - is standard output. A table printed to standard
+// output fits the terminal's width (COLUMNS, else the terminal's, else 80).
 // The workflows are the tasks of ku/app/tasks.hpp; this file reads the options and renders.
 
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <optional>
@@ -17,6 +21,9 @@
 #include <string>
 #include <variant>
 #include <vector>
+
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <gsl/assert>
@@ -46,7 +53,30 @@ struct output_options {
 
     /// The format asked for: --json is --format json.
     [[nodiscard]] std::string chosen() const { return json ? "json" : format; }
+    /// True when the result goes to standard output (no --output, or --output -).
+    [[nodiscard]] bool to_stdout() const { return file.empty() || file == "-"; }
 };
+
+/// The width text on standard output should fit: COLUMNS when it is a number of at least 20,
+/// else the terminal's width when standard output is one, else 80.
+std::size_t terminal_width()
+{
+    if (const char* columns = std::getenv("COLUMNS"); columns != nullptr) {
+        try {
+            std::size_t used = 0;
+            const unsigned long width = std::stoul(columns, &used);
+            if (used == std::string_view{columns}.size() && width >= 20 && width <= 100000) {
+                return gsl::narrow<std::size_t>(width);
+            }
+        } catch (const std::exception&) { // not a number: ask the terminal
+        }
+    }
+    winsize size{};
+    if (::isatty(STDOUT_FILENO) != 0 && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col >= 20) {
+        return size.ws_col;
+    }
+    return 80;
+}
 
 /// The names of the formats of a command that prints a table (ku::all_output_formats).
 std::vector<std::string> format_names()
@@ -108,6 +138,9 @@ outcome render(const output_options& out, const Result& result)
         return workbook(
             [kept = std::move(document)](const std::filesystem::path& file) { ku::write_xlsx(kept, file); }, status);
     }
+    if (format == ku::output_format::table && out.to_stdout()) {
+        return printed(ku::render_text(document, terminal_width()), status);
+    }
     return printed(ku::render(document, format), status);
 }
 
@@ -116,10 +149,11 @@ void add_output_options(CLI::App* command, output_options& options)
 {
     CLI::Option* format =
         command->add_option("--format", options.format,
-                            "table (default), csv, csv-sv (semicolons, decimal comma), json, markdown or xlsx")
+                            "table (default), csv, csv-sv (semicolons, decimal comma), json, markdown, html or xlsx")
             ->check(CLI::IsMember(format_names()));
     command->add_option("--output", options.file,
-                        "Write to FILE instead of standard output (required for xlsx); written atomically");
+                        "Write to FILE (- is standard output); written atomically, replacing only a regular "
+                        "file; required for xlsx unless standard output is not a terminal");
     command->add_flag("--json", options.json, "The same as --format json")->excludes(format);
 }
 
@@ -158,17 +192,23 @@ struct allocate_options {
     std::string weights_file;
     std::string column;
     std::string members;
+    bool members_given = false; ///< --members was given (an empty list is refused, not "all")
     std::string method = "largest-remainder";
     std::string unit = "kr";
     csv_input_options csv;
     output_options out;
 };
 
-/// The codes of --members ("0604,0617"), or none when it is not given.
-std::optional<std::vector<std::string>> member_codes(const std::string& list)
+/// The codes of --members ("0604,0617"), or none when it is not given. Throws ku::error when it
+/// is given but empty: a fee with no members is a mistake, not "every kommun".
+std::optional<std::vector<std::string>> member_codes(const std::optional<std::string>& given)
 {
-    if (list.empty()) {
+    if (!given) {
         return std::nullopt;
+    }
+    const std::string& list = *given;
+    if (list.find_first_not_of(" ,") == std::string::npos) {
+        throw ku::error("--members is empty: name the kommuner (\"0604,0617\"), or leave --members out for all");
     }
     std::vector<std::string> codes;
     std::stringstream stream{list};
@@ -189,7 +229,7 @@ outcome run_allocate(const allocate_options& options)
         ku::app::allocate({.total = total,
                            .weights = std::filesystem::path{options.weights_file},
                            .column = options.column,
-                           .members = member_codes(options.members),
+                           .members = member_codes(options.members_given ? std::optional{options.members} : std::nullopt),
                            .rule = rule,
                            .csv = options.csv.choice()},
                           option_names));
@@ -480,13 +520,64 @@ outcome run_report(const report_options& options)
 /// Writes the command's result to --output or standard output.
 void deliver(const outcome& result, const output_options& options)
 {
-    if (result.workbook) {
+    if (result.workbook && options.to_stdout()) { // a workbook written whole, then copied out
+        const std::filesystem::path folder = std::filesystem::temp_directory_path() /
+                                             ("ku-" + std::to_string(::getpid()) + "-workbook");
+        std::filesystem::create_directories(folder);
+        try {
+            result.workbook(folder / "out.xlsx");
+            std::ifstream in{folder / "out.xlsx", std::ios::binary};
+            std::cout << in.rdbuf();
+            std::cout.flush();
+        } catch (...) {
+            std::filesystem::remove_all(folder);
+            throw;
+        }
+        std::filesystem::remove_all(folder);
+    } else if (result.workbook) {
         result.workbook(options.file);
-    } else if (!options.file.empty()) {
+    } else if (!options.to_stdout()) {
         ku::write_file_atomically(options.file, result.output);
     } else {
         std::fwrite(result.output.data(), 1, result.output.size(), stdout);
     }
+}
+
+/// The names of `parent`'s subcommands, comma-separated.
+std::string command_names(const CLI::App& parent)
+{
+    std::string names;
+    for (const CLI::App* sub : parent.get_subcommands([](const CLI::App*) { return true; })) {
+        names += (names.empty() ? "" : ", ") + sub->get_name();
+    }
+    return names;
+}
+
+/// The message for a mistyped command ("unknown command \"propsal\" after ku; the commands
+/// are: …"), or none when every word before the first option names a command.
+std::optional<std::string> unknown_command(const CLI::App& app, int argc, char** argv)
+{
+    const CLI::App* parent = &app;
+    std::string path = "ku";
+    for (int i = 1; i < argc; ++i) {
+        const std::string word = argv[i];
+        if (word.starts_with("-") || parent->get_subcommands([](const CLI::App*) { return true; }).empty()) {
+            return std::nullopt;
+        }
+        const CLI::App* sub = nullptr;
+        for (const CLI::App* candidate : parent->get_subcommands([](const CLI::App*) { return true; })) {
+            if (candidate->get_name() == word) {
+                sub = candidate;
+            }
+        }
+        if (sub == nullptr) {
+            return "unknown command \"" + word + "\" after " + path + "; the commands are: " + command_names(*parent) +
+                   " (" + path + " --help)";
+        }
+        path += " " + word;
+        parent = sub;
+    }
+    return std::nullopt;
 }
 
 /// A command that prints a table: its subcommand, its output options and what it runs.
@@ -502,6 +593,13 @@ int main(int argc, char** argv)
 {
     CLI::App app{"ku: exact financing calculations for Kommunal utveckling, Jönköpings län"};
     app.require_subcommand(1);
+    app.add_flag_callback(
+        "--version",
+        [] {
+            std::cout << "ku " KU_VERSION "\n";
+            throw CLI::Success{};
+        },
+        "Print ku's version and exit");
     std::vector<command> commands;
 
     allocate_options allocate;
@@ -509,7 +607,9 @@ int main(int argc, char** argv)
     allocate_command->add_option("--total", allocate.total, "The total, e.g. \"1 583 550\" or \"58 088 tkr\"")->required();
     allocate_command->add_option("--weights", allocate.weights_file, "CSV with a code column and weight columns")->required();
     allocate_command->add_option("--column", allocate.column, "The weight column to use, e.g. key_b")->required();
-    allocate_command->add_option("--members", allocate.members, "Only these kommun codes, comma-separated");
+    allocate_command
+        ->add_option("--members", allocate.members, "Only these kommuner (codes or names), comma-separated")
+        ->each([&allocate](const std::string&) { allocate.members_given = true; });
     allocate_command->add_option("--method", allocate.method, ku::allocation_method_list())
         ->check(CLI::IsMember(ku::allocation_method_names()));
     allocate_command->add_option("--unit", allocate.unit, "Round to whole ore, kr or tkr")
@@ -718,6 +818,10 @@ int main(int argc, char** argv)
     add_output_options(report_command, report.out);
     commands.push_back({report_command, &report.out, [&report] { return run_report(report); }});
 
+    if (const std::optional<std::string> unknown = unknown_command(app, argc, argv)) {
+        std::cerr << "ku: error: " << *unknown << '\n';
+        return exit_bad_input;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -729,8 +833,9 @@ int main(int argc, char** argv)
     const auto chosen = std::ranges::find_if(commands, [](const command& c) { return c.app->parsed(); });
     Expects(chosen != commands.end());
     const output_options& out = *chosen->out;
-    if (out.chosen() == "xlsx" && out.file.empty()) {
-        std::cerr << "ku: error: --format xlsx writes a workbook: name it with --output FILE\n";
+    if (out.chosen() == "xlsx" && out.to_stdout() && ::isatty(STDOUT_FILENO) != 0) {
+        std::cerr << "ku: error: --format xlsx writes a workbook: name it with --output FILE "
+                     "(or send standard output to a file or a pipe)\n";
         return exit_bad_input;
     }
 

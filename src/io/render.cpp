@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,7 @@
 #include "ku/core/detail/scanner.hpp"
 #include "ku/core/error.hpp"
 #include "ku/core/detail/name_list.hpp"
+#include "ku/io/html.hpp"
 
 namespace ku {
 
@@ -67,23 +70,6 @@ std::string markdown_text(const std::string& text)
 }
 
 bool is_numeric(column_kind kind) { return kind != column_kind::text; }
-
-/// What text and Markdown show for a cell: Swedish numbers, percents with " %", the sheet's
-/// blank for an empty number cell.
-std::string shown_value(const sheet& table, const sheet_column& column, const sheet_cell& cell)
-{
-    switch (cell.type) {
-    case sheet_cell::kind::empty:
-        return column.kind == column_kind::text ? std::string{} : table.blank;
-    case sheet_cell::kind::text:
-        return cell.text;
-    case sheet_cell::kind::amount:
-        return swedish_in(cell.amount, column.unit);
-    case sheet_cell::kind::number:
-        return swedish_decimal(cell.text) + (column.kind == column_kind::percent ? " %" : "");
-    }
-    return {};
-}
 
 /// What Markdown shows for a cell: its shown value with pipes escaped.
 std::string markdown_value(const sheet& table, const sheet_column& column, const sheet_cell& cell)
@@ -242,6 +228,21 @@ std::string swedish_in(money amount, unit in)
 
 std::string swedish_decimal(const std::string& plain) { return restyle_decimal(plain, decimal_style::swedish()); }
 
+std::string shown_value(const sheet& table, const sheet_column& column, const sheet_cell& cell)
+{
+    switch (cell.type) {
+    case sheet_cell::kind::empty:
+        return column.kind == column_kind::text ? std::string{} : table.blank;
+    case sheet_cell::kind::text:
+        return cell.text;
+    case sheet_cell::kind::amount:
+        return swedish_in(cell.amount, column.unit);
+    case sheet_cell::kind::number:
+        return swedish_decimal(cell.text) + (column.kind == column_kind::percent ? " %" : "");
+    }
+    return {};
+}
+
 std::string render_csv(const report& document, csv_convention convention)
 {
     Expects(document.csv_sheet < document.sheets.size());
@@ -277,7 +278,7 @@ std::string render_csv(const report& document, csv_convention convention)
                 field = csv_field(cell.csv_text.empty() ? cell.text : cell.csv_text, separator);
                 break;
             case sheet_cell::kind::amount:
-                field = column.csv_two_decimals ? format_plain(cell.amount) : plain_in(cell.amount, column.unit);
+                field = plain_in(cell.amount, column.unit);
                 break;
             case sheet_cell::kind::number:
                 field = cell.text;
@@ -359,58 +360,244 @@ std::string render_markdown(const report& document)
         markdown_text);
 }
 
-std::string render_text(const report& document)
+namespace {
+
+/// `text` cut into lines of at most `limit` characters, at spaces where it can be; a word
+/// longer than a line is cut inside (between code points). An empty text is one empty line.
+std::vector<std::string> wrapped(const std::string& text, std::size_t limit)
 {
+    Expects(limit > 0);
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        std::size_t end = text.find(' ', at);
+        if (end == std::string::npos) {
+            end = text.size();
+        }
+        std::string word = text.substr(at, end - at);
+        at = end + 1;
+        while (width(word) > limit) { // a word wider than a line: cut it between code points
+            if (!line.empty()) {
+                lines.push_back(std::move(line));
+                line.clear();
+            }
+            std::size_t cut = 0;
+            for (std::size_t points = 0; cut < word.size() && points < limit; ++points) {
+                do {
+                    ++cut;
+                } while (cut < word.size() && (static_cast<unsigned char>(word[cut]) & 0xC0U) == 0x80U);
+            }
+            lines.push_back(word.substr(0, cut));
+            word.erase(0, cut);
+        }
+        if (line.empty()) {
+            line = std::move(word);
+        } else if (width(line) + 1 + width(word) <= limit) {
+            line += " " + word;
+        } else {
+            lines.push_back(std::move(line));
+            line = std::move(word);
+        }
+    }
+    lines.push_back(std::move(line));
+    return lines;
+}
+
+/// `text` wrapped to `limit` (when there is one), its lines joined by line breaks.
+std::string wrapped_text(const std::string& text, std::optional<std::size_t> limit)
+{
+    if (!limit) {
+        return text;
+    }
+    std::string out;
+    for (const std::string& line : wrapped(text, *limit)) {
+        out += (out.empty() ? "" : "\n") + line;
+    }
+    return out;
+}
+
+/// The width of columns `shown_columns` side by side, two spaces apart.
+std::size_t width_of(const std::vector<std::size_t>& widths, const std::vector<std::size_t>& shown_columns)
+{
+    std::size_t total = 2 * (shown_columns.empty() ? 0 : shown_columns.size() - 1);
+    for (const std::size_t c : shown_columns) {
+        total += widths[c];
+    }
+    return total;
+}
+
+/// A table as aligned text, each heading over one or two lines. With a `limit`, a table wider
+/// than it is fitted: over-wide text columns are wrapped, then the columns are shown in parts
+/// ("Del 1 av 3"), each repeating the frozen columns (or the first text column) as row labels.
+std::string text_table(const sheet& table, std::optional<std::size_t> limit)
+{
+    shown_table cells = shown(table, 0, shown_value, as_is);
+    const std::size_t count = table.columns.size();
+    Expects(count > 0);
+    // A heading wider than its column's values goes over two lines; the rest sit on the second.
+    std::vector<std::string> upper(count);
+    std::vector<std::string> lower = cells.lines.front();
+    std::vector<std::size_t> heading_widths(count);
+    for (std::size_t c = 0; c < count; ++c) {
+        std::size_t values = 0;
+        for (std::size_t i = 1; i < cells.lines.size(); ++i) {
+            values = std::max(values, width(cells.lines[i][c]));
+        }
+        if (width(lower[c]) > values) {
+            const auto split = two_lines(lower[c]);
+            upper[c] = split[0];
+            lower[c] = split[1];
+            cells.widths[c] = std::max({values, width(upper[c]), width(lower[c])});
+        }
+        heading_widths[c] = std::max(width(upper[c]), width(lower[c]));
+    }
+
+    std::vector<std::size_t> all(count);
+    for (std::size_t c = 0; c < count; ++c) {
+        all[c] = c;
+    }
+    std::vector<std::size_t> keys;
+    const std::size_t frozen = table.frozen_columns > 0 ? std::min(table.frozen_columns, count)
+                               : table.columns.front().kind == column_kind::text && count > 1 ? 1
+                                                                                             : 0;
+    for (std::size_t c = 0; c < frozen; ++c) {
+        keys.push_back(c);
+    }
+    std::vector<std::vector<std::size_t>> parts;
+    if (!limit || width_of(cells.widths, all) <= *limit) {
+        parts.push_back(all);
+    } else {
+        // No text column narrower than its heading or its longest word (up to 20 characters),
+        // so words stay whole; numbers are never wrapped.
+        std::vector<std::size_t> narrowest(count);
+        for (std::size_t c = 0; c < count; ++c) {
+            std::size_t longest_word = 0;
+            for (std::size_t i = 1; i < cells.lines.size(); ++i) {
+                const std::string& text = cells.lines[i][c];
+                for (std::size_t at = 0; at <= text.size();) {
+                    const std::size_t space = std::min(text.find(' ', at), text.size());
+                    longest_word = std::max(longest_word, width(text.substr(at, space - at)));
+                    at = space + 1;
+                }
+            }
+            narrowest[c] = is_numeric(table.columns[c].kind)
+                               ? cells.widths[c]
+                               : std::max({heading_widths[c], std::min(longest_word, std::size_t{20}), std::size_t{8}});
+        }
+        // Narrows the widest of `columns` a character at a time until they take at most `room`.
+        const auto narrow = [&](const std::vector<std::size_t>& columns, std::size_t room) {
+            for (std::size_t total = width_of(cells.widths, columns); total > room; --total) {
+                std::optional<std::size_t> widest;
+                for (const std::size_t c : columns) {
+                    if (cells.widths[c] > narrowest[c] && (!widest || cells.widths[c] > cells.widths[*widest])) {
+                        widest = c;
+                    }
+                }
+                if (!widest) {
+                    return;
+                }
+                --cells.widths[*widest];
+            }
+        };
+        if (width_of(narrowest, all) <= *limit) {
+            narrow(all, *limit); // wrapping text makes the whole table fit: one part
+        } else {
+            // In parts: the row labels take at most a third of the width, and every other text
+            // column fits beside them.
+            narrow(keys, *limit / 3);
+            const std::size_t labels = keys.empty() ? 0 : width_of(cells.widths, keys) + 2;
+            for (std::size_t c = frozen; c < count; ++c) {
+                narrow({c}, labels < *limit ? *limit - labels : 0);
+            }
+        }
+        std::vector<std::size_t> rest;
+        for (std::size_t c = frozen; c < count; ++c) {
+            rest.push_back(c);
+        }
+        std::vector<std::size_t> part = keys;
+        for (const std::size_t c : rest) {
+            std::vector<std::size_t> wider = part;
+            wider.push_back(c);
+            if (part.size() > keys.size() && width_of(cells.widths, wider) > *limit) {
+                parts.push_back(std::move(part));
+                part = keys;
+                part.push_back(c);
+            } else {
+                part = std::move(wider);
+            }
+        }
+        parts.push_back(std::move(part));
+    }
+
+    const auto line = [&](const std::vector<std::size_t>& columns, const std::vector<std::string>& texts) {
+        std::string text;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const std::size_t c = columns[i];
+            const std::string padding(cells.widths[c] - std::min(cells.widths[c], width(texts[c])), ' ');
+            text += (i == 0 ? "" : "  ") + (is_numeric(table.columns[c].kind) ? padding + texts[c] : texts[c] + padding);
+        }
+        while (text.ends_with(' ')) {
+            text.pop_back();
+        }
+        return text + "\n";
+    };
+    // A row's cells, each wrapped to its column: as many lines as its tallest cell.
+    const auto row_lines = [&](const std::vector<std::size_t>& columns, const std::vector<std::string>& texts) {
+        std::vector<std::vector<std::string>> pieces(count);
+        std::size_t height = 1;
+        for (const std::size_t c : columns) {
+            pieces[c] = width(texts[c]) > cells.widths[c] ? wrapped(texts[c], cells.widths[c])
+                                                           : std::vector<std::string>{texts[c]};
+            height = std::max(height, pieces[c].size());
+        }
+        std::string out;
+        for (std::size_t k = 0; k < height; ++k) {
+            std::vector<std::string> texts_k(count);
+            for (const std::size_t c : columns) {
+                texts_k[c] = k < pieces[c].size() ? pieces[c][k] : std::string{};
+            }
+            out += line(columns, texts_k);
+        }
+        return out;
+    };
+
+    std::string out;
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+        const std::vector<std::size_t>& columns = parts[p];
+        if (parts.size() > 1) {
+            out += (p == 0 ? "" : "\n") + ("Del " + std::to_string(p + 1) + " av " + std::to_string(parts.size())) + "\n";
+        }
+        std::string rule;
+        for (std::size_t i = 0, n = width_of(cells.widths, columns); i < n; ++i) {
+            rule += "─";
+        }
+        rule += "\n";
+        if (std::ranges::any_of(columns, [&](std::size_t c) { return !upper[c].empty(); })) {
+            out += line(columns, upper);
+        }
+        out += line(columns, lower) + rule;
+        for (std::size_t r = 0; r < table.rows.size(); ++r) {
+            if (table.rows[r].role == row_role::total && r > 0 && table.rows[r - 1].role != row_role::total) {
+                out += rule;
+            }
+            out += row_lines(columns, cells.lines[r + 1]);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string render_text(const report& document) { return render_text(document, std::nullopt); }
+
+std::string render_text(const report& document, std::optional<std::size_t> limit)
+{
+    Expects(!limit || *limit > 0);
     return sections(
-        document, as_is,
-        [](const sheet& table) {
-            shown_table cells = shown(table, 0, shown_value, as_is);
-            // A heading wider than its column's values goes over two lines; the rest sit on the second.
-            std::vector<std::string> upper(table.columns.size());
-            std::vector<std::string> lower = cells.lines.front();
-            for (std::size_t c = 0; c < table.columns.size(); ++c) {
-                std::size_t values = 0;
-                for (std::size_t i = 1; i < cells.lines.size(); ++i) {
-                    values = std::max(values, width(cells.lines[i][c]));
-                }
-                if (width(lower[c]) > values) {
-                    const auto split = two_lines(lower[c]);
-                    upper[c] = split[0];
-                    lower[c] = split[1];
-                    cells.widths[c] = std::max({values, width(upper[c]), width(lower[c])});
-                }
-            }
-            Expects(!cells.widths.empty());
-            std::size_t total_width = 2 * (cells.widths.size() - 1);
-            for (const std::size_t w : cells.widths) {
-                total_width += w;
-            }
-            std::string rule;
-            for (std::size_t i = 0; i < total_width; ++i) {
-                rule += "─";
-            }
-            rule += "\n";
-            const auto line = [&](const std::vector<std::string>& cells_of_line) {
-                std::string text = aligned_line(table, cells_of_line, cells.widths, "", "  ", "");
-                while (text.ends_with(' ')) {
-                    text.pop_back();
-                }
-                return text + "\n";
-            };
-            std::string out;
-            if (std::ranges::any_of(upper, [](const std::string& part) { return !part.empty(); })) {
-                out += line(upper);
-            }
-            out += line(lower) + rule;
-            for (std::size_t r = 0; r < table.rows.size(); ++r) {
-                if (table.rows[r].role == row_role::total && r > 0 && table.rows[r - 1].role != row_role::total) {
-                    out += rule;
-                }
-                out += line(cells.lines[r + 1]);
-            }
-            return out;
-        },
-        as_is);
+        document, [&](const std::string& title) { return wrapped_text(title, limit); },
+        [&](const sheet& table) { return text_table(table, limit); },
+        [&](const std::string& note) { return wrapped_text(note, limit); });
 }
 
 std::string render_json(const report& document)
@@ -477,6 +664,7 @@ std::string render(const report& document, output_format format)
     case output_format::csv_sv: return render_csv(document, csv_convention::swedish);
     case output_format::json: return render_json(document);
     case output_format::markdown: return render_markdown(document);
+    case output_format::html: return render_html(document);
     case output_format::xlsx: break;
     }
     Expects(false && "xlsx is written to a file by write_xlsx");

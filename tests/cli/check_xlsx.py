@@ -48,7 +48,8 @@ def fresh_dir(name):
 
 
 def run(args, expect_exit):
-    result = subprocess.run([KU] + args, capture_output=True)
+    # Tables printed at full width (COLUMNS=1000), as a file holds them.
+    result = subprocess.run([KU] + args, capture_output=True, env=dict(os.environ, COLUMNS="1000"))
     check(result.returncode == expect_exit,
           f"ku {' '.join(args)}: exit {result.returncode}, expected {expect_exit}\n"
           f"stdout: {result.stdout.decode()}\nstderr: {result.stderr.decode()}")
@@ -290,10 +291,15 @@ def case_proposal():
     check(len(ws._charts) == 1, f"{len(ws._charts)} charts on Förslag, expected 1")
     chart = ws._charts[0]
     check(chart.tagname == "barChart" and chart.barDir == "bar", f"the chart is a {chart.tagname} ({chart.barDir})")
+    # Each kommun's bar stacked from the 13 fees counted in Summa (columns E to Q).
+    check(chart.grouping == "stacked", f"the chart is {chart.grouping}, expected stacked")
+    check(len(chart.series) == 13, f"{len(chart.series)} series, expected the 13 counted fees")
     values = chart.series[0].val.numRef.f
+    last = chart.series[-1].val.numRef.f
     categories = chart.series[0].cat
     categories = (categories.strRef or categories.numRef).f
-    check(values.replace("'", "") == f"Förslag!${summa}$2:${summa}$14", f"the chart shows {values}")
+    check(values.replace("'", "") == "Förslag!$E$2:$E$14", f"the first series is {values}")
+    check(last.replace("'", "") == "Förslag!$Q$2:$Q$14", f"the last series is {last}")
     check(categories.replace("'", "") == "Förslag!$B$2:$B$14", f"the chart's categories are {categories}")
     fees = book.sheet("Avgifter")
     digitalisering = find_row(fees, 0, "Digitalisering")
@@ -434,7 +440,7 @@ def case_text_output():
     spec = os.path.join(DATA, "proposal_2025.toml")
     for fmt, name in (("markdown", "p.md"), ("csv-sv", "p.csv"), ("table", "p.txt"), ("json", "p.json")):
         path = os.path.join(folder, name)
-        printed = run(["proposal", spec, "--format", fmt], 0).stdout
+        printed = run(["proposal", spec, "--format", fmt], 0).stdout  # COLUMNS=1000: the whole table
         written = run(["proposal", spec, "--format", fmt, "--output", path], 0)
         check(written.stdout == b"", f"--format {fmt} --output printed {written.stdout[:60]!r}")
         with open(path, "rb") as f:

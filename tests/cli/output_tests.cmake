@@ -23,8 +23,8 @@ ku_cli_test("allocate as Markdown ends with Summa, Totalt and a Differens of -1 
 ku_cli_test("the comparison with the published table as Markdown lists 25 differences" EXIT 1
   STDOUT "^## Jämförelse med den publicerade tabellen: 25 skillnader\n.*\n. Cell +. 0683 . Värnamo +. Medlemsavgift Kommunal utveckling +. +845 153 . +845 154 . +1 .\n"
   COMMAND proposal ${data}/proposal_2025.toml --compare ${data}/financing_proposal_2025.csv --format markdown)
-ku_cli_test("the comparison as Swedish CSV writes öre with a decimal comma" EXIT 1
-  STDOUT "\ncell.0683.Värnamo.Medlemsavgift Kommunal utveckling.845153,00.845154,00\n"
+ku_cli_test("the comparison as Swedish CSV writes whole kronor as the proposal does" EXIT 1
+  STDOUT "\ncell.0683.Värnamo.Medlemsavgift Kommunal utveckling.845153.845154\n"
   COMMAND proposal ${data}/proposal_2025.toml --compare ${data}/financing_proposal_2025.csv --format csv-sv)
 ku_cli_test("a balance audit as Markdown shows the table, the sums of its rows and the finding" EXIT 1
   STDOUT "^## Balanstabell: [^\n]*bokslut_2023_ledning_gross_summa\\.csv \\(tkr\\)\n.*. Summa enligt raderna .[^\n]* 96 975 .*## Granskning av [^\n]*: 3 avvikelser\n.*. Summan stämmer ej . Summa +. erhållna medel +. +96 975 . +98 705 . +1 730 ."
@@ -47,17 +47,18 @@ ku_cli_test("a share audit as CSV lists the finding in percent points" EXIT 1
 ku_cli_test("a scenario as Markdown shows the deltas per kommun and fee" EXIT 0
   STDOUT "^## Konsekvensbeskrivning: [^\n]*\n\n. Kod  . Kommun +. Grundfinansiering ledning och stab .*\n. 0604 . Aneby +. +32 790 ."
   COMMAND scenario ${scenarios}/ledning_1730.toml ${scenarios}/ledning_3500.toml --format markdown)
-ku_cli_test("a scenario as Swedish CSV keeps two decimals, with a comma" EXIT 0
-  STDOUT "^${bom}code.kommun.Grundfinansiering ledning och stab.Medlemsavgift Kommunal utveckling.Summa\n0604.Aneby.32790,00.0,00.32790,00\n"
+ku_cli_test("a scenario as Swedish CSV writes whole kronor as the proposal does" EXIT 0
+  STDOUT "^${bom}code.kommun.Grundfinansiering ledning och stab.Medlemsavgift Kommunal utveckling.Summa\n0604.Aneby.32790.0.32790\n"
   COMMAND scenario ${scenarios}/ledning_1730.toml ${scenarios}/ledning_3500.toml --format csv-sv)
 
 # Bad output options.
-ku_cli_test("--format xlsx without --output is bad input" EXIT 2 STDOUT_EMPTY
-  STDERR "ku: error: --format xlsx writes a workbook: name it with --output FILE"
+# (On a terminal, --format xlsx without --output is refused: tests/cli/terminal_width.py.)
+ku_cli_test("--format xlsx into a pipe writes the workbook, a zip file, to standard output" EXIT 0
+  STDOUT "^PK"
   COMMAND proposal ${data}/proposal_2025.toml --format xlsx)
-ku_cli_test("--format xlsx without --output is bad input for audit shares too" EXIT 2 STDOUT_EMPTY
-  STDERR "--output FILE"
-  COMMAND audit shares ${shares}/published_row_110.csv --format xlsx)
+ku_cli_test("--format xlsx with --output - writes the workbook to standard output for audit shares too" EXIT 1
+  STDOUT "^PK"
+  COMMAND audit shares ${shares}/published_row_110.csv --format xlsx --output -)
 ku_cli_test("--json with --format is refused by the command line" EXIT 2 STDOUT_EMPTY
   COMMAND shares ${shares}/funding_2023.csv --json --format csv)
 ku_cli_test("an unknown format is refused by the command line" EXIT 2 STDOUT_EMPTY
@@ -107,3 +108,12 @@ ku_cli_test("--compare with a JSON amount written as a number is bad input namin
 ku_cli_test("--compare with a JSON file that is not there is bad input naming it" EXIT 2 STDOUT_EMPTY
   STDERR "ku: error: cannot open [^\n]*no_such_proposal\\.json"
   COMMAND proposal ${data}/proposal_2025.toml --compare ${bad}/no_such_proposal.json)
+
+# Text that fits the terminal (COLUMNS, a pseudo-terminal's width, 80), --output - and a workbook
+# refused on a terminal: terminal_width.py.
+if(EXISTS /usr/bin/python3)
+  add_test(NAME "cli: tables fit the terminal's width"
+    COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/terminal_width.py $<TARGET_FILE:ku_cli> ${data})
+  set_tests_properties("cli: tables fit the terminal's width" PROPERTIES LABELS cli
+    PASS_REGULAR_EXPRESSION "terminal_width: ok")
+endif()

@@ -99,7 +99,7 @@ def main():
             os.symlink(ku, os.path.join(root, "build", "src", "cli", "ku"))
             os.makedirs(os.path.join(root, "bin"))
             os.symlink(ku, os.path.join(root, "bin", "ku"))
-            env = dict(os.environ, LC_ALL="C.UTF-8", PATH=os.path.join(root, "bin") + os.pathsep + os.environ["PATH"])
+            env = dict(os.environ, LC_ALL="C.UTF-8", COLUMNS="1000", PATH=os.path.join(root, "bin") + os.pathsep + os.environ["PATH"])
             for number, command, shown in documented(document):
                 result = subprocess.run(["/bin/bash", "-c", command], cwd=root, env=env, capture_output=True,
                                         timeout=120)

@@ -113,7 +113,12 @@ def run_case(ku, source, args):
                 record.append(f"=== then: ku {shlex.join(words)} ===\n")
             for mark, path in places.items():
                 words = [word.replace(mark, path) for word in words]
-            env = dict(os.environ, LC_ALL="C.UTF-8")
+            # Tables at full width unless the case sets COLUMNS: leading NAME=VALUE words are
+            # the command's environment, as in a shell.
+            env = dict(os.environ, LC_ALL="C.UTF-8", COLUMNS="1000")
+            while words and re.fullmatch(r"[A-Z_]+=.*", words[0]):
+                name, _, value = words.pop(0).partition("=")
+                env[name] = value
             try:
                 result = subprocess.run(["ku"] + words, executable=ku, cwd=out, env=env,
                                         capture_output=True, timeout=120)

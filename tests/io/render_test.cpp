@@ -22,11 +22,11 @@ ku::report two_areas()
     table.name = "Områden";
     table.title = "Utfall per område";
     table.columns = {{.key = "omrade", .label = "Område", .kind = ku::column_kind::text, .unit = ku::unit::kr,
-                      .in_csv = true, .csv_two_decimals = false},
+                      .in_csv = true},
                      {.key = "utfall", .label = "Utfall förbrukning (tkr)", .kind = ku::column_kind::amount,
-                      .unit = ku::unit::tkr, .in_csv = true, .csv_two_decimals = false},
+                      .unit = ku::unit::tkr, .in_csv = true},
                      {.key = "andel", .label = "Andel", .kind = ku::column_kind::percent, .unit = ku::unit::kr,
-                      .in_csv = true, .csv_two_decimals = false}};
+                      .in_csv = true}};
     table.rows = {{.cells = {sheet_cell::of_text("Nära vård"), sheet_cell::of_amount(money::parse("1 658 tkr")),
                              sheet_cell::of_number("3.5")},
                    .role = ku::row_role::data,
@@ -111,5 +111,5 @@ TEST_CASE("the output formats are listed once: their names, parsed back, and an 
           ku::render_csv(two_areas(), ku::csv_convention::swedish));
     CHECK_THROWS_MATCHES(ku::parse_output_format("ods", "--format"), ku::lookup_error,
                          Catch::Matchers::Message("unknown format \"ods\" (--format): expected table, csv, csv-sv, json, "
-                                                  "markdown or xlsx"));
+                                                  "markdown, html or xlsx"));
 }

@@ -1,11 +1,13 @@
 #pragma once
 /// @file
 /// The output formats and the renderers of any report (ku/io/sheet.hpp): aligned Swedish text
-/// for a terminal, CSV in two conventions, Markdown and JSON. .xlsx is in ku/io/xlsx.hpp. No
-/// renderer knows a domain type: a new table type only builds its report.
+/// for a terminal, CSV in two conventions, Markdown and JSON. .xlsx is in ku/io/xlsx.hpp, HTML
+/// in ku/io/html.hpp. No renderer knows a domain type: a new table type only builds its report.
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,14 +26,15 @@ enum class csv_convention : std::uint8_t {
 };
 
 /// The formats a report is written in (the CLI's --format).
-enum class output_format : std::uint8_t { table, csv, csv_sv, json, markdown, xlsx };
+enum class output_format : std::uint8_t { table, csv, csv_sv, json, markdown, html, xlsx };
 
 /// Every output format, in the order --help lists them.
 inline constexpr std::array all_output_formats{output_format::table,    output_format::csv,
                                                output_format::csv_sv,   output_format::json,
-                                               output_format::markdown, output_format::xlsx};
+                                               output_format::markdown, output_format::html,
+                                               output_format::xlsx};
 
-/// The format's name: "table", "csv", "csv-sv", "json", "markdown", "xlsx".
+/// The format's name: "table", "csv", "csv-sv", "json", "markdown", "html", "xlsx".
 [[nodiscard]] constexpr std::string_view to_string(output_format format) noexcept
 {
     switch (format) {
@@ -40,6 +43,7 @@ inline constexpr std::array all_output_formats{output_format::table,    output_f
     case output_format::csv_sv: return "csv-sv";
     case output_format::json: return "json";
     case output_format::markdown: return "markdown";
+    case output_format::html: return "html";
     case output_format::xlsx: return "xlsx";
     }
     return "?";
@@ -52,6 +56,11 @@ inline constexpr std::array all_output_formats{output_format::table,    output_f
 /// rule, the rows (a rule before the first total row), numbers right aligned in Swedish form,
 /// then each note after a blank line; sheets apart by a blank line. Widths count code points.
 [[nodiscard]] std::string render_text(const report& document);
+
+/// render_text fitted to `limit` characters per line (a terminal's width; none: no limit). A
+/// wider table is shown in parts ("Del 1 av 3"), each repeating the frozen columns (or the first
+/// text column) as row labels; a text cell, title or note wider than that is wrapped at spaces.
+[[nodiscard]] std::string render_text(const report& document, std::optional<std::size_t> limit);
 
 /// The report's CSV sheet: its CSV columns as a header line of keys, then its CSV rows, in
 /// `convention`; amounts exact in the column's unit, numbers as exact decimals.
@@ -67,7 +76,8 @@ inline constexpr std::array all_output_formats{output_format::table,    output_f
 /// ("166730.5"), every number its exact decimal, a blank cell null.
 [[nodiscard]] std::string render_json(const report& document);
 
-/// The report in a text format (every format but xlsx, which ku::write_xlsx writes to a file).
+/// The report in a text format (every format but xlsx, which ku::write_xlsx writes to a file);
+/// html is ku::render_html's page.
 [[nodiscard]] std::string render(const report& document, output_format format);
 
 } // namespace ku
