@@ -225,7 +225,7 @@ def test_the_result_frame(data_dir):
     assert frame.loc["0604", "quota"] == Fraction(1583550 * 6809, sum(keys["key_b"].tolist()))
     assert frame.loc["0604", "amount"] == Decimal("29198")
     assert frame.attrs == {
-        "method": "largest-remainder", "unit": "kr", "basis": "largest-remainder by weight, in whole kr",
+        "method": "largest-remainder", "unit": "kr", "basis": "största rest efter vikt, i hela kr",
         "total": Money("1 583 550"), "sum": Money("1 583 550"), "residual": Money.kr(0),
     }
     assert not any(isinstance(v, float) for column in frame.columns for v in frame[column])

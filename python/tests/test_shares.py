@@ -256,7 +256,7 @@ def test_audit_shares_reads_an_excel_export_with_the_separator_and_encoding_give
     assert b"Social v\xe4lf\xe4rd;60;50;40;10\r\n" in export.read_bytes()
     found = ku.audit_shares(export, separator="semicolon", encoding="windows-1252")
     assert found.values.tolist() == [["row_sum_mismatch", "Familjehemsresurs", "summa", Fraction(100), Fraction(110),
-                                      Fraction(10), "fault", "tolerans ±1 procentenheter (2 avrundade celler)"]]
+                                      Fraction(10), "fault", "tolerans ±1 procentenhet (2 avrundade celler)"]]
     assert found.values.tolist() == ku.audit_shares(original).values.tolist()
     with pytest.raises(ku.ParseError) as caught:
         ku.audit_shares(export, encoding="utf-8")

@@ -70,7 +70,7 @@ TEST_CASE("equal shares give the spare krona to the lowest kommun code, whatever
     CHECK(result.at(aneby).quota.to_swedish(4) == "333 333,3333 kr");
     CHECK(result.sum() == money::kr(1'000'000));
     CHECK(result.rule.method == allocation_method::largest_remainder);
-    CHECK(result.basis == "largest-remainder, equal shares, in whole kr");
+    CHECK(result.basis == "största rest, lika delar, i hela kr");
     // The parts keep the order the members were given in.
     REQUIRE(result.parts.size() == 3);
     CHECK(result.parts[0].member == varnamo);
@@ -100,7 +100,7 @@ TEST_CASE("100 kr in equal shares among the 13 kommuner gives 8 kr to the nine l
     // Each 7,69 kr rounds to 8 kr: the cells overshoot by 4 kr.
     CHECK(each.sum() == money::kr(104));
     CHECK(each.residual() == -money::kr(4));
-    CHECK(each.basis == "round-each, equal shares, in whole kr");
+    CHECK(each.basis == "avrundning var för sig, lika delar, i hela kr");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,7 +122,7 @@ TEST_CASE("12,50 kr per inhabitant makes Aneby pay 85 525 kr", "[allocation][per
     CHECK(result.total == money::kr(4'616'591));
     CHECK(result.rule.method == allocation_method::round_each);
     CHECK(result.rule.unit == ku::unit::kr);
-    CHECK(result.basis == "12,5 kr per inhabitant, each rounded half-up to whole kr");
+    CHECK(result.basis == "12,5 kr per invånare, var och en avrundad halvt uppåt till hela kr");
     CHECK(result.parts.size() == 13);
 }
 
@@ -143,7 +143,7 @@ TEST_CASE("a per-capita rate of 0,35 kr rounds each kommun on its own and record
         ku::allocate_per_capita(rate, populations, ku::unit::kr, ku::rounding_mode::down);
     CHECK(down.at(aneby).amount == money::kr(2'394));
     CHECK(down.at(aneby).adjustment == money{});
-    CHECK(down.basis == "0,35 kr per inhabitant, each rounded down to whole kr");
+    CHECK(down.basis == "0,35 kr per invånare, var och en avrundad mot noll till hela kr");
 
     const ku::allocation exact = ku::allocate_per_capita(rate, populations, ku::unit::ore);
     CHECK(exact.at(aneby).amount == money::parse("2 394,70"));
@@ -281,7 +281,7 @@ TEST_CASE("58 088 tkr by key A is split in whole tkr and sums to the total", "[a
     // 58 088 tkr × 146 197 / 369 327 = 22 993,96... tkr.
     CHECK(result.at(jonkoping).quota.to_swedish(2) == "22 993 962,90 kr");
     CHECK(result.at(jonkoping).amount == money::in(ku::unit::tkr, 22'994));
-    CHECK(result.basis == "largest-remainder by weight, in whole tkr");
+    CHECK(result.basis == "största rest efter vikt, i hela tkr");
 }
 
 TEST_CASE("a total in öre is split to the öre", "[allocation][units]")

@@ -123,7 +123,7 @@ TEST_CASE("largest remainder reproduces Grundfinansiering Social välfärd krona
     CHECK(result.residual() == money{});
     CHECK(result.rule.method == allocation_method::largest_remainder);
     CHECK(result.rule.unit == ku::unit::kr);
-    CHECK(result.basis == "largest-remainder by weight, in whole kr");
+    CHECK(result.basis == "största rest efter vikt, i hela kr");
 }
 
 TEST_CASE("largest remainder gives Värnamo the spare krona of Grundfinansiering",
@@ -177,7 +177,7 @@ TEST_CASE("largest-absorbs puts the spare krona of Medlemsavgift on Jönköping,
     CHECK(amounts_kr(absorbed) == published(column));
     CHECK(absorbed.residual() == money{});
     CHECK(absorbed.rule.method == allocation_method::largest_absorbs);
-    CHECK(absorbed.basis == "largest-absorbs by weight, in whole kr");
+    CHECK(absorbed.basis == "differensen på största vikten efter vikt, i hela kr");
 
     const ku::allocation remainder = ku::allocate(total, weights, largest_remainder);
     CHECK(kr_of(remainder, "Jönköping") == 3'562'623);
@@ -190,7 +190,7 @@ TEST_CASE("largest-absorbs puts the spare krona of Medlemsavgift on Jönköping,
     CHECK(each.sum() == money::kr(8'999'999));
     CHECK(each.residual() == money::kr(1));
     CHECK(each.rule.method == allocation_method::round_each);
-    CHECK(each.basis == "round-each by weight, in whole kr");
+    CHECK(each.basis == "avrundning var för sig efter vikt, i hela kr");
 }
 
 TEST_CASE("round-each reproduces Digitalisering and states that its cells miss the total by 1 kr",
@@ -314,8 +314,8 @@ TEST_CASE("Miljösamverkan is 42 000 kr per member, supplements for Gislaved and
     CHECK(result.residual() == money{});
     CHECK(result.rule.method == allocation_method::largest_remainder);
     // 1 050 979 − 12 × 42 000 − 17 136 − 10 850 = 518 993 kr by weight.
-    CHECK(result.basis == "42 000 kr per member, 27 986 kr in supplements, the rest 518 993 kr by "
-                          "weight (largest-remainder, whole kr)");
+    CHECK(result.basis == "42 000 kr per medlem, 27 986 kr i tillägg, resten 518 993 kr efter vikt "
+                          "(största rest, hela kr)");
 
     const ku::allocation_part& gislaved = result.at(code_of("Gislaved"));
     CHECK(gislaved.fixed == money::kr(42'000));
@@ -369,7 +369,7 @@ TEST_CASE("Arbete och delaktighet is 10 % of Grundfinansiering Social välfärd,
     CHECK(kr_of(derived, "Värnamo") == 84'515);
     CHECK(amounts_kr(derived) == published(fee("Arbete och delaktighet")));
     CHECK(derived.rule.method == allocation_method::largest_remainder);
-    CHECK(derived.basis == "1/10 of another fee member by member (largest-remainder, whole kr)");
+    CHECK(derived.basis == "1/10 av en annan avgift, kommun för kommun (största rest, hela kr)");
     // Vaggeryd's tenth is 36 204,5 kr exactly: it gets one of the six spare kronor.
     const ku::allocation_part& vaggeryd = derived.at(code_of("Vaggeryd"));
     CHECK(vaggeryd.quota.to_swedish(2) == "36 204,50 kr");

@@ -259,16 +259,17 @@ TEST_CASE("the delta table as Swedish text: a kommun per row, a Summa column and
     CHECK_THAT(ku::render_markdown(ku::to_report(c)), !Contains("Scenario A: grundfinansiering ledning 1 730 tkr (kr)"));
 }
 
-TEST_CASE("the delta table as CSV: one row per kommun, one column per fee, a Summa row and column",
+TEST_CASE("the delta table as CSV: one row per kommun, one column per fee, a Summa row and column, in whole "
+          "kronor as the proposal's CSV",
           "[scenario][csv]")
 {
     const ku::scenario_comparison c =
         ku::compare_scenarios(scenario("ledning_1730.toml"), scenario("ledning_3500.toml"));
     const std::string csv = ku::render_csv(ku::to_report(c), ku::csv_convention::plain);
     CHECK(csv.starts_with("code,kommun,Grundfinansiering ledning och stab,Medlemsavgift Kommunal utveckling,Summa\n"
-                          "0604,Aneby,32790.00,0.00,32790.00\n"));
-    CHECK_THAT(csv, Contains("\n0680,Jönköping,700650.00,0.00,700650.00\n"));
-    CHECK(csv.ends_with("\n,Summa,1770000.00,0.00,1770000.00\n"));
+                          "0604,Aneby,32790,0,32790\n"));
+    CHECK_THAT(csv, Contains("\n0680,Jönköping,700650,0,700650\n"));
+    CHECK(csv.ends_with("\n,Summa,1770000,0,1770000\n"));
 }
 
 TEST_CASE("a fee name with a comma or a quote is a quoted CSV field with the quote doubled", "[scenario][csv]")
@@ -287,7 +288,7 @@ TEST_CASE("a fee name with a comma or a quote is a quoted CSV field with the quo
     std::istringstream input{csv};
     const ku::csv_table read_back = ku::read_csv(input, "skillnad.csv");
     CHECK(read_back.header[2] == "Projekt \"Nära vård\", del 2");
-    CHECK(read_back.rows.back().fields[2] == "13.00");
+    CHECK(read_back.rows.back().fields[2] == "13");
 }
 
 TEST_CASE("the delta table as JSON: titles, fees with their delta, and base, alternative and delta per cell",

@@ -204,7 +204,7 @@ TEST_CASE("share findings read back from JSON exactly, a third of a percent as t
                                                 .expected = ku::exact_share{100, 3},
                                                 .found = ku::exact_share{34},
                                                 .difference = ku::exact_share{2, 3},
-                                                .note = "tolerans ±0,5 procentenheter (1 avrundade celler)"}};
+                                                .note = "tolerans ±0,5 procentenheter (1 avrundad cell)"}};
     const std::string json = ku::share_findings_as_json(third);
     CHECK(json.find("\"100/3\"") != std::string::npos);
     CHECK(ku::read_share_findings_json(json, "tredjedel.json") == third);

@@ -90,5 +90,5 @@ TEST_CASE("a conversion's report has one column per price level and notes with t
     REQUIRE(report.sheets.size() == 1);
     REQUIRE(report.sheets[0].notes.size() == 2);
     CHECK(report.sheets[0].notes[0] == "KPI: 2016 = 310,25, 2025 = 400. Faktor 2025/2016 = 1600/1241 ≈ 1,289283.");
-    CHECK(report.sheets[0].notes[1] == "Varje belopp räknas om exakt och avrundas för sig till hela kr (half-up).");
+    CHECK(report.sheets[0].notes[1] == "Varje belopp räknas om exakt och avrundas för sig till hela kr (halvt uppåt).");
 }

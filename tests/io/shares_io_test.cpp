@@ -22,6 +22,7 @@
 #include "ku/shares/share_audit.hpp"
 
 using Catch::Contains;
+using Catch::Equals;
 using Catch::Matches;
 using ku::money;
 using ku::funding_kind;
@@ -125,12 +126,14 @@ TEST_CASE("a row without an area name is a parse error naming file, line and col
                          ku::parse_error, what(Contains("finansiering.csv:3:omrade") && Contains("no area name")));
 }
 
-TEST_CASE("a duplicate area in a funding CSV is refused when the shares are computed", "[shares][io][errors]")
+TEST_CASE("a duplicate area in a funding CSV is refused by the reader, naming the file and both lines",
+          "[shares][io][errors]")
 {
-    const std::vector<ku::area_funding> areas = ku::read_area_funding(csv("omrade,utfall,kommunerna\n"
-                                                                          "Barnahus,100,100\n"
-                                                                          "Barnahus,200,200\n"));
-    CHECK_THROWS_MATCHES(ku::financing_shares(areas), ku::domain_error, what(Contains("\"Barnahus\" appears twice")));
+    CHECK_THROWS_MATCHES(ku::read_area_funding(csv("omrade,utfall,kommunerna\n"
+                                                   "Barnahus,100,100\n"
+                                                   "Barnahus,200,200\n")),
+                         ku::domain_error,
+                         what(Equals("finansiering.csv:3:omrade: area \"Barnahus\" appears twice (first on line 2)")));
 }
 
 TEST_CASE("reading a published percent table: its total, its group, its decimals, and its bad cells",
@@ -270,7 +273,7 @@ TEST_CASE("share findings as Swedish text name the row, the sum and the toleranc
                               "\n"
                               "Typ                           Område             Kolumn  Väntat  Funnet  Differens  Bedömning  Not\n"));
     CHECK_THAT(text, Contains("\nRaden summerar inte till 100  Familjehemsresurs  summa    100 %   110 %       10 %  fel        "
-                              "tolerans ±1 procentenheter (2 avrundade celler)\n"));
+                              "tolerans ±1 procentenhet (2 avrundade celler)\n"));
     CHECK_THAT(ku::render_text(ku::to_report(ku::published_share_table{.source = "andelar_2023.csv", .rows = {}}, {})),
                Catch::EndsWith("\nGranskning av andelar_2023.csv: 0 avvikelser\n"
                                "\n"

@@ -92,7 +92,7 @@ struct allocation {
     money total{}; ///< the amount split
     allocation_rule rule{}; ///< the method and unit used
     std::vector<allocation_part> parts; ///< one per member, in the order the weights were given
-    /// How the amounts were derived, in words ("largest-remainder by weight, kr").
+    /// How the amounts were derived, in Swedish words ("största rest efter vikt, i hela kr").
     std::string basis;
 
     /// The sum of the parts' amounts.
@@ -372,8 +372,7 @@ constexpr allocation allocate(money total, std::span<const member_weight> weight
     (void)apportion(rule.method, total_units, scaled, keys, units, scratch);
 
     allocation result{.total = total, .rule = rule, .parts = {}, .basis = {}};
-    result.basis = std::string{to_string(rule.method)} + " by weight, in whole " +
-                   std::string{to_string(rule.unit)};
+    result.basis = std::string{swedish_name(rule.method)} + " efter vikt, i hela " + std::string{to_string(rule.unit)};
     result.parts.reserve(weights.size());
     for (std::size_t i = 0; i < weights.size(); ++i) {
         const int128 quota_units = int128{total_units} * scaled[i]; // over weight_sum
@@ -407,8 +406,7 @@ constexpr allocation allocate_equally(money total, std::span<const kommun_code> 
         weights.push_back({code, weight::whole(1)});
     }
     allocation result = allocate(total, weights, rule);
-    result.basis = std::string{to_string(rule.method)} + ", equal shares, in whole " +
-                   std::string{to_string(rule.unit)};
+    result.basis = std::string{swedish_name(rule.method)} + ", lika delar, i hela " + std::string{to_string(rule.unit)};
     return result;
 }
 
@@ -464,12 +462,10 @@ inline allocation allocate_fixed_plus(money total, money fixed_per_member,
             "allocate_fixed_plus");
     }
     result.total = total;
-    result.basis = detail::allocate_impl::amount_text(fixed_per_member, rule.unit) + " per member, " +
-                   detail::allocate_impl::amount_text(supplements_total, rule.unit) +
-                   " in supplements, the rest " + detail::allocate_impl::amount_text(rest, rule.unit) +
-                   " by weight (" +
-                   std::string{to_string(rule.method)} + ", whole " +
-                   std::string{to_string(rule.unit)} + ")";
+    result.basis = detail::allocate_impl::amount_text(fixed_per_member, rule.unit) + " per medlem, " +
+                   detail::allocate_impl::amount_text(supplements_total, rule.unit) + " i tillägg, resten " +
+                   detail::allocate_impl::amount_text(rest, rule.unit) + " efter vikt (" +
+                   std::string{swedish_name(rule.method)} + ", hela " + std::string{to_string(rule.unit)} + ")";
     return result;
 }
 
@@ -489,9 +485,8 @@ inline allocation allocate_derived(const allocation& base, ratio fraction, alloc
     // fraction of its own base amount.
     const money total = multiply(base.sum(), fraction, total_rounding, rule.unit);
     allocation result = allocate(total, weights, rule);
-    result.basis = to_string(fraction) + " of another fee member by member (" +
-                   std::string{to_string(rule.method)} + ", whole " +
-                   std::string{to_string(rule.unit)} + ")";
+    result.basis = to_string(fraction) + " av en annan avgift, kommun för kommun (" +
+                   std::string{swedish_name(rule.method)} + ", hela " + std::string{to_string(rule.unit)} + ")";
     return result;
 }
 
@@ -527,8 +522,8 @@ inline allocation allocate_per_capita(money per_inhabitant, std::span<const memb
         });
     }
     result.total = result.sum();
-    result.basis = format_swedish(per_inhabitant) + " per inhabitant, each rounded " +
-                   std::string{to_string(rounding)} + " to whole " + std::string{to_string(u)};
+    result.basis = format_swedish(per_inhabitant) + " per invånare, var och en avrundad " +
+                   std::string{swedish_name(rounding)} + " till hela " + std::string{to_string(u)};
     return result;
 }
 

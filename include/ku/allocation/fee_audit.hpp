@@ -278,7 +278,7 @@ inline fee_audit audit_fee_table(const published_proposal& table, std::span<cons
                          .found = cell,
                          .difference = cell - best_parts[i],
                          .classification = fee_finding_class::fault,
-                         .note = "närmaste nyckel " + best->key + " (" + std::string{to_string(best->method)} +
+                         .note = "närmaste nyckel " + best->key + " (" + std::string{swedish_name(best->method)} +
                                  ") ger " + format_swedish(best_parts[i], {.in = u}) + "; " +
                                  std::to_string(best->differing) +
                                  (best->differing == 1 ? " cell skiljer" : " celler skiljer")});

@@ -49,6 +49,20 @@ enum class allocation_method : std::uint8_t {
     return "?";
 }
 
+/// The method's name in Swedish reports: "största rest", "Sainte-Laguë", "avrundning var för
+/// sig", "differensen på största vikten", "kontrollerad avrundning".
+[[nodiscard]] constexpr std::string_view swedish_name(allocation_method method) noexcept
+{
+    switch (method) {
+    case allocation_method::largest_remainder: return "största rest";
+    case allocation_method::sainte_lague: return "Sainte-Laguë";
+    case allocation_method::round_each: return "avrundning var för sig";
+    case allocation_method::largest_absorbs: return "differensen på största vikten";
+    case allocation_method::controlled: return "kontrollerad avrundning";
+    }
+    return "?";
+}
+
 /// Every method, in the order help texts and messages list them: the one list a new method is
 /// added to (with its name in to_string).
 inline constexpr std::array all_allocation_methods{allocation_method::largest_remainder,

@@ -468,9 +468,14 @@ constexpr std::vector<proposal_difference> compare(const proposal_table& compute
             differences.push_back({difference_kind::column_sum, std::nullopt, "Summa", published.grand_total, parts});
         }
     }
-    // Published rows whose counted cells do not sum to their published Summa. Which fees count
-    // is the spec's in_row_sum, matched by fee name.
-    for (std::size_t prow = 0; prow < published.kommuner.size(); ++prow) {
+    // Published rows whose counted cells do not sum to their published Summa, by kommun code as
+    // the cells are. Which fees count is the spec's in_row_sum, matched by fee name.
+    std::vector<std::size_t> by_code(published.kommuner.size());
+    for (std::size_t prow = 0; prow < by_code.size(); ++prow) {
+        by_code[prow] = prow;
+    }
+    std::ranges::sort(by_code, {}, [&](std::size_t prow) { return published.kommuner[prow]; }); // codes are distinct
+    for (const std::size_t prow : by_code) {
         money parts;
         for (std::size_t pcol = 0; pcol < published.fees.size(); ++pcol) {
             const auto fee = std::ranges::find(computed.fees, published.fees[pcol], &fee_spec::name);

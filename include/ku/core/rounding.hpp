@@ -44,6 +44,22 @@ enum class rounding_mode : std::uint8_t {
     return "?";
 }
 
+/// The mode's name in Swedish reports: "halvt uppåt", "halvt till jämnt", "halvt nedåt",
+/// "bort från noll", "mot noll", "nedåt", "uppåt".
+[[nodiscard]] constexpr std::string_view swedish_name(rounding_mode mode) noexcept
+{
+    switch (mode) {
+    case rounding_mode::half_up: return "halvt uppåt";
+    case rounding_mode::half_even: return "halvt till jämnt";
+    case rounding_mode::half_down: return "halvt nedåt";
+    case rounding_mode::up: return "bort från noll";
+    case rounding_mode::down: return "mot noll";
+    case rounding_mode::floor: return "nedåt";
+    case rounding_mode::ceiling: return "uppåt";
+    }
+    return "?";
+}
+
 /// Every rounding mode: the one list a command line, Python and the messages take them from.
 inline constexpr std::array all_rounding_modes{rounding_mode::half_up, rounding_mode::half_even,
                                                rounding_mode::half_down, rounding_mode::up,

@@ -224,8 +224,10 @@ inline std::vector<share_finding> audit_shares(const published_share_table& tabl
 {
     std::vector<share_finding> findings;
     const auto note = [](const exact_share& tolerance, std::size_t cells) {
-        return "tolerans ±" + restyle_decimal(percent_text(tolerance), {.point = ','}) + " procentenheter (" +
-               std::to_string(cells) + " avrundade celler)";
+        const std::string points = percent_text(tolerance);
+        return "tolerans ±" + restyle_decimal(points, {.point = ','}) +
+               (points == "1" ? " procentenhet (" : " procentenheter (") + std::to_string(cells) +
+               (cells == 1 ? " avrundad cell)" : " avrundade celler)");
     };
     const auto half_of = [](const published_share_row& row, std::size_t cell) {
         return detail::share_audit_impl::half_unit(row.cell_decimals[cell]);
