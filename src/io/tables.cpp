@@ -32,19 +32,18 @@ std::string swedish_exact_kr(const exact_value& value)
 sheet_column text_column(std::string key, std::string label)
 {
     return {.key = std::move(key), .label = std::move(label), .kind = column_kind::text, .unit = unit::kr,
-            .in_csv = true, .csv_two_decimals = false};
+            .in_csv = true};
 }
 
 sheet_column amount_column(std::string key, std::string label, unit in = unit::kr)
 {
     return {.key = std::move(key), .label = std::move(label), .kind = column_kind::amount, .unit = in,
-            .in_csv = true, .csv_two_decimals = false};
+            .in_csv = true};
 }
 
 sheet_column number_column(std::string key, std::string label, column_kind kind = column_kind::number)
 {
-    return {.key = std::move(key), .label = std::move(label), .kind = kind, .unit = unit::kr, .in_csv = true,
-            .csv_two_decimals = false};
+    return {.key = std::move(key), .label = std::move(label), .kind = kind, .unit = unit::kr, .in_csv = true};
 }
 
 /// 0, 1, …, n − 1.
@@ -307,7 +306,7 @@ sheet allocation_sheet(const allocation& result, const kommun_catalogue& catalog
                                   sheet_cell{}},
                         .role = row_role::data,
                         .in_csv = false});
-    out.notes = {"Metod: " + std::string{to_string(result.rule.method)} + " (" + result.basis + ").",
+    out.notes = {"Metod: " + result.basis + ".",
                  "Exakt kvot: kommunens andel av totalen, avkortad till fyra decimaler (i arbetsboken till "
                  "högst 15 siffror). "
                  "Justering: beloppet minus kvoten avkortad till enheten."};
@@ -342,7 +341,7 @@ std::vector<sheet> proposal_sheets(const proposal_table& table)
             all_exact = false;
             proposal.notes.push_back(fmt::format("{}: kolumnen summerar till {}, {} från totalen ({}).",
                                                  table.fees[f].name, swedish_kr(a.sum()), swedish_kr(a.residual()),
-                                                 to_string(a.rule.method)));
+                                                 swedish_name(a.rule.method)));
         }
     }
     if (all_exact) {
@@ -358,11 +357,11 @@ std::vector<sheet> proposal_sheets(const proposal_table& table)
     }
     if (methods.size() == 1 && methods.front() == allocation_method::controlled) {
         proposal.notes.emplace_back(
-            "Metod: controlled (kontrollerad avrundning av hela tabellen): varje cell är sin exakta kvot avrundad "
+            "Metod: kontrollerad avrundning av hela tabellen: varje cell är sin exakta kvot avrundad "
             "nedåt eller uppåt, varje kolumn summerar till sitt totalbelopp och varje kommuns Summa är sin exakta "
             "summa avrundad nedåt eller uppåt, med minsta möjliga sammanlagda avvikelse.");
     } else if (methods.size() == 1) {
-        proposal.notes.push_back("Metod: " + std::string{to_string(methods.front())} + ", varje avgift för sig.");
+        proposal.notes.push_back("Metod: " + std::string{swedish_name(methods.front())} + ", varje avgift för sig.");
     } else if (!methods.empty()) {
         proposal.notes.emplace_back("Metod: olika per avgift, se bladet Avgifter.");
     }
@@ -387,9 +386,16 @@ std::vector<sheet> proposal_sheets(const proposal_table& table)
     }
     const std::size_t summa_column = proposal.columns.size() - 1;
     if (!table.kommuner.empty()) {
-        proposal.chart = sheet_chart{.title = "Summa per kommun (kr)", .category_column = 1,
+        // Each kommun's Summa as a bar stacked from the fees counted in it.
+        std::vector<std::size_t> counted_fees;
+        for (std::size_t f = 0; f < table.fees.size(); ++f) {
+            if (table.fees[f].in_row_sum) {
+                counted_fees.push_back(2 + f);
+            }
+        }
+        proposal.chart = sheet_chart{.title = "Summa per kommun och avgift (kr)", .category_column = 1,
                                      .value_column = summa_column, .first_row = 0,
-                                     .last_row = table.kommuner.size() - 1};
+                                     .last_row = table.kommuner.size() - 1, .stacked_columns = counted_fees};
     }
 
     sheet fees;
@@ -405,7 +411,7 @@ std::vector<sheet> proposal_sheets(const proposal_table& table)
         const allocation& a = table.allocations[f];
         fees.rows.push_back(
             {.cells = {sheet_cell::of_text(table.fees[f].name),
-                       sheet_cell::of_text(std::string{to_string(a.rule.method)}),
+                       sheet_cell::of_text(std::string{swedish_name(a.rule.method)}, std::string{to_string(a.rule.method)}),
                        sheet_cell::of_text(std::string{to_string(a.rule.unit)}), sheet_cell::of_text(a.basis),
                        sheet_cell::of_text(table.fees[f].in_row_sum ? "ja" : "nej",
                                            table.fees[f].in_row_sum ? "true" : "false"),
@@ -433,8 +439,6 @@ sheet differences_sheet(std::span<const proposal_difference> differences, const 
                    amount_column("published", "Publicerat (kr)"),
                    amount_column("computed", "Beräknat (kr)"),
                    amount_column("difference", "Differens (kr)")};
-    out.columns[4].csv_two_decimals = true;
-    out.columns[5].csv_two_decimals = true;
     out.columns[6].in_csv = false;
     for (std::size_t i = 0; i < differences.size(); ++i) {
         const proposal_difference& d = differences[i];
@@ -488,9 +492,6 @@ std::vector<sheet> scenario_sheets(const scenario_comparison& c)
         delta.columns.push_back(amount_column(fee, fee));
     }
     delta.columns.push_back(amount_column("Summa", "Summa"));
-    for (sheet_column& column : delta.columns) {
-        column.csv_two_decimals = true;
-    }
     const auto difference_formula = [&](std::size_t r, std::size_t column) {
         return "=" + sheet_cell_ref(alternative.name, r, column) + "-" + sheet_cell_ref(base.name, r, column);
     };
@@ -516,6 +517,11 @@ std::vector<sheet> scenario_sheets(const scenario_comparison& c)
     note_uncounted(delta, either);
     delta.notes.emplace_back("Skillnad = alternativ − bas (bladen Alternativ och Bas); rader och kolumner "
                              "summerar exakt. En avgift eller kommun som saknas i ett förslag räknas som 0 kr där.");
+    if (n > 0) {
+        delta.chart = sheet_chart{.title = "Skillnad i Summa per kommun (kr)", .category_column = 1,
+                                  .value_column = 2 + fee_count, .first_row = 0, .last_row = n - 1,
+                                  .stacked_columns = {}};
+    }
     return {std::move(delta), std::move(base), std::move(alternative)};
 }
 
@@ -601,6 +607,16 @@ sheet percent_sheet(const percent_table& table)
         out.rows.push_back(std::move(out_row));
     }
     out.notes.emplace_back("Varje rad summerar till exakt 100 % (största rest); andelarna av utfallet likaså.");
+    if (!table.rows.empty()) {
+        // Every row's financing by source: a bar of 100 % stacked from Kommunerna, Staten, Övriga.
+        std::vector<std::size_t> sources;
+        for (const funding_kind source : all_funding_kinds) {
+            sources.push_back(share_col + share_cell(source));
+        }
+        out.chart = sheet_chart{.title = "Finansiering per område och källa (%)", .category_column = 0,
+                                .value_column = share_col, .first_row = 0, .last_row = table.rows.size() - 1,
+                                .stacked_columns = sources};
+    }
     return out;
 }
 
@@ -640,6 +656,26 @@ sheet balance_sheet(const balance_table& table, std::string title)
             out.cells.push_back(sheet_cell::of_amount(row.cell(column)));
         }
         balance.rows.push_back(std::move(out));
+    }
+    // Each area's remaining funds (its closing balance), over the rows from the first area to the last.
+    std::optional<std::size_t> remaining;
+    for (std::size_t c = 0; c < shown.size(); ++c) {
+        if (shown[c] == balance_column::kvarvarande_medel) {
+            remaining = 2 + c;
+        }
+    }
+    std::optional<std::size_t> first_area;
+    std::size_t last_area = 0;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        if (table.rows[r].kind == row_kind::omrade) {
+            first_area = first_area.value_or(r);
+            last_area = r;
+        }
+    }
+    if (remaining && first_area) {
+        balance.chart = sheet_chart{.title = "Kvarvarande medel per område (" + unit_name + ")",
+                                    .category_column = 0, .value_column = *remaining, .first_row = *first_area,
+                                    .last_row = last_area, .stacked_columns = {}};
     }
     return balance;
 }
@@ -781,7 +817,8 @@ std::vector<sheet> fee_audit_sheets(const published_proposal& table, const fee_a
                         number_column("differing", "Celler som skiljer")};
         for (const fee_key_match& match : audit.keys) {
             keys.rows.push_back({.cells = {sheet_cell::of_text(match.fee), sheet_cell::of_text(match.key),
-                                           sheet_cell::of_text(std::string{to_string(match.method)}),
+                                           sheet_cell::of_text(std::string{swedish_name(match.method)},
+                                                               std::string{to_string(match.method)}),
                                            sheet_cell::of_amount(match.total),
                                            sheet_cell::of_number(std::to_string(match.differing))},
                                  .role = row_role::data,
@@ -968,8 +1005,7 @@ std::vector<sheet> overhead_sheets(const overhead_financing& at_rate, const std:
         sums.cells.push_back(sheet_cell::of_amount(change_sum, sum_of_rows(all_rows, first_amount + 2)));
     }
     kommuner.rows.push_back(std::move(sums));
-    kommuner.notes.push_back("Metod: " + std::string{to_string(at_rate.to_kommuner.rule.method)} + " (" +
-                             at_rate.to_kommuner.basis + "). Ett negativt belopp är en återbetalning.");
+    kommuner.notes.push_back("Metod: " + at_rate.to_kommuner.basis + ". Ett negativt belopp är en återbetalning.");
     return {std::move(financing), std::move(kommuner)};
 }
 
@@ -1225,7 +1261,7 @@ report to_report(const price_conversion& conversion)
     }
     out.notes.push_back(values + ". " + factors + ".");
     out.notes.push_back("Varje belopp räknas om exakt och avrundas för sig till hela " + unit_name + " (" +
-                        std::string{to_string(conversion.rounding)} + ").");
+                        std::string{swedish_name(conversion.rounding)} + ").");
     std::string title = out.title;
     return {.title = std::move(title), .sheets = {std::move(out)}, .csv_sheet = 0};
 }
@@ -1310,7 +1346,7 @@ report to_report(std::span<const application_indicators> indicators)
     if (any) {
         out.notes.push_back("Varje procent räknas från sitt exakta värde och avrundas för sig till " +
                             std::to_string(any->decimals()) + " decimaler (" +
-                            std::string{to_string(any->rounding())} +
+                            std::string{swedish_name(any->rounding())} +
                             "). Förändring: mot föregående period; – där ingen andel eller förändring finns.");
     }
     std::string title = out.title;

@@ -329,30 +329,37 @@ private:
         return made;
     }
 
+    /// The sheet's bar chart: one series of `value_column`, or one series per stacked column
+    /// (a stacked bar chart with a legend).
     void add_chart(lxw_worksheet* ws, const sheet& table, const sheet_chart& spec, std::size_t at_row)
     {
-        lxw_chart* chart = workbook_add_chart(book_.get(), LXW_CHART_BAR);
+        lxw_chart* chart = workbook_add_chart(book_.get(), spec.stacked() ? LXW_CHART_BAR_STACKED : LXW_CHART_BAR);
         if (chart == nullptr) {
             throw error("cannot write " + shown_as_.string() + ": cannot add a chart");
         }
-        lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
-        if (series == nullptr) {
-            throw error("cannot write " + shown_as_.string() + ": cannot add a chart series");
-        }
         const auto first = static_cast<lxw_row_t>(spec.first_row + 1);
         const auto last = static_cast<lxw_row_t>(spec.last_row + 1);
-        chart_series_set_categories(series, table.name.c_str(), first, col(spec.category_column), last,
-                                    col(spec.category_column));
-        chart_series_set_values(series, table.name.c_str(), first, col(spec.value_column), last,
-                                col(spec.value_column));
-        chart_series_set_name(series, table.columns[spec.value_column].label.c_str());
+        for (const std::size_t column : spec.series_columns()) {
+            lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+            if (series == nullptr) {
+                throw error("cannot write " + shown_as_.string() + ": cannot add a chart series");
+            }
+            chart_series_set_categories(series, table.name.c_str(), first, col(spec.category_column), last,
+                                        col(spec.category_column));
+            chart_series_set_values(series, table.name.c_str(), first, col(column), last, col(column));
+            chart_series_set_name(series, table.columns[column].label.c_str());
+        }
+        if (spec.stacked()) {
+            chart_set_series_gap(chart, 50); // one bar per row: wider bars
+        }
         chart_title_set_name(chart, spec.title.c_str());
-        chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-        chart_axis_set_num_format(chart->x_axis, "#,##0");
+        chart_legend_set_position(chart, spec.stacked() ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
+        const sheet_column& values = table.columns[spec.series_columns().front()];
+        chart_axis_set_num_format(chart->x_axis, values.kind == column_kind::percent ? "0\" %\"" : "#,##0");
         chart_axis_set_reverse(chart->y_axis); // the first kommun on top, as in the table
         lxw_chart_options options{};
         options.x_scale = 2.0;
-        options.y_scale = 1.6;
+        options.y_scale = spec.stacked() ? 2.2 : 1.6;
         check(worksheet_insert_chart_opt(ws, static_cast<lxw_row_t>(at_row), 0, chart, &options), "the chart");
     }
 

@@ -2,9 +2,10 @@
 /// @file
 /// The table model every output format renders: a report is a title and its sheets; a sheet
 /// has typed columns (text, money in a unit, an exact number, a percent), rows of typed cells
-/// (data, internal or total rows), notes, and optionally a chart. Text, CSV, Markdown, JSON
-/// and .xlsx render any report (ku/io/render.hpp, ku/io/xlsx.hpp) and know no domain type;
-/// each result type has one function that turns it into a report (ku/io/tables.hpp).
+/// (data, internal or total rows), notes, and optionally a chart. Text, CSV, Markdown, JSON,
+/// .xlsx and HTML render any report (ku/io/render.hpp, ku/io/xlsx.hpp, ku/io/html.hpp) and
+/// know no domain type; each result type has one function that turns it into a report
+/// (ku/io/tables.hpp).
 
 #include <cstddef>
 #include <cstdint>
@@ -32,7 +33,6 @@ struct sheet_column {
     column_kind kind = column_kind::text; ///< what the cells hold
     ku::unit unit = ku::unit::kr;     ///< the unit amounts are written in
     bool in_csv = true;               ///< written by the CSV writers
-    bool csv_two_decimals = false;    ///< CSV amounts always as kronor with two decimals ("100.00")
 };
 
 /// One cell. Its value is what every format shows; an .xlsx workbook writes `formula` (when
@@ -95,13 +95,24 @@ struct sheet_row {
     bool in_csv = true; ///< written by the CSV writers (a derived row is not)
 };
 
-/// A bar chart of one column against the names in another, over a run of data rows.
+/// A bar chart against the names in one column, over a run of data rows: one bar per row of
+/// `value_column`, or, when `stacked_columns` is given, one bar per row stacked from those
+/// columns (a fee per segment, a source of financing per segment).
 struct sheet_chart {
     std::string title;               ///< the chart's title
     std::size_t category_column = 0; ///< the column of the names on the axis
-    std::size_t value_column = 0;    ///< the column of the bars
+    std::size_t value_column = 0;    ///< the column of the bars (when `stacked_columns` is empty)
     std::size_t first_row = 0; ///< data row index
     std::size_t last_row = 0;  ///< data row index, inclusive
+    std::vector<std::size_t> stacked_columns; ///< the columns stacked in each bar, in order; empty: one column
+
+    /// The columns drawn: `stacked_columns`, or `value_column` alone.
+    [[nodiscard]] std::vector<std::size_t> series_columns() const
+    {
+        return stacked_columns.empty() ? std::vector<std::size_t>{value_column} : stacked_columns;
+    }
+    /// Whether each bar is stacked from several columns.
+    [[nodiscard]] bool stacked() const { return !stacked_columns.empty(); }
 };
 
 /// A table: a worksheet in .xlsx, a table under a heading in text and Markdown, an object in
@@ -113,7 +124,7 @@ struct sheet {
     std::vector<sheet_row> rows;       ///< top to bottom, under the headings
     std::size_t frozen_columns = 0;  ///< columns kept in view beside the frozen heading row
     std::vector<std::string> notes;  ///< footnotes: lines shown under the table
-    std::optional<sheet_chart> chart; ///< a bar chart (.xlsx only)
+    std::optional<sheet_chart> chart; ///< a bar chart (.xlsx and HTML)
     std::string empty_text;          ///< shown instead of the table when it has no rows
     std::string blank;                ///< what text and Markdown show for an empty number cell ("–")
     bool in_text = true;             ///< shown by text and Markdown (a sheet a formula refers to may not be)
@@ -147,5 +158,9 @@ struct report {
 /// A plain decimal ("146197", "34.8", "-3.25") in Swedish form ("146 197", "34,8"); other
 /// text (a fraction "100/3") unchanged.
 [[nodiscard]] std::string swedish_decimal(const std::string& plain);
+/// What text, Markdown and HTML show for a cell of `column` in `table`: amounts in Swedish form
+/// in the column's unit ("845 154"), numbers in Swedish form, percents with " %" ("34,8 %"),
+/// text as it is, the sheet's blank for an empty number cell.
+[[nodiscard]] std::string shown_value(const sheet& table, const sheet_column& column, const sheet_cell& cell);
 
 } // namespace ku
