@@ -73,6 +73,12 @@ for columns in (120, 100, 60):
     status, out, _ = run(["proposal", PROPOSAL], columns=columns)
     check(status == 0 and widest(out) <= columns, f"COLUMNS={columns}: widest line {widest(out)}")
 
+# A balance audit at 80: the long area names wrap inside their column, whose parts repeat them.
+ledger = os.path.join(os.path.dirname(DATA), "tests", "data", "ledger", "bokslut_2023_ledning_gross_summa.csv")
+status, out, _ = run(["audit", "balance", ledger], columns=80)
+check(status == 1 and widest(out) <= 80, f"the balance audit fits 80 columns (widest {widest(out)})")
+check("\nSocial välfärd och hälso-   område" in out and "\noch sjukvård\n" in out, "a long area name wraps at a space")
+
 # The terminal's own width when COLUMNS is not set.
 status, out, _ = on_terminal(["proposal", PROPOSAL], 100)
 check(status == 0, "the proposal runs on a terminal")
