@@ -345,12 +345,14 @@ TEST_CASE("a CSV file given by a relative path is named by its full path when it
                          what(Equals("cannot open " + folder.path().string() + ": it is a folder, not a file")));
 }
 
-TEST_CASE("a 10 MB field is shown as its first 40 characters and its length", "[csv][errors]")
+// (10 MB, as the issue found it, takes minutes under AddressSanitizer: reading the number grows
+// faster than its length; 100 kB shows the same cut.)
+TEST_CASE("a 100 kB field is shown as its first 40 characters and its length", "[csv][errors]")
 {
-    const std::string huge(10'000'000, '9');
+    const std::string huge(100'000, '9');
     const ku::csv_table table = csv("code,pop\n0604,1" + huge + "x\n", "keys.csv");
     CHECK_THROWS_MATCHES(ku::read_weights(table, "pop", catalogue), ku::parse_error,
-                         what(Contains("cannot read \"1999999999999999999999999999999999999999…\" (10000002 characters) "
+                         what(Contains("cannot read \"1999999999999999999999999999999999999999…\" (100002 characters) "
                                        "(keys.csv:2:pop)")));
     std::string message;
     try {
