@@ -24,7 +24,7 @@ packages=(
   python3-pip
   python3-setuptools
   python3-wheel
-  python3-openpyxl      # reads back the .xlsx workbooks in the tests
+  python3-openpyxl      # ku.to_excel, and reads back the .xlsx workbooks in the tests
   python3-pil           # checks the screenshot of the HTML page (tests/html)
   chromium              # headless, takes that screenshot
   libxlsxwriter-dev     # .xlsx output

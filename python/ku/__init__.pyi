@@ -14,7 +14,8 @@ import numpy.typing as npt
 import pandas as pd
 
 __all__ = [
-    "Money", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
+    "Money", "MoneyDtype", "MoneyArray", "Error", "ParseError", "OverflowError", "DomainError", "LookupError",
+    "InputError", "FileError", "to_excel", "to_csv",
     "kommuner", "allocate", "allocate_many", "proposal", "compare_proposal", "scenario",
     "audit_balance", "reorganise", "roll_forward", "shares", "audit_shares", "prices", "overhead",
     "staffing", "indicators", "management", "report", "audit_fees", "audit_staffing",
@@ -54,6 +55,12 @@ class DomainError(Error):
 
 class LookupError(Error, builtins.LookupError):
     """An unknown name or code: a kommun, an area, a column, a source."""
+
+class InputError(Error, builtins.TypeError):
+    """An argument of the wrong type or value, such as decimals=1.0, a float amount or Money < 1."""
+
+class FileError(Error, builtins.OSError):
+    """A file that cannot be opened or written; the message names the path and the reason."""
 
 # --- Money -------------------------------------------------------------------------------------
 
@@ -95,6 +102,15 @@ class Money(Decimal):
     def __rmul__(self, other: int, /) -> Money: ...  # type: ignore[override]
     def __neg__(self) -> Money: ...
     def __pos__(self) -> Money: ...
+    def __eq__(self, other: object, /) -> bool:
+        """Equal only to an equal Money: ``Money.kr(1) == 1`` and ``== Decimal(1)`` are False."""
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    # Ordering is with Money only; anything else raises ku.InputError.
+    def __lt__(self, other: Money, /) -> bool: ...  # type: ignore[override]
+    def __le__(self, other: Money, /) -> bool: ...  # type: ignore[override]
+    def __gt__(self, other: Money, /) -> bool: ...  # type: ignore[override]
+    def __ge__(self, other: Money, /) -> bool: ...  # type: ignore[override]
     def __truediv__(self, other: object, /) -> NoReturn:
         """Always TypeError: dividing money needs a rounding mode; use ``multiply(Fraction(1, n), rounding)``."""
     def __str__(self) -> str:
@@ -102,6 +118,44 @@ class Money(Decimal):
     def __repr__(self) -> str:
         """``Money('3562623.00')``."""
     def __reduce__(self) -> tuple[type[Money], tuple[str]]: ...
+
+# --- The "ku.money" pandas dtype (python/ku/_money_array.py) ---------------------------------------
+
+class MoneyDtype(pd.api.extensions.ExtensionDtype):
+    """The dtype "ku.money": exact int64 öre with a mask; blanks are pd.NA."""
+    name: str
+    @classmethod
+    def construct_array_type(cls) -> type[MoneyArray]: ...
+
+class MoneyArray(pd.api.extensions.ExtensionArray):
+    """A column of exact amounts: sum/min/max/any/all, +, −, × int and comparisons with Money are exact;
+    mean/median/std/var/prod raise ku.InputError; astype(float) gives kronor as float64 only when asked."""
+    @classmethod
+    def from_ore(cls, ore: Any, mask: Any = None) -> MoneyArray:
+        """An array of öre (integers) with blanks where ``mask``."""
+    @property
+    def ore(self) -> npt.NDArray[np.int64]:
+        """The amounts in öre (0 where blank)."""
+    @property
+    def mask(self) -> npt.NDArray[np.bool_]:
+        """True where blank."""
+    @property
+    def dtype(self) -> MoneyDtype: ...
+
+# --- Files with numbers (python/ku/_excel.py) --------------------------------------------------
+
+def to_excel(frames: Union[pd.DataFrame, Mapping[str, pd.DataFrame], Sequence[pd.DataFrame]], path: _Path, *,
+             sheet_name: str = "Tabell", index: Optional[bool] = None, totals: bool = True,
+             fraction_digits: int = 10) -> None:
+    """Writes ku's DataFrames to .xlsx with amounts, numbers and percents as numbers (pandas 1.5's to_excel writes them as text); attrs["totals"] as a last row Summa."""
+
+@overload
+def to_csv(frame: pd.DataFrame, path: None = None, *, sep: str = ";", decimal: str = ",", index: Optional[bool] = None,
+           totals: bool = True, encoding: str = "utf-8", fraction_digits: int = 10) -> str: ...
+@overload
+def to_csv(frame: pd.DataFrame, path: _Path, *, sep: str = ";", decimal: str = ",", index: Optional[bool] = None,
+           totals: bool = True, encoding: str = "utf-8", fraction_digits: int = 10) -> None:
+    """Writes a ku DataFrame as CSV with plain numbers and ``decimal`` as the decimal sign ("166730,00"); the text when ``path`` is None."""
 
 # --- Kommuner and allocation -------------------------------------------------------------------
 
@@ -111,36 +165,36 @@ def kommuner() -> pd.DataFrame:
 def allocate(total: _Amount, weights: Union[Mapping[str, _Weight], pd.Series], *,
              method: _Method = "largest-remainder", unit: _Unit = "kr",
              members: Optional[Iterable[str]] = None) -> pd.DataFrame:
-    """Splits ``total`` among kommuner by ``weights``: DataFrame by code of name, weight, quota (Fraction, kr), amount, adjustment (Money); attrs method, unit, basis, total, sum, residual."""
+    """Splits ``total`` among kommuner by ``weights``: DataFrame by code of name, weight, quota (Fraction, kr), amount, adjustment (ku.money); attrs method, unit, basis, total, sum, residual, totals."""
 
 @overload
-def allocate_many(totals: Union[Sequence[_Amount], npt.NDArray[np.signedinteger[Any]]],
-                  weights: Union[pd.DataFrame, npt.NDArray[np.integer[Any]]], *,
+def allocate_many(totals: Union[Sequence[_Amount], npt.NDArray[np.signedinteger[Any]], pd.Series],
+                  weights: Union[pd.DataFrame, npt.NDArray[Any], Sequence[Union[Mapping[str, _Weight], pd.Series]]], *,
                   codes: Optional[Sequence[str]] = None, method: _Method = "largest-remainder",
                   unit: _Unit = "kr", as_ore: Literal[False] = False) -> pd.DataFrame: ...
 @overload
-def allocate_many(totals: Union[Sequence[_Amount], npt.NDArray[np.signedinteger[Any]]],
-                  weights: Union[pd.DataFrame, npt.NDArray[np.integer[Any]]], *,
+def allocate_many(totals: Union[Sequence[_Amount], npt.NDArray[np.signedinteger[Any]], pd.Series],
+                  weights: Union[pd.DataFrame, npt.NDArray[Any], Sequence[Union[Mapping[str, _Weight], pd.Series]]], *,
                   codes: Optional[Sequence[str]] = None, method: _Method = "largest-remainder",
                   unit: _Unit = "kr", as_ore: Literal[True]) -> npt.NDArray[np.int64]: ...
 @overload
-def allocate_many(totals: Union[Sequence[_Amount], npt.NDArray[np.signedinteger[Any]]],
-                  weights: Union[pd.DataFrame, npt.NDArray[np.integer[Any]]], *,
+def allocate_many(totals: Union[Sequence[_Amount], npt.NDArray[np.signedinteger[Any]], pd.Series],
+                  weights: Union[pd.DataFrame, npt.NDArray[Any], Sequence[Union[Mapping[str, _Weight], pd.Series]]], *,
                   codes: Optional[Sequence[str]] = None, method: _Method = "largest-remainder",
                   unit: _Unit = "kr", as_ore: bool = False) -> Union[pd.DataFrame, npt.NDArray[np.int64]]:
-    """Many allocations in one call, the loop in C++: row i splits ``totals[i]`` by row i of ``weights``; a DataFrame of Money, or with ``as_ore`` an int64 array of öre."""
+    """Many allocations, each as ``allocate``: row i splits ``totals[i]`` by the weights of row i (a list of mappings or Series, a DataFrame, or an array with ``codes``); a DataFrame of ku.money columns (pd.NA where a kommun is left out), or with ``as_ore`` an int64 array of öre. Whole-number weights run in one C++ loop."""
 
 # --- Proposals and scenarios -------------------------------------------------------------------
 
 def proposal(spec: _Path, *, method: Optional[_Method] = None) -> pd.DataFrame:
-    """The kommun × fee financing proposal of a TOML spec, with a "Summa" row and column (Money, None where a kommun does not take part), every fee by ``method`` when given; attrs title, fees, exact_row_sums and row_drift (Fractions in kr)."""
+    """The kommun × fee financing proposal of a TOML spec: ku.money columns per fee and a "Summa" column (pd.NA where a kommun does not take part), no Summa row (``attrs["totals"]``); every fee by ``method`` when given; attrs title, fees, totals, exact_row_sums and row_drift (Fractions in kr)."""
 
 def compare_proposal(spec: _Path, published: _Path, *, separator: Optional[_Separator] = None,
                      encoding: Optional[_Encoding] = None) -> pd.DataFrame:
     """The differences between a spec's proposal and a published CSV (read with ``separator`` and ``encoding``, detected when None) or JSON table: kind, code, fee, published, computed."""
 
 def scenario(base: _Path, alternative: _Path) -> pd.DataFrame:
-    """Alternative − base per kommun and fee, with "Summa" row and column, as Money that adds up exactly."""
+    """Alternative − base per kommun and fee, with a "Summa" column, as ku.money columns that add up exactly; the column totals in ``attrs["totals"]``, not a row."""
 
 # --- Balance tables ----------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <variant>
 #include <vector>
@@ -30,6 +31,8 @@ struct exception_types {
     PyObject* overflow = nullptr;
     PyObject* domain = nullptr;
     PyObject* lookup = nullptr;
+    PyObject* input = nullptr;
+    PyObject* file = nullptr;
 };
 
 exception_types& exceptions()
@@ -146,6 +149,10 @@ PYBIND11_MODULE(_ku, m)
                                  "A value outside its domain: a negative weight, an empty member set, ...");
     types.lookup = new_exception(m, "LookupError", py::make_tuple(py::handle(types.error), builtins.attr("LookupError")),
                                  "An unknown name or code: a kommun, an area, a column, a source.");
+    types.input = new_exception(m, "InputError", py::make_tuple(py::handle(types.error), builtins.attr("TypeError")),
+                                "An argument of the wrong type or value, such as decimals=1.0 or a float amount.");
+    types.file = new_exception(m, "FileError", py::make_tuple(py::handle(types.error), builtins.attr("OSError")),
+                               "A file that cannot be opened or read; the message names the path and the reason.");
     py::register_exception_translator([](std::exception_ptr p) {
         const exception_types& t = exceptions();
         try {
@@ -161,7 +168,9 @@ PYBIND11_MODULE(_ku, m)
         } catch (const ku::lookup_error& e) {
             PyErr_SetString(t.lookup, e.what());
         } catch (const ku::error& e) {
-            PyErr_SetString(t.error, e.what());
+            // The library's readers throw a plain ku::error "cannot open <path>: <reason>".
+            const bool file = std::string_view{e.what()}.starts_with("cannot open ");
+            PyErr_SetString(file ? t.file : t.error, e.what());
         }
     });
 

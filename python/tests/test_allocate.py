@@ -223,11 +223,16 @@ def test_the_result_frame(data_dir):
         assert all(isinstance(v, Money) and isinstance(v, Decimal) for v in frame[column])
     assert frame.loc["0683", "weight"] == 34698
     assert frame.loc["0604", "quota"] == Fraction(1583550 * 6809, sum(keys["key_b"].tolist()))
-    assert frame.loc["0604", "amount"] == Decimal("29198")
+    assert frame.loc["0604", "amount"] == Money(Decimal("29198"))
     assert frame.attrs == {
         "method": "largest-remainder", "unit": "kr", "basis": "största rest efter vikt, i hela kr",
         "total": Money("1 583 550"), "sum": Money("1 583 550"), "residual": Money.kr(0),
+        # The column totals, not a data row: each is its column's sum.
+        "totals": {"weight": Decimal(369284), "quota": Fraction(1583550), "amount": Money("1 583 550"),
+                   "adjustment": Money("5")},
     }
+    assert str(frame["amount"].dtype) == "ku.money"
+    assert frame["amount"].sum() == frame.attrs["totals"]["amount"]
     assert not any(isinstance(v, float) for column in frame.columns for v in frame[column])
 
 

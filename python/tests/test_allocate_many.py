@@ -102,10 +102,14 @@ def test_bad_input():
     total = np.array([1000], dtype=np.int64)
     with pytest.raises(TypeError, match="float"):
         ku.allocate_many(total, np.array([[1.0, 1.0, 1.0]]), codes=codes)
-    with pytest.raises(TypeError):
-        ku.allocate_many(total, np.array([[Decimal("1.5"), 1, 1]], dtype=object), codes=codes)
-    with pytest.raises(TypeError):
-        ku.allocate_many(total, np.array([["1.5", "1", "1"]]), codes=codes)
+    # Decimal and text weights are what allocate takes, so allocate_many takes them too (not
+    # truncated: 1.5 : 1 : 1 splits 10 kr as 4,29 : 2,86 : 2,86 would, in whole kr).
+    assert ku.allocate_many(total, np.array([[Decimal("1.5"), 1, 1]], dtype=object), codes=codes,
+                            as_ore=True).tolist() == [[400, 300, 300]]
+    assert ku.allocate_many(total, np.array([["1.5", "1", "1"]]), codes=codes, as_ore=True).tolist() == \
+        [[400, 300, 300]]
+    with pytest.raises(ku.InputError, match="bool"):
+        ku.allocate_many(total, np.array([[True, 1, 1]], dtype=object), codes=codes)
     with pytest.raises(TypeError):
         ku.allocate_many(np.array([1000.0]), ones, codes=codes)
     with pytest.raises(TypeError):

@@ -28,7 +28,7 @@ def test_a_table_converted_to_a_budget_plan_keeps_blank_cells_blank(test_data_di
     assert list(frame.columns) == ["Post", "Grund_2016", "Grund_2026", "Grund_2027", "Grund_2028",
                                    "Projekt_2016", "Projekt_2026", "Projekt_2027", "Projekt_2028"]
     assert frame.loc[0, "Grund_2026"] == ku.Money.kr(2_082_477)  # 1 583 550 × 408 / 310,25 = 2 082 476,52
-    assert frame.loc[1, "Projekt_2028"] is None
+    assert frame.loc[1, "Projekt_2028"] is pd.NA  # a blank amount of the ku.money dtype
 
 
 def test_prices_match_the_cli_cell_for_cell(test_data_dir, run_cli):
@@ -41,8 +41,10 @@ def test_prices_match_the_cli_cell_for_cell(test_data_dir, run_cli):
     assert [c["key"] for c in sheet["columns"]] == list(frame.columns)
     for r, row in enumerate(sheet["rows"]):
         for c, cell in enumerate(row["cells"][1:], start=1):
-            expected = None if cell is None else ku.Money(cell)
-            assert frame.iloc[r, c] == expected
+            if cell is None:
+                assert frame.iloc[r, c] is pd.NA
+            else:
+                assert frame.iloc[r, c] == ku.Money(cell)
 
 
 def test_prices_refuse_a_year_the_index_lacks_and_an_ambiguous_request(test_data_dir):

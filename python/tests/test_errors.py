@@ -17,7 +17,7 @@ ORE_MAX = 2**63 - 1
 
 def test_the_hierarchy():
     assert issubclass(ku.Error, ValueError)
-    for error in (ku.ParseError, ku.OverflowError, ku.DomainError, ku.LookupError):
+    for error in (ku.ParseError, ku.OverflowError, ku.DomainError, ku.LookupError, ku.InputError, ku.FileError):
         assert issubclass(error, ku.Error)
         assert issubclass(error, ValueError)
         assert error.__module__ == "ku"
@@ -28,7 +28,10 @@ def test_the_hierarchy():
     assert ku.OverflowError is not builtins.OverflowError
     assert ku.LookupError is not builtins.LookupError
     assert not issubclass(ku.ParseError, ArithmeticError)
-    assert set(ku.__all__) >= {"Error", "ParseError", "OverflowError", "DomainError", "LookupError"}
+    assert issubclass(ku.InputError, TypeError)
+    assert issubclass(ku.FileError, OSError)
+    assert set(ku.__all__) >= {"Error", "ParseError", "OverflowError", "DomainError", "LookupError", "InputError",
+                               "FileError"}
 
 
 @pytest.mark.parametrize("text, fragments", [
@@ -178,11 +181,17 @@ def test_unknown_weight_column(tmp_path, data_dir):
     assert "key_a, key_b, key_c" in str(caught.value)
 
 
-def test_plain_error(tmp_path):
-    with pytest.raises(ku.Error) as caught:
+def test_a_missing_file_is_a_file_error(tmp_path):
+    """A file that cannot be opened is a ku.FileError: a ku.Error and an OSError, its message the
+    path and the operating system's reason (it was a plain ku.Error, or FileNotFoundError)."""
+    with pytest.raises(ku.FileError) as caught:
         ku.compare_proposal(_spec(tmp_path), tmp_path / "missing.csv")
-    assert type(caught.value) is ku.Error
+    assert isinstance(caught.value, ku.Error) and isinstance(caught.value, OSError)
     assert str(caught.value) == f"cannot open {tmp_path / 'missing.csv'}: No such file or directory"
+    # A file the spec names, opened by the C++ reader, is the same error.
+    (tmp_path / "k.csv").unlink()
+    with pytest.raises(ku.FileError, match="k.csv"):
+        ku.proposal(tmp_path / "s.toml")
 
 
 def _spec(tmp_path):
@@ -202,11 +211,11 @@ def test_type_errors_for_floats():
         Money("10") * 0.5
     with pytest.raises(TypeError, match=r"Money\.kr"):
         Money(5)
-    # None of these is a ku.Error: a wrong type is not bad input data.
+    # Each is a ku.InputError: one family (ku.Error) for every bad input, and still a TypeError.
     for action in (lambda: Money(0.1), lambda: Money(5), lambda: Money("1") * 0.5):
-        with pytest.raises(TypeError) as caught:
+        with pytest.raises(ku.InputError) as caught:
             action()
-        assert not isinstance(caught.value, ku.Error)
+        assert isinstance(caught.value, ku.Error) and isinstance(caught.value, TypeError)
 
 
 def test_errors_can_be_caught_as_value_errors():
