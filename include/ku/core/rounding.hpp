@@ -17,6 +17,8 @@ namespace ku {
 /// A signed 128-bit integer: the width of every intermediate product in the fast path
 /// (an amount in öre times a 64-bit weight always fits).
 __extension__ using int128 = __int128;
+/// An unsigned 128-bit integer.
+__extension__ using uint128 = unsigned __int128;
 
 /// How an exact value is brought to a whole number of units. Always a parameter, never global.
 enum class rounding_mode : std::uint8_t {
