@@ -156,6 +156,36 @@ namespace detail {
     }
     return static_cast<std::int64_t>(value);
 }
+
+/// Whether a + b leaves the symmetric range ±(2^63 - 1), from the carry flag; `sum` gets the
+/// wrapped result. Branch-free, so a loop of it vectorises.
+[[nodiscard]] constexpr bool add_leaves_range(std::int64_t a, std::int64_t b, std::int64_t& sum) noexcept
+{
+    const bool wrapped = __builtin_add_overflow(a, b, &sum);
+    return wrapped | (sum == std::numeric_limits<std::int64_t>::min());
+}
+
+/// a + b wrapped to 64 bits into `sum`, and a word whose top bit is set when the true sum leaves
+/// the symmetric range: signed overflow ((a ^ s) & (b ^ s)) or s = -2^63 ((s + MAX) & (s ^ MAX)
+/// has its top bit set only then). Only bitwise operations and adds, so a loop of it vectorises
+/// where the carry-flag builtin does not.
+[[nodiscard]] constexpr std::uint64_t add_range_flag(std::int64_t a, std::int64_t b, std::int64_t& sum) noexcept
+{
+    constexpr auto max = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    const auto ua = static_cast<std::uint64_t>(a);
+    const auto ub = static_cast<std::uint64_t>(b);
+    const std::uint64_t us = ua + ub;
+    sum = static_cast<std::int64_t>(us);
+    return ((ua ^ us) & (ub ^ us)) | ((us + max) & (us ^ max));
+}
+
+/// Whether a - b leaves the symmetric range, from the carry flag; `difference` gets the wrapped
+/// result.
+[[nodiscard]] constexpr bool subtract_leaves_range(std::int64_t a, std::int64_t b, std::int64_t& difference) noexcept
+{
+    const bool wrapped = __builtin_sub_overflow(a, b, &difference);
+    return wrapped | (difference == std::numeric_limits<std::int64_t>::min());
+}
 } // namespace detail
 
 /// An exact amount of SEK in öre, in the symmetric range ±(2^63 - 1) öre
@@ -220,12 +250,20 @@ public:
     /// The exact sum; throws ku::overflow_error beyond the range.
     [[nodiscard]] friend constexpr money operator+(money a, money b)
     {
-        return money{detail::checked_ore(int128{a.ore_} + b.ore_, "money + money")};
+        std::int64_t sum = 0;
+        if (detail::add_leaves_range(a.ore_, b.ore_, sum)) {
+            detail::throw_money_overflow("money + money");
+        }
+        return money{sum};
     }
     /// The exact difference; throws ku::overflow_error beyond the range.
     [[nodiscard]] friend constexpr money operator-(money a, money b)
     {
-        return money{detail::checked_ore(int128{a.ore_} - b.ore_, "money - money")};
+        std::int64_t difference = 0;
+        if (detail::subtract_leaves_range(a.ore_, b.ore_, difference)) {
+            detail::throw_money_overflow("money - money");
+        }
+        return money{difference};
     }
     /// An amount times a count (12 members × 42 000 kr). Scaling by a fraction needs
     /// ku::multiply with a rounding mode.
@@ -263,6 +301,7 @@ public:
 
 private:
     constexpr explicit money(std::int64_t ore_count) noexcept : ore_{ore_count} {}
+    friend constexpr void add(std::span<const money> a, std::span<const money> b, std::span<money> out);
 
     std::int64_t ore_{0};
 };
@@ -392,15 +431,77 @@ inline money money::parse(std::string_view text, unit default_unit, std::string_
 
 /// The exact sum of a range of amounts; throws ku::overflow_error if it leaves the range
 /// (an intermediate that leaves it and comes back does not throw: the sum is taken in 128 bits).
+namespace detail {
+
+/// The exact total of a contiguous array of amounts in öre, in 128 bits, from two 64-bit sums a
+/// loop can vectorise: the wrapped sum of the amounts, and the sum of their top 32 bits once
+/// shifted to unsigned (u = x + 2^63). Σu lies between 2^32 × Σ(top bits) and n × 2^32 above
+/// it, less than 2^64 for a block of n < 2^32 amounts, so its value mod 2^64 (the wrapped sum
+/// + n × 2^63) fixes it exactly.
+[[nodiscard]] constexpr int128 exact_total(std::span<const money> amounts) noexcept
+{
+    constexpr std::size_t block = std::size_t{1} << 31U;
+    constexpr std::uint64_t sign_bit = std::uint64_t{1} << 63U;
+    int128 total = 0;
+    for (std::size_t start = 0; start < amounts.size(); start += block) {
+        const std::span<const money> part = amounts.subspan(start, std::min(block, amounts.size() - start));
+        std::uint64_t wrapped = 0;
+        std::uint64_t top = 0;
+        for (std::size_t i = 0; i < part.size(); ++i) {
+            const auto x = static_cast<std::uint64_t>(part[i].in_ore());
+            wrapped += x;
+            top += (x ^ sign_bit) >> 32U;
+        }
+        const std::uint64_t n = part.size();
+        const uint128 base = uint128{top} << 32U;
+        const std::uint64_t shifted_mod = wrapped + (n % 2 == 0 ? 0 : sign_bit); // Σu mod 2^64
+        const uint128 shifted = base + static_cast<std::uint64_t>(shifted_mod - static_cast<std::uint64_t>(base));
+        total += static_cast<int128>(shifted) - static_cast<int128>(uint128{n} << 63U);
+    }
+    return total;
+}
+
+} // namespace detail
+
+/// The exact sum of a range of amounts; throws ku::overflow_error if it leaves the range
+/// (an intermediate that leaves it and comes back does not throw: the sum is taken in 128 bits).
+/// A contiguous range (a vector, an array, a span) is summed by a loop the compiler vectorises.
 template <std::ranges::input_range R>
     requires std::same_as<std::ranges::range_value_t<R>, money>
 [[nodiscard]] constexpr money sum(R&& amounts)
 {
     int128 total = 0;
-    for (const money m : amounts) {
-        total += m.in_ore(); // 2^64 terms of 2^63 cannot overflow 2^127
+    if constexpr (std::ranges::contiguous_range<R> && std::ranges::sized_range<R>) {
+        total = detail::exact_total(std::span<const money>{std::ranges::data(amounts), std::ranges::size(amounts)});
+    } else {
+        for (const money m : amounts) {
+            total += m.in_ore(); // 2^64 terms of 2^63 cannot overflow 2^127
+        }
     }
     return money::ore(detail::checked_ore(total, "sum of amounts"));
+}
+
+/// Adds two columns of amounts element by element, `out[i] = a[i] + b[i]`, in a loop the
+/// compiler vectorises (the range checked by sign bits, see detail::add_range_flag) (`out` may be `a` or `b`). All three have the same length (contract).
+/// Throws ku::overflow_error naming the first position whose sum leaves the range; `out` is
+/// then unspecified.
+constexpr void add(std::span<const money> a, std::span<const money> b, std::span<money> out)
+{
+    Expects(a.size() == b.size() && a.size() == out.size());
+    std::uint64_t outside = 0; // top bit: some sum left the range
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        std::int64_t sum = 0;
+        outside |= detail::add_range_flag(a[i].in_ore(), b[i].in_ore(), sum);
+        out[i].ore_ = sum; // a wrapped value only where `outside` is then set
+    }
+    if ((outside >> 63U) != 0) {
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            std::int64_t sum = 0;
+            if (detail::add_leaves_range(a[i].in_ore(), b[i].in_ore(), sum)) {
+                detail::throw_money_overflow("add(a, b), position " + std::to_string(i + 1));
+            }
+        }
+    }
 }
 
 /// How an amount is written for people: the unit it is shown in, how many decimals

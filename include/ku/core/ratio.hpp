@@ -242,7 +242,21 @@ inline ratio ratio::parse(std::string_view text, std::string_view where)
 [[nodiscard]] constexpr money multiply(money amount, ratio factor, rounding_mode mode,
                                        unit u = unit::ore)
 {
-    const int128 step = ore_per(u);
+    // In 64 bits when amount × num and den × step fit (one hardware division), else in 128.
+    const std::int64_t step64 = ore_per(u);
+    std::int64_t numerator = 0;
+    std::int64_t denominator = 0;
+    if (!__builtin_mul_overflow(amount.in_ore(), factor.num(), &numerator) &&
+        !__builtin_mul_overflow(factor.den(), step64, &denominator) &&
+        numerator != std::numeric_limits<std::int64_t>::min()) {
+        const std::int64_t units = rounded_quotient<std::int64_t>(numerator, denominator, mode);
+        std::int64_t product = 0;
+        if (__builtin_mul_overflow(units, step64, &product)) {
+            detail::throw_money_overflow("multiply(money, ratio)");
+        }
+        return money::ore(detail::checked_ore(product, "multiply(money, ratio)"));
+    }
+    const int128 step = step64;
     const int128 units = divide_rounded(int128{amount.in_ore()} * factor.num(),
                                         int128{factor.den()} * step, mode);
     return money::ore(detail::checked_ore(units * step, "multiply(money, ratio)"));
