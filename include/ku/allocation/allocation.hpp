@@ -6,6 +6,7 @@
 /// quota, the amount and the adjustment, and names its method.
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -208,6 +209,57 @@ constexpr void require_distinct(std::vector<kommun_code> codes, std::string_view
     }
 }
 
+/// Throws ku::domain_error naming `what` and the first kommun that appears twice among the
+/// members of `weights`; pairwise for a county's few members, sorted for many.
+constexpr void require_distinct_members(std::span<const member_weight> weights, std::string_view what)
+{
+    constexpr std::size_t pairwise_up_to = 32;
+    if (weights.size() > pairwise_up_to) {
+        std::vector<kommun_code> codes;
+        codes.reserve(weights.size());
+        for (const member_weight& mw : weights) {
+            codes.push_back(mw.member);
+        }
+        require_distinct(std::move(codes), what);
+        return;
+    }
+    std::optional<kommun_code> twice;
+    for (std::size_t i = 0; i < weights.size(); ++i) {
+        for (std::size_t j = i + 1; j < weights.size(); ++j) {
+            if (weights[i].member == weights[j].member && (!twice || weights[i].member < *twice)) {
+                twice = weights[i].member;
+            }
+        }
+    }
+    if (twice) {
+        throw domain_error(std::string{what} + ": kommun " + twice->str() + " appears twice");
+    }
+}
+
+/// Working memory of `N` elements on the stack, or on the heap for more: a span either way.
+template <class T, std::size_t N = 16>
+class small_buffer {
+public:
+    constexpr explicit small_buffer(std::size_t size)
+    {
+        if (size <= N) {
+            view_ = std::span<T>{local_.data(), size};
+        } else {
+            heap_.resize(size);
+            view_ = heap_;
+        }
+    }
+    small_buffer(const small_buffer&) = delete;
+    small_buffer& operator=(const small_buffer&) = delete;
+
+    [[nodiscard]] constexpr std::span<T> span() const noexcept { return view_; }
+
+private:
+    std::array<T, N> local_{};
+    std::vector<T> heap_;
+    std::span<T> view_;
+};
+
 constexpr std::int64_t pow10(int exponent)
 {
     std::int64_t value = 1;
@@ -329,14 +381,7 @@ constexpr allocation allocate(money total, std::span<const member_weight> weight
         throw domain_error("allocate: there are no members to split " +
                            detail::allocate_impl::amount_text(total, rule.unit) + " among");
     }
-    {
-        std::vector<kommun_code> codes;
-        codes.reserve(weights.size());
-        for (const member_weight& mw : weights) {
-            codes.push_back(mw.member);
-        }
-        detail::allocate_impl::require_distinct(std::move(codes), "allocate");
-    }
+    detail::allocate_impl::require_distinct_members(weights, "allocate");
     detail::allocate_impl::require_whole(total, rule.unit, "allocate: the total");
 
     // Bring every weight to the same number of decimals, as integers.
@@ -344,8 +389,12 @@ constexpr allocation allocate(money total, std::span<const member_weight> weight
     for (const member_weight& mw : weights) {
         decimals = std::max(decimals, mw.weight.decimals());
     }
-    std::vector<std::int64_t> scaled(weights.size());
-    std::vector<std::uint64_t> keys(weights.size());
+    const detail::allocate_impl::small_buffer<std::int64_t> scaled_buffer{weights.size()};
+    const detail::allocate_impl::small_buffer<std::uint64_t> keys_buffer{weights.size()};
+    const detail::allocate_impl::small_buffer<std::int64_t> units_buffer{weights.size()};
+    const std::span<std::int64_t> scaled = scaled_buffer.span();
+    const std::span<std::uint64_t> keys = keys_buffer.span();
+    const std::span<std::int64_t> units = units_buffer.span();
     int128 weight_sum = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
         const weight w = weights[i].weight;
@@ -367,17 +416,25 @@ constexpr allocation allocate(money total, std::span<const member_weight> weight
 
     const std::int64_t step = ore_per(rule.unit);
     const std::int64_t total_units = total.in_ore() / step;
-    std::vector<std::int64_t> units(weights.size());
     apportion_scratch scratch;
-    (void)apportion(rule.method, total_units, scaled, keys, units, scratch);
+    (void)apportion(rule.method, total_units, std::span<const std::int64_t>{scaled}, keys, units, scratch);
+    // Each quota rounded toward zero, total_units × w ÷ Σ w, without a division when Σ w fits 64 bits.
+    const std::uint64_t magnitude = total_units < 0 ? static_cast<std::uint64_t>(-total_units)
+                                                    : static_cast<std::uint64_t>(total_units);
+    const bool narrow_sum = (static_cast<uint128>(weight_sum) >> 64U) == 0;
+    const detail::quotient_by_estimate truncate{magnitude, narrow_sum ? static_cast<std::uint64_t>(weight_sum) : 1U};
+    const auto truncated_units = [&](std::size_t i) -> std::int64_t {
+        const auto quotient = narrow_sum ? static_cast<std::int64_t>(truncate(static_cast<std::uint64_t>(scaled[i])).quotient)
+                                         : gsl::narrow<std::int64_t>(int128{magnitude} * scaled[i] / weight_sum);
+        return total_units < 0 ? -quotient : quotient;
+    };
 
     allocation result{.total = total, .rule = rule, .parts = {}, .basis = {}};
     result.basis = std::string{swedish_name(rule.method)} + " efter vikt, i hela " + std::string{to_string(rule.unit)};
     result.parts.reserve(weights.size());
     for (std::size_t i = 0; i < weights.size(); ++i) {
-        const int128 quota_units = int128{total_units} * scaled[i]; // over weight_sum
         const money amount = money::ore(units[i]) * step;
-        const money truncated = money::ore(gsl::narrow<std::int64_t>(quota_units / weight_sum)) * step;
+        const money truncated = money::ore(truncated_units(i)) * step;
         if (rule.method == allocation_method::largest_absorbs && total.in_ore() != 0 &&
             (amount.in_ore() < 0) != (total.in_ore() < 0) && amount.in_ore() != 0) {
             throw domain_error("allocate: largest-absorbs would make kommun " +

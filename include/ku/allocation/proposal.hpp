@@ -366,7 +366,9 @@ inline proposal_table build_proposal(const proposal_spec& spec, const kommun_cat
             }
         }
         for (const member_weight& mw : spec.keys[i].weights) {
-            (void)catalogue.at(mw.member, "key \"" + spec.keys[i].name + "\"");
+            if (!catalogue.find(mw.member)) { // the message only when it is needed
+                (void)catalogue.at(mw.member, "key \"" + spec.keys[i].name + "\"");
+            }
         }
     }
 

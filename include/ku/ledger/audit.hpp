@@ -418,11 +418,14 @@ inline std::vector<finding> carry_over_findings(const std::vector<area_amount>& 
     const reorganisation& map = mapping ? *mapping : identity;
     const std::vector<area_amount> carried = map.apply(closing, u);
 
-    // Lookups by id, so the check stays linear in the number of areas.
-    std::unordered_map<std::string_view, money> carried_by_area;
-    for (const auto& [area, amount] : carried) {
-        carried_by_area.emplace(area.id(), amount);
+    // Lookups by id, so the check stays linear in the number of areas: each carried area's
+    // position, and whether an opening row took it.
+    std::unordered_map<std::string_view, std::size_t> carried_position;
+    carried_position.reserve(carried.size());
+    for (std::size_t i = 0; i < carried.size(); ++i) {
+        carried_position.emplace(carried[i].first.id(), i);
     }
+    std::vector<bool> taken(carried.size(), false);
     std::unordered_map<std::string_view, std::vector<partnerskap>> sources_by_target;
     std::unordered_set<std::string_view> mapped_areas;
     for (const reorganisation_rule& rule : map.rules()) {
@@ -431,16 +434,14 @@ inline std::vector<finding> carry_over_findings(const std::vector<area_amount>& 
             sources_by_target[rule.to->id()].push_back(rule.from);
         }
     }
-    std::unordered_set<std::string_view> previous_areas;
-    for (const auto& [area, amount] : closing) {
-        previous_areas.insert(area.id());
-    }
+    // Where the money of an area with a finding came from (only findings ask, so a search).
     const auto sources = [&](const partnerskap& area) {
         std::vector<partnerskap> from;
         if (const auto found = sources_by_target.find(area.id()); found != sources_by_target.end()) {
             from = found->second;
         }
-        if (!mapped_areas.contains(area.id()) && previous_areas.contains(area.id())) {
+        const auto had_balance = [&](const area_amount& previous) { return previous.first.id() == area.id(); };
+        if (!mapped_areas.contains(area.id()) && std::ranges::any_of(closing, had_balance)) {
             from.push_back(area); // it carries its own balance too
         }
         return from;
@@ -450,11 +451,13 @@ inline std::vector<finding> carry_over_findings(const std::vector<area_amount>& 
     };
 
     std::vector<finding> findings;
-    std::unordered_set<std::string_view> current_areas;
     for (const area_opening& row : opening) {
-        current_areas.insert(row.area.id());
-        const auto mapped = carried_by_area.find(row.area.id());
-        const money expected = mapped == carried_by_area.end() ? money{} : mapped->second;
+        const auto mapped = carried_position.find(row.area.id());
+        money expected{};
+        if (mapped != carried_position.end()) {
+            taken[mapped->second] = true;
+            expected = carried[mapped->second].second;
+        }
         const money found = row.ingaende_balans.value_or(money{});
         if (found == expected) {
             continue;
@@ -467,8 +470,9 @@ inline std::vector<finding> carry_over_findings(const std::vector<area_amount>& 
                                 detail::audit_impl::tolerance_note(from.size() + 1, u)});
     }
     // Balances carried into areas the next period does not have: money that vanished.
-    for (const auto& [area, amount] : carried) {
-        if (!current_areas.contains(area.id()) && amount != money{}) {
+    for (std::size_t i = 0; i < carried.size(); ++i) {
+        const auto& [area, amount] = carried[i];
+        if (!taken[i] && amount != money{}) {
             const std::vector<partnerskap> from = sources(area);
             findings.push_back({finding_kind::carry_over_difference, area, balance_column::ingaende_balans, amount,
                                 std::nullopt, -amount, classify(amount, from.size()),

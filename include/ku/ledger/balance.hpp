@@ -237,8 +237,8 @@ inline balance_period roll_forward(const balance_period& closed, ku::period next
     for (const balance_entry& entry : closed.entries) {
         closing.emplace_back(entry.area, entry.kvarvarande_medel());
     }
-    const std::vector<area_amount> opening = mapping ? mapping->apply(closing, u) : closing;
-    std::unordered_set<std::string_view> internal_areas;
+    std::vector<area_amount> opening = mapping ? mapping->apply(closing, u) : std::move(closing);
+    std::unordered_set<std::string_view> internal_areas; // few: usually none or one
     for (const balance_entry& entry : closed.entries) {
         if (entry.internal) {
             internal_areas.insert(entry.area.id());
@@ -246,8 +246,9 @@ inline balance_period roll_forward(const balance_period& closed, ku::period next
     }
     balance_period result{.period = next, .entries = {}};
     result.entries.reserve(opening.size());
-    for (const auto& [area, amount] : opening) {
-        result.entries.push_back({.area = area, .internal = internal_areas.contains(area.id()), .ingaende_balans = amount});
+    for (auto& [area, amount] : opening) {
+        const bool internal = !internal_areas.empty() && internal_areas.contains(area.id());
+        result.entries.push_back({.area = std::move(area), .internal = internal, .ingaende_balans = amount});
     }
     Ensures(result.net_total(balance_column::ingaende_balans) == closed.accumulated_surplus());
     return result;

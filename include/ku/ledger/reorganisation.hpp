@@ -168,31 +168,32 @@ inline std::vector<money> split_by_shares(money balance, const std::vector<const
 
 inline std::vector<area_amount> reorganisation::apply(const std::vector<area_amount>& balances, unit u) const
 {
-    // The rules of each area, and each balance's area, looked up by id: linear in the
-    // number of areas and rules.
+    // The rules of each area, looked up by id: linear in the number of areas and rules.
     std::unordered_map<std::string_view, std::vector<const reorganisation_rule*>> rules_by_area;
+    rules_by_area.reserve(rules_.size());
+    // Targets of rules, and where each sits in the result once it is there. Only these can
+    // receive more than one amount; every other area appears once and is appended as it comes.
+    constexpr std::size_t not_yet = static_cast<std::size_t>(-1);
+    std::unordered_map<std::string_view, std::size_t> target_position;
+    target_position.reserve(rules_.size());
     for (const reorganisation_rule& rule : rules_) {
         rules_by_area[rule.from.id()].push_back(&rule);
-    }
-    std::unordered_set<std::string_view> areas;
-    for (const auto& [area, balance] : balances) {
-        areas.insert(area.id());
-    }
-    for (const reorganisation_rule& rule : rules_) {
-        if (!areas.contains(rule.from.id())) {
-            throw lookup_error("reorganisation: \"" + rule.from.name() + "\" → \"" + rule.to_name() +
-                               "\" names an area that has no closing balance");
+        if (rule.to) {
+            target_position.try_emplace(rule.to->id(), not_yet);
         }
     }
     // Targets in order of first appearance, summed exactly.
     std::vector<area_amount> result;
-    std::unordered_map<std::string, std::size_t> position;
+    result.reserve(balances.size() + target_position.size());
     const auto add = [&](const partnerskap& area, money amount) {
-        const auto [found, inserted] = position.try_emplace(area.id(), result.size());
-        if (inserted) {
+        const auto target = target_position.find(area.id());
+        if (target == target_position.end()) {
+            result.emplace_back(area, amount); // not a target: its one amount
+        } else if (target->second == not_yet) {
+            target->second = result.size();
             result.emplace_back(area, amount);
         } else {
-            result[found->second].second += amount;
+            result[target->second].second += amount;
         }
     };
     // A part of a balance mapped by a rule without a target: allowed only when it is zero.
@@ -204,6 +205,7 @@ inline std::vector<area_amount> reorganisation::apply(const std::vector<area_amo
                                " to no area; only a zero balance can be closed, map it to another area");
         }
     };
+    std::size_t rules_matched = 0;
     for (const auto& [area, balance] : balances) {
         const auto found = rules_by_area.find(area.id());
         if (found == rules_by_area.end()) {
@@ -211,6 +213,7 @@ inline std::vector<area_amount> reorganisation::apply(const std::vector<area_amo
             continue;
         }
         const std::vector<const reorganisation_rule*>& rules = found->second;
+        rules_matched += rules.size();
         if (rules.size() == 1 && !rules.front()->to) {
             if (balance != money{}) {
                 throw domain_error("reorganisation: area \"" + area.name() + "\" is closed but has a balance of " +
@@ -247,6 +250,18 @@ inline std::vector<area_amount> reorganisation::apply(const std::vector<area_amo
         const std::vector<money> parts = detail::reorganisation_impl::split_by_shares(balance, rules, u);
         for (std::size_t i = 0; i < rules.size(); ++i) {
             carry(*rules[i], parts[i]);
+        }
+    }
+    if (rules_matched != rules_.size()) { // a rule names an area without a balance: find it
+        std::unordered_set<std::string_view> areas;
+        for (const auto& [area, balance] : balances) {
+            areas.insert(area.id());
+        }
+        for (const reorganisation_rule& rule : rules_) {
+            if (!areas.contains(rule.from.id())) {
+                throw lookup_error("reorganisation: \"" + rule.from.name() + "\" → \"" + rule.to_name() +
+                                   "\" names an area that has no closing balance");
+            }
         }
     }
     return result;
