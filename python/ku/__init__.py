@@ -517,7 +517,10 @@ def _total_ore(totals: object) -> np.ndarray:
     if isinstance(totals, np.ndarray):
         if totals.dtype.kind not in "iu":
             raise InputError("allocate_many: totals as an array must be integer öre")
-        return np.array([_int64(int(t)) for t in totals.tolist()], dtype=np.int64)
+        if totals.dtype.kind == "u" and totals.dtype.itemsize == 8 and totals.size and \
+                int(totals.max()) > _INT64_MAX:
+            _int64(int(totals.max()))  # raises ku.OverflowError naming the value
+        return np.ascontiguousarray(totals, dtype=np.int64)  # no Python object per total
     if isinstance(totals, (str, bytes)) or not isinstance(totals, Iterable):
         raise InputError(f"allocate_many: totals is a sequence of amounts, not a {type(totals).__name__}")
     return np.fromiter((_amount(t, "a total").in_ore for t in totals), dtype=np.int64)

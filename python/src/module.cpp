@@ -260,13 +260,12 @@ PYBIND11_MODULE(_ku, m)
                                        "and one kommun code per member");
             }
             const auto n = static_cast<std::size_t>(totals.shape(0));
-            const std::vector<std::int64_t> parts = ku::app::allocate_many(
-                std::span<const std::int64_t>{totals.data(), n},
-                std::span<const std::int64_t>{weights.data(), n * codes.size()}, codes,
-                ku::parse_allocation_method(method, "method"), unit_of(unit));
             py::array_t<std::int64_t> result({totals.shape(0), weights.shape(1)});
-            std::copy(parts.begin(), parts.end(), result.mutable_data());
-            return result;
+            ku::app::allocate_many(std::span<const std::int64_t>{totals.data(), n},
+                                   std::span<const std::int64_t>{weights.data(), n * codes.size()}, codes,
+                                   ku::parse_allocation_method(method, "method"), unit_of(unit),
+                                   std::span<std::int64_t>{result.mutable_data(), n * codes.size()});
+            return result; // filled in place: no copy
         });
 
     m.def("proposal", [](const std::string& spec_path, const std::optional<std::string>& method) {

@@ -193,7 +193,17 @@ share_audit audit_shares(share_audit_request request, const input_names& names)
 std::vector<std::int64_t> allocate_many(std::span<const std::int64_t> totals_ore, std::span<const std::int64_t> weights,
                                         std::span<const std::string> codes, allocation_method method, unit in)
 {
-    Expects(!codes.empty() && weights.size() == totals_ore.size() * codes.size());
+    std::vector<std::int64_t> result(weights.size());
+    allocate_many(totals_ore, weights, codes, method, in, result);
+    return result;
+}
+
+void allocate_many(std::span<const std::int64_t> totals_ore, std::span<const std::int64_t> weights,
+                   std::span<const std::string> codes, allocation_method method, unit in,
+                   std::span<std::int64_t> parts_ore)
+{
+    Expects(!codes.empty() && weights.size() == totals_ore.size() * codes.size() &&
+            parts_ore.size() == weights.size());
     // The rules of allocate: a known kommun, each at most once.
     const kommun_catalogue catalogue = jonkopings_lan();
     std::vector<std::uint64_t> keys;
@@ -208,8 +218,6 @@ std::vector<std::int64_t> allocate_many(std::span<const std::int64_t> totals_ore
     }
     const std::int64_t step = ore_per(in);
     const std::size_t members = codes.size();
-    std::vector<std::int64_t> result(weights.size());
-    std::vector<std::int64_t> units(members);
     apportion_scratch scratch;
     for (std::size_t i = 0; i < totals_ore.size(); ++i) {
         if (totals_ore[i] == std::numeric_limits<std::int64_t>::min()) {
@@ -232,12 +240,14 @@ std::vector<std::int64_t> allocate_many(std::span<const std::int64_t> totals_ore
         if (!positive) {
             throw domain_error("allocate_many: the weights of allocation " + std::to_string(i) + " sum to zero");
         }
+        const std::span<std::int64_t> units = parts_ore.subspan(i * members, members);
         (void)apportion(method, totals_ore[i] / step, row, keys, units, scratch);
-        for (std::size_t j = 0; j < members; ++j) {
-            result[i * members + j] = (money::ore(units[j]) * step).in_ore();
+        if (step != 1) {
+            for (std::int64_t& part : units) {
+                part = (money::ore(part) * step).in_ore();
+            }
         }
     }
-    return result;
 }
 
 overhead_result overhead(overhead_request request, const input_names& names)

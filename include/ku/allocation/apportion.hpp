@@ -322,9 +322,8 @@ constexpr void largest_remainder_fast(std::int64_t total, std::uint64_t weight_s
     }
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint64_t in = remainders[i] >> shift;
-        if (in > bucket) {
-            ++units[i];
-        } else if (in == bucket) {
+        units[i] += in > bucket ? 1 : 0; // branch-free: about half the members are above
+        if (in == bucket) {             // rare: about 16 members
             order.push_back(static_cast<std::uint32_t>(i));
         }
     }

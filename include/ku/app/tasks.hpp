@@ -219,6 +219,13 @@ struct share_audit_request {
                                                       std::span<const std::string> codes, allocation_method method,
                                                       unit in);
 
+/// The same, writing each part in öre into `parts_ore` (row-major, weights.size() elements), so
+/// a caller's array (numpy's) is filled in place with no copy. On a throw `parts_ore` holds the
+/// rows before the failing one.
+void allocate_many(std::span<const std::int64_t> totals_ore, std::span<const std::int64_t> weights,
+                   std::span<const std::string> codes, allocation_method method, unit in,
+                   std::span<std::int64_t> parts_ore);
+
 /// What overhead computes: `administration` financed by `surcharge` on `project_grants` and
 /// the rest invoiced to the kommuner by the weights in `column` of a key file; with
 /// `new_surcharge`, the same at that rate and each kommun's change.
