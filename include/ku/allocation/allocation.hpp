@@ -252,7 +252,7 @@ public:
     small_buffer(const small_buffer&) = delete;
     small_buffer& operator=(const small_buffer&) = delete;
 
-    [[nodiscard]] constexpr std::span<T> span() const noexcept { return view_; }
+    [[nodiscard]] constexpr std::span<T> span() noexcept { return view_; }
 
 private:
     std::array<T, N> local_{};
@@ -389,9 +389,9 @@ constexpr allocation allocate(money total, std::span<const member_weight> weight
     for (const member_weight& mw : weights) {
         decimals = std::max(decimals, mw.weight.decimals());
     }
-    const detail::allocate_impl::small_buffer<std::int64_t> scaled_buffer{weights.size()};
-    const detail::allocate_impl::small_buffer<std::uint64_t> keys_buffer{weights.size()};
-    const detail::allocate_impl::small_buffer<std::int64_t> units_buffer{weights.size()};
+    detail::allocate_impl::small_buffer<std::int64_t> scaled_buffer{weights.size()};
+    detail::allocate_impl::small_buffer<std::uint64_t> keys_buffer{weights.size()};
+    detail::allocate_impl::small_buffer<std::int64_t> units_buffer{weights.size()};
     const std::span<std::int64_t> scaled = scaled_buffer.span();
     const std::span<std::uint64_t> keys = keys_buffer.span();
     const std::span<std::int64_t> units = units_buffer.span();
