@@ -19,6 +19,7 @@
 #include "ku/allocation/allocation.hpp"
 #include "ku/allocation/apportion.hpp"
 #include "ku/core/money.hpp"
+#include "../support/random.hpp"
 
 using boost::multiprecision::cpp_int;
 using boost::multiprecision::cpp_rational;
@@ -26,7 +27,7 @@ using ku::allocation_method;
 
 namespace {
 
-constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+using ku::test::int64_max;
 
 constexpr std::array<allocation_method, 4> all_methods{
     allocation_method::largest_remainder, allocation_method::sainte_lague,
@@ -39,17 +40,9 @@ struct problem {
     std::vector<std::uint64_t> keys;
 };
 
-using rng_t = std::mt19937_64;
-
-std::int64_t uniform(rng_t& rng, std::int64_t low, std::int64_t high)
-{
-    return std::uniform_int_distribution<std::int64_t>{low, high}(rng);
-}
-
-std::size_t uniform_size(rng_t& rng, std::size_t low, std::size_t high)
-{
-    return std::uniform_int_distribution<std::size_t>{low, high}(rng);
-}
+using ku::test::rng_t;
+using ku::test::uniform;
+using ku::test::uniform_size;
 
 /// Random weights for `n` members, drawn from one of several shapes: tiny (many ties and
 /// zeros), populations, zeros among positive weights, all equal, or huge (up to 2^63 − 1).

@@ -10,20 +10,21 @@
 #include <catch2/catch.hpp>
 
 #include "ku/allocation/apportion.hpp"
+#include "../support/random.hpp"
 
 using ku::allocation_method;
 
 namespace {
 
-constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+using ku::test::int64_max;
 
-struct outcome {
+struct apportion_outcome {
     std::vector<std::int64_t> units;
     std::int64_t residual;
 };
 
 /// Apportions `total` by `weights`; member i has key `keys[i]`, or i + 1 when none are given.
-outcome run(allocation_method method, std::int64_t total, std::vector<std::int64_t> weights,
+apportion_outcome run(allocation_method method, std::int64_t total, std::vector<std::int64_t> weights,
             std::vector<std::uint64_t> keys = {})
 {
     if (keys.empty()) {
@@ -44,19 +45,19 @@ using units = std::vector<std::int64_t>;
 TEST_CASE("ten units among three equal members: the lowest key gets the spare unit",
           "[apportion]")
 {
-    const outcome hamilton = run(allocation_method::largest_remainder, 10, {1, 1, 1});
+    const apportion_outcome hamilton = run(allocation_method::largest_remainder, 10, {1, 1, 1});
     CHECK(hamilton.units == units{4, 3, 3});
     CHECK(hamilton.residual == 0);
 
-    const outcome webster = run(allocation_method::sainte_lague, 10, {1, 1, 1});
+    const apportion_outcome webster = run(allocation_method::sainte_lague, 10, {1, 1, 1});
     CHECK(webster.units == units{4, 3, 3});
     CHECK(webster.residual == 0);
 
-    const outcome each = run(allocation_method::round_each, 10, {1, 1, 1});
+    const apportion_outcome each = run(allocation_method::round_each, 10, {1, 1, 1});
     CHECK(each.units == units{3, 3, 3});
     CHECK(each.residual == 1);
 
-    const outcome absorbs = run(allocation_method::largest_absorbs, 10, {1, 1, 1});
+    const apportion_outcome absorbs = run(allocation_method::largest_absorbs, 10, {1, 1, 1});
     CHECK(absorbs.units == units{4, 3, 3});
     CHECK(absorbs.residual == 0);
 
@@ -91,12 +92,12 @@ TEST_CASE("Sainte-Laguë takes back the units the half-up rounding gave too many
     // keys give theirs back.
     CHECK(run(allocation_method::sainte_lague, 2, {1, 1, 1, 1}).units == units{1, 1, 0, 0});
     CHECK(run(allocation_method::largest_remainder, 2, {1, 1, 1, 1}).units == units{1, 1, 0, 0});
-    const outcome each = run(allocation_method::round_each, 2, {1, 1, 1, 1});
+    const apportion_outcome each = run(allocation_method::round_each, 2, {1, 1, 1, 1});
     CHECK(each.units == units{1, 1, 1, 1});
     CHECK(each.residual == -2);
     // Largest-absorbs puts −2 on the largest member (lowest key): the engine does not judge,
     // ku::allocate refuses such a result.
-    const outcome absorbs = run(allocation_method::largest_absorbs, 2, {1, 1, 1, 1});
+    const apportion_outcome absorbs = run(allocation_method::largest_absorbs, 2, {1, 1, 1, 1});
     CHECK(absorbs.units == units{-1, 1, 1, 1});
     CHECK(absorbs.residual == 0);
 }
@@ -122,14 +123,14 @@ TEST_CASE("the Alabama paradox: largest remainder takes a unit from the third me
 {
     const std::vector<std::int64_t> weights{6, 6, 2};
     // Quotas 4,29 / 4,29 / 1,43 at 10; 4,71 / 4,71 / 1,57 at 11.
-    const outcome hamilton_10 = run(allocation_method::largest_remainder, 10, weights);
-    const outcome hamilton_11 = run(allocation_method::largest_remainder, 11, weights);
+    const apportion_outcome hamilton_10 = run(allocation_method::largest_remainder, 10, weights);
+    const apportion_outcome hamilton_11 = run(allocation_method::largest_remainder, 11, weights);
     CHECK(hamilton_10.units == units{4, 4, 2});
     CHECK(hamilton_11.units == units{5, 5, 1});
     CHECK(hamilton_11.units[2] < hamilton_10.units[2]);
 
-    const outcome webster_10 = run(allocation_method::sainte_lague, 10, weights);
-    const outcome webster_11 = run(allocation_method::sainte_lague, 11, weights);
+    const apportion_outcome webster_10 = run(allocation_method::sainte_lague, 10, weights);
+    const apportion_outcome webster_11 = run(allocation_method::sainte_lague, 11, weights);
     CHECK(webster_10.units == units{5, 4, 1});
     CHECK(webster_11.units == units{5, 5, 1});
     for (std::size_t i = 0; i < weights.size(); ++i) {
@@ -142,8 +143,8 @@ TEST_CASE("a refund is apportioned as the negation of the charge", "[apportion][
     for (const auto method : {allocation_method::largest_remainder, allocation_method::sainte_lague,
                               allocation_method::round_each, allocation_method::largest_absorbs}) {
         INFO(ku::to_string(method));
-        const outcome charge = run(method, 1'000, {7, 3, 3, 1});
-        const outcome refund = run(method, -1'000, {7, 3, 3, 1});
+        const apportion_outcome charge = run(method, 1'000, {7, 3, 3, 1});
+        const apportion_outcome refund = run(method, -1'000, {7, 3, 3, 1});
         REQUIRE(refund.units.size() == charge.units.size());
         for (std::size_t i = 0; i < charge.units.size(); ++i) {
             CHECK(refund.units[i] == -charge.units[i]);
@@ -161,7 +162,7 @@ TEST_CASE("members of weight zero get nothing and a single member gets everythin
                               allocation_method::round_each, allocation_method::largest_absorbs}) {
         INFO(ku::to_string(method));
         // Quotas 0 / 1,5 / 0 / 1,5: the zero-weight members never get a unit.
-        const outcome zeros = run(method, 3, {0, 5, 0, 5});
+        const apportion_outcome zeros = run(method, 3, {0, 5, 0, 5});
         CHECK(zeros.units[0] == 0);
         CHECK(zeros.units[2] == 0);
         CHECK(run(method, 12'345, {7}).units == units{12'345});
@@ -184,24 +185,24 @@ TEST_CASE("the extremes of 64 bits apportion exactly", "[apportion][extremes]")
     const std::vector<std::int64_t> weights{int64_max, int64_max, 1};
 
     // Hamilton: floors h, h, 0 leave one unit, for the largest remainder 0,5 − ε.
-    const outcome hamilton = run(allocation_method::largest_remainder, int64_max, weights);
+    const apportion_outcome hamilton = run(allocation_method::largest_remainder, int64_max, weights);
     CHECK(hamilton.units == units{h, h, 1});
     // Webster: the rounded quotas h, h, 0 miss one unit, which goes to the largest
     // w/(2s + 1). That is exactly 1 for all three members (2h + 1 = 2^63 − 1), and the tie goes
     // to the larger weight, then the lower key: the first member.
-    const outcome webster = run(allocation_method::sainte_lague, int64_max, weights);
+    const apportion_outcome webster = run(allocation_method::sainte_lague, int64_max, weights);
     CHECK(webster.units == units{h + 1, h, 0});
-    const outcome each = run(allocation_method::round_each, int64_max, weights);
+    const apportion_outcome each = run(allocation_method::round_each, int64_max, weights);
     CHECK(each.units == units{h, h, 0});
     CHECK(each.residual == 1);
-    const outcome absorbs = run(allocation_method::largest_absorbs, int64_max, weights);
+    const apportion_outcome absorbs = run(allocation_method::largest_absorbs, int64_max, weights);
     CHECK(absorbs.units == units{h + 1, h, 0});
 
     for (const auto method : {allocation_method::largest_remainder, allocation_method::sainte_lague,
                               allocation_method::round_each, allocation_method::largest_absorbs}) {
         INFO(ku::to_string(method));
-        const outcome charge = run(method, int64_max, weights);
-        const outcome refund = run(method, -int64_max, weights);
+        const apportion_outcome charge = run(method, int64_max, weights);
+        const apportion_outcome refund = run(method, -int64_max, weights);
         for (std::size_t i = 0; i < weights.size(); ++i) {
             CHECK(refund.units[i] == -charge.units[i]);
         }

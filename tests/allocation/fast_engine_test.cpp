@@ -17,20 +17,16 @@
 
 #include "ku/allocation/apportion.hpp"
 #include "ku/allocation/method.hpp"
+#include "../support/random.hpp"
 
 using boost::multiprecision::cpp_int;
 using ku::allocation_method;
 
 namespace {
 
-constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
-
-using rng_t = std::mt19937_64;
-
-std::int64_t uniform(rng_t& rng, std::int64_t low, std::int64_t high)
-{
-    return std::uniform_int_distribution<std::int64_t>{low, high}(rng);
-}
+using ku::test::int64_max;
+using ku::test::rng_t;
+using ku::test::uniform;
 
 /// Weights of one edge shape for n members. Every shape keeps Σ weights below 2^64 except
 /// "beyond", which takes the 128-bit path on purpose.

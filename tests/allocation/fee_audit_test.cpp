@@ -14,12 +14,13 @@
 #include "ku/allocation/fee_audit.hpp"
 #include "ku/io/allocation_io.hpp"
 #include "ku/io/csv.hpp"
+#include "../support/fixtures.hpp"
 
 namespace {
 
 using ku::money;
 
-const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
+using ku::test::catalogue;
 
 ku::published_proposal fee_table(const std::string& name)
 {

@@ -24,12 +24,12 @@ using ku_test::weights_of;
 
 namespace {
 
-constexpr ku::allocation_rule largest_remainder{allocation_method::largest_remainder, ku::unit::kr};
-constexpr ku::allocation_rule sainte_lague{allocation_method::sainte_lague, ku::unit::kr};
-constexpr ku::allocation_rule round_each{allocation_method::round_each, ku::unit::kr};
-constexpr ku::allocation_rule largest_absorbs{allocation_method::largest_absorbs, ku::unit::kr};
+constexpr ku::allocation_rule by_largest_remainder{allocation_method::largest_remainder, ku::unit::kr};
+constexpr ku::allocation_rule by_sainte_lague{allocation_method::sainte_lague, ku::unit::kr};
+constexpr ku::allocation_rule by_round_each{allocation_method::round_each, ku::unit::kr};
+constexpr ku::allocation_rule by_largest_absorbs{allocation_method::largest_absorbs, ku::unit::kr};
 
-constexpr std::array<allocation_method, 4> all_methods{
+constexpr std::array<allocation_method, 4> every_method{
     allocation_method::largest_remainder, allocation_method::sainte_lague,
     allocation_method::round_each, allocation_method::largest_absorbs};
 
@@ -69,7 +69,7 @@ std::vector<std::int64_t> amounts_kr(const ku::allocation& result)
     return cells;
 }
 
-std::int64_t sum_of(const std::vector<std::int64_t>& cells)
+std::int64_t cells_sum(const std::vector<std::int64_t>& cells)
 {
     std::int64_t total = 0;
     for (const std::int64_t cell : cells) {
@@ -101,7 +101,7 @@ TEST_CASE("largest remainder reproduces Grundfinansiering Social välfärd krona
           "[allocation][proposal2025][largest-remainder]")
 {
     const auto weights = weights_of(key::a);
-    const ku::allocation result = ku::allocate(money::kr(9'000'000), weights, largest_remainder);
+    const ku::allocation result = ku::allocate(money::kr(9'000'000), weights, by_largest_remainder);
 
     CHECK(kr_of(result, "Aneby") == 166'730);
     CHECK(kr_of(result, "Eksjö") == 433'616);
@@ -130,7 +130,7 @@ TEST_CASE("largest remainder gives Värnamo the spare krona of Grundfinansiering
           "[allocation][proposal2025][largest-remainder]")
 {
     const auto weights = weights_of(key::a);
-    const ku::allocation result = ku::allocate(money::kr(9'000'000), weights, largest_remainder);
+    const ku::allocation result = ku::allocate(money::kr(9'000'000), weights, by_largest_remainder);
 
     const ku::allocation_part& varnamo = result.at(code_of("Värnamo"));
     CHECK(varnamo.member == ku::kommun_code{"0683"});
@@ -169,7 +169,7 @@ TEST_CASE("largest-absorbs puts the spare krona of Medlemsavgift on Jönköping,
     const auto weights = weights_of(key::a);
     const money total = money::kr(9'000'000);
 
-    const ku::allocation absorbed = ku::allocate(total, weights, largest_absorbs);
+    const ku::allocation absorbed = ku::allocate(total, weights, by_largest_absorbs);
     CHECK(kr_of(absorbed, "Jönköping") == 3'562'624);
     CHECK(kr_of(absorbed, "Värnamo") == 845'153);
     CHECK(absorbed.at(code_of("Jönköping")).adjustment == money::kr(1));
@@ -179,12 +179,12 @@ TEST_CASE("largest-absorbs puts the spare krona of Medlemsavgift on Jönköping,
     CHECK(absorbed.rule.method == allocation_method::largest_absorbs);
     CHECK(absorbed.basis == "differensen på största vikten efter vikt, i hela kr");
 
-    const ku::allocation remainder = ku::allocate(total, weights, largest_remainder);
+    const ku::allocation remainder = ku::allocate(total, weights, by_largest_remainder);
     CHECK(kr_of(remainder, "Jönköping") == 3'562'623);
     CHECK(kr_of(remainder, "Värnamo") == 845'154);
     CHECK(amounts_kr(remainder) != published(column));
 
-    const ku::allocation each = ku::allocate(total, weights, round_each);
+    const ku::allocation each = ku::allocate(total, weights, by_round_each);
     CHECK(kr_of(each, "Jönköping") == 3'562'623);
     CHECK(kr_of(each, "Värnamo") == 845'153);
     CHECK(each.sum() == money::kr(8'999'999));
@@ -198,15 +198,15 @@ TEST_CASE("round-each reproduces Digitalisering and states that its cells miss t
 {
     const auto& column = fee("Digitalisering");
     REQUIRE(column.total == 1'583'550);
-    const ku::allocation result = allocate_column(column, round_each);
+    const ku::allocation result = allocate_column(column, by_round_each);
     CHECK(amounts_kr(result) == published(column));
-    CHECK(sum_of(published(column)) == 1'583'549);
+    CHECK(cells_sum(published(column)) == 1'583'549);
     CHECK(result.sum() == money::kr(1'583'549));
     CHECK(result.total == money::kr(1'583'550));
     CHECK(result.residual() == money::kr(1));
 
     // Largest remainder sums to the total instead: Habo gets the krona the cells are short of.
-    const ku::allocation exact = allocate_column(column, largest_remainder);
+    const ku::allocation exact = allocate_column(column, by_largest_remainder);
     CHECK(exact.residual() == money{});
     CHECK(kr_of(exact, "Habo") == 56'600);
 }
@@ -227,12 +227,12 @@ TEST_CASE("round-each reproduces Skola, Fjärrundervisning and Fritid with their
     for (const expectation& e : cases) {
         INFO(e.fee);
         const auto& column = fee(e.fee);
-        const ku::allocation result = allocate_column(column, round_each);
+        const ku::allocation result = allocate_column(column, by_round_each);
         CHECK(amounts_kr(result) == published(column));
         CHECK(result.residual() == money::kr(e.residual_kr));
-        CHECK(column.total - sum_of(published(column)) == e.residual_kr);
+        CHECK(column.total - cells_sum(published(column)) == e.residual_kr);
     }
-    const ku::allocation fritid = allocate_column(fee("Fritid"), round_each);
+    const ku::allocation fritid = allocate_column(fee("Fritid"), by_round_each);
     CHECK(fritid.total == money::kr(1'144'526));
     CHECK(fritid.sum() == money::kr(1'144'528));
     CHECK(fritid.residual() == -money::kr(2));
@@ -270,7 +270,7 @@ TEST_CASE("each column of the 2025 proposal is reproduced exactly by the methods
         const auto& column = fee(e.fee);
         const auto cells = published(column);
         std::string reproduced;
-        for (const allocation_method method : all_methods) {
+        for (const allocation_method method : every_method) {
             const ku::allocation result = allocate_column(column, {method, ku::unit::kr});
             const auto amounts = amounts_kr(result);
             if (amounts == cells) {
@@ -292,7 +292,7 @@ TEST_CASE("Miljösamverkan is 42 000 kr per member, supplements for Gislaved and
           "by key B without Mullsjö",
           "[allocation][proposal2025][fixed-plus]")
 {
-    const ku::allocation result = miljosamverkan(largest_remainder);
+    const ku::allocation result = miljosamverkan(by_largest_remainder);
 
     CHECK(kr_of(result, "Aneby") == 51'769);
     CHECK(kr_of(result, "Eksjö") == 67'683);
@@ -333,7 +333,7 @@ TEST_CASE("Miljösamverkan is 42 000 kr per member, supplements for Gislaved and
 
 TEST_CASE("Mullsjö does not take part in Miljösamverkan", "[allocation][proposal2025][fixed-plus]")
 {
-    const ku::allocation result = miljosamverkan(largest_remainder);
+    const ku::allocation result = miljosamverkan(by_largest_remainder);
     const ku::kommun_code mullsjo = code_of("Mullsjö");
     CHECK(result.find(mullsjo) == nullptr);
     CHECK_THROWS_AS(result.at(mullsjo), ku::lookup_error);
@@ -346,7 +346,7 @@ TEST_CASE("Mullsjö does not take part in Miljösamverkan", "[allocation][propos
 TEST_CASE("every rounding method reproduces the Miljösamverkan column", "[allocation][proposal2025][fixed-plus]")
 {
     const auto cells = published(fee("Miljösamverkan"));
-    for (const allocation_method method : all_methods) {
+    for (const allocation_method method : every_method) {
         INFO(ku::to_string(method));
         const ku::allocation result = miljosamverkan({method, ku::unit::kr});
         CHECK(amounts_kr(result) == cells);
@@ -359,7 +359,7 @@ TEST_CASE("Arbete och delaktighet is 10 % of Grundfinansiering Social välfärd,
           "[allocation][proposal2025][derived]")
 {
     const auto weights = weights_of(key::a);
-    const ku::allocation base = ku::allocate(money::kr(9'000'000), weights, largest_remainder);
+    const ku::allocation base = ku::allocate(money::kr(9'000'000), weights, by_largest_remainder);
     const ku::allocation derived = ku::allocate_derived(base, ku::ratio{1, 10});
 
     CHECK(derived.total == money::kr(900'000));
@@ -376,7 +376,7 @@ TEST_CASE("Arbete och delaktighet is 10 % of Grundfinansiering Social välfärd,
     CHECK(vaggeryd.adjustment == money::kr(1));
 
     // Rounding each member's tenth on its own gives the same column here.
-    const ku::allocation each = ku::allocate_derived(base, ku::ratio{1, 10}, round_each);
+    const ku::allocation each = ku::allocate_derived(base, ku::ratio{1, 10}, by_round_each);
     CHECK(amounts_kr(each) == published(fee("Arbete och delaktighet")));
     CHECK(each.residual() == money{});
 }

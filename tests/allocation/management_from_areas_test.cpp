@@ -8,11 +8,12 @@
 
 #include "ku/allocation/overhead.hpp"
 #include "ku/core/partnerskap.hpp"
+#include "../support/fixtures.hpp"
 
 namespace {
 
 using namespace ku::literals;
-ku::money tkr(std::int64_t n) { return ku::money::in(ku::unit::tkr, n); }
+using ku::test::tkr;
 } // namespace
 
 TEST_CASE("management financed from the areas is split by outcome and sums exactly to its cost", "[overhead]")

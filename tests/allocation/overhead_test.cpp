@@ -16,6 +16,7 @@
 #include "ku/core/rate.hpp"
 #include "ku/io/allocation_io.hpp"
 #include "ku/io/csv.hpp"
+#include "../support/fixtures.hpp"
 
 using Catch::Contains;
 using Catch::Equals;
@@ -26,8 +27,7 @@ using ku::rate;
 namespace {
 
 using ku::test::what;
-
-money kr(std::int64_t n) { return money::kr(n); }
+using ku::test::kr;
 
 std::vector<ku::member_weight> key_a()
 {

@@ -12,12 +12,13 @@
 #include "ku/io/csv.hpp"
 #include "ku/io/render.hpp"
 #include "ku/io/tables.hpp"
+#include "../support/fixtures.hpp"
 
 #include <sstream>
 
 namespace {
 
-const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
+using ku::test::catalogue;
 
 ku::proposal_table proposal_2025()
 {
@@ -43,7 +44,7 @@ std::size_t row_index(const ku::proposal_table& table, const char* code)
     return static_cast<std::size_t>(found - table.kommuner.begin());
 }
 
-ku::money kr(std::int64_t n) { return ku::money::kr(n); }
+using ku::test::kr;
 
 } // namespace
 

@@ -20,6 +20,7 @@
 #include "ku/io/render.hpp"
 #include "ku/io/json_io.hpp"
 #include "ku/io/tables.hpp"
+#include "../support/fixtures.hpp"
 
 using Catch::Contains;
 using ku::kommun_code;
@@ -27,9 +28,8 @@ using ku::money;
 
 namespace {
 
-const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
-
-money kr(std::int64_t n) { return money::kr(n); }
+using ku::test::catalogue;
+using ku::test::kr;
 
 ku::proposal_table scenario(const char* file)
 {
@@ -37,7 +37,7 @@ ku::proposal_table scenario(const char* file)
                               catalogue);
 }
 
-std::vector<ku::member_weight> key_a()
+std::vector<ku::member_weight> population_key_a()
 {
     return ku::read_weights(ku::read_csv_file(KU_DATA_DIR "/population_keys.csv"), "key_a", catalogue);
 }
@@ -127,7 +127,7 @@ TEST_CASE("Jönköping's delta is its largest-remainder share of 3 500 000 kr mi
     const ku::proposal_table a = scenario("ledning_1730.toml");
     const ku::proposal_table b = scenario("ledning_3500.toml");
     const ku::scenario_comparison c = ku::compare_scenarios(a, b);
-    const std::vector<ku::member_weight> key = key_a();
+    const std::vector<ku::member_weight> key = population_key_a();
     const kommun_code jonkoping{"0680"};
     const money at_3500 = ku::allocate(kr(3'500'000), key).at(jonkoping).amount;
     const money at_1730 = ku::allocate(kr(1'730'000), key).at(jonkoping).amount;
@@ -170,7 +170,7 @@ TEST_CASE("comparing a scenario with itself gives a table of zeros", "[scenario]
 TEST_CASE("a state grant that disappears and a fee the kommuner pay to cover it count as 0 kr on the side without them",
           "[scenario]")
 {
-    ku::allocation_key key{.name = "A", .weights = key_a()};
+    ku::allocation_key key{.name = "A", .weights = population_key_a()};
     const auto fee = [](std::string name, std::int64_t total) {
         ku::fee_spec spec;
         spec.name = std::move(name);
@@ -214,7 +214,7 @@ TEST_CASE("a state grant that disappears and a fee the kommuner pay to cover it 
 TEST_CASE("a kommun taking part in only one scenario counts as 0 kr in the other", "[scenario]")
 {
     ku::allocation_key key{.name = "B", .weights = {}};
-    for (const ku::member_weight& w : key_a()) {
+    for (const ku::member_weight& w : population_key_a()) {
         key.weights.push_back(w);
     }
     ku::fee_spec miljo;
@@ -274,7 +274,7 @@ TEST_CASE("the delta table as CSV: one row per kommun, one column per fee, a Sum
 
 TEST_CASE("a fee name with a comma or a quote is a quoted CSV field with the quote doubled", "[scenario][csv]")
 {
-    ku::allocation_key key{.name = "A", .weights = key_a()};
+    ku::allocation_key key{.name = "A", .weights = population_key_a()};
     ku::fee_spec fee;
     fee.name = "Projekt \"Nära vård\", del 2";
     fee.amount = ku::fee_spec::by_total{kr(13)};

@@ -15,13 +15,14 @@
 
 #include "ku/app/tasks.hpp"
 #include "ku/io/render.hpp"
+#include "../support/fixtures.hpp"
 
 namespace {
 
-const std::filesystem::path data{KU_DATA_DIR};
-const std::filesystem::path test_data{KU_TEST_DATA_DIR};
-const std::filesystem::path source = std::filesystem::path{KU_DATA_DIR}.parent_path();
-const std::filesystem::path golden = source / "tests" / "golden" / "expected";
+using ku::test::data;
+using ku::test::test_data;
+const std::filesystem::path source_dir = std::filesystem::path{KU_DATA_DIR}.parent_path();
+const std::filesystem::path golden = source_dir / "tests" / "golden" / "expected";
 
 constexpr ku::app::input_names names{.separator = "--separator",
                                      .encoding = "--encoding",
@@ -43,7 +44,7 @@ std::string golden_stdout(const std::string& name)
     const std::size_t from = record.find(begin) + begin.size();
     std::string out = record.substr(from, record.find(end, from) - from);
     for (std::size_t at = out.find("@SRC@"); at != std::string::npos; at = out.find("@SRC@", at)) {
-        out.replace(at, 5, source.string());
+        out.replace(at, 5, source_dir.string());
     }
     return out;
 }
@@ -54,7 +55,7 @@ std::string csv_of(const Result& result)
     return ku::render(ku::app::report_of(result), ku::output_format::csv);
 }
 
-ku::money kr(std::int64_t n) { return ku::money::kr(n); }
+using ku::test::kr;
 
 } // namespace
 

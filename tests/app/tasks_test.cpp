@@ -16,23 +16,23 @@
 #include "ku/core/error.hpp"
 #include "ku/io/csv.hpp"
 #include "ku/io/sheet.hpp"
+#include "../support/fixtures.hpp"
 
 namespace {
 using Catch::Matchers::Equals;
 using ku::money;
 using ku::test::what;
-
-const std::filesystem::path data{KU_DATA_DIR};
-const std::filesystem::path test_data{KU_TEST_DATA_DIR};
+using ku::test::data;
+using ku::test::test_data;
 
 /// The tool's names of the inputs, as its messages quote them.
-constexpr ku::app::input_names cli_names{.separator = "--separator",
+constexpr ku::app::input_names command_line_names{.separator = "--separator",
                                          .encoding = "--encoding",
                                          .members = "--members",
                                          .previous = "--previous",
                                          .mapping = "--map"};
 
-ku::csv_table csv_of(const std::string& text, const std::string& source)
+ku::csv_table csv_text_of(const std::string& text, const std::string& source)
 {
     std::istringstream in{text};
     return ku::read_csv(in, source);
@@ -49,7 +49,7 @@ TEST_CASE("the proposal task computes the 2025 proposal with a grand total of 27
 TEST_CASE("comparing the 2025 proposal with the published table finds 25 differences and status 1")
 {
     const ku::app::proposal_comparison comparison =
-        ku::app::compare_proposal(data / "proposal_2025.toml", data / "financing_proposal_2025.csv", {}, cli_names);
+        ku::app::compare_proposal(data / "proposal_2025.toml", data / "financing_proposal_2025.csv", {}, command_line_names);
     CHECK(comparison.differences.size() == 25);
     CHECK_FALSE(comparison.clean());
     CHECK(comparison.status() == ku::app::status_findings);
@@ -64,7 +64,7 @@ TEST_CASE("allocating 100 000 kr over Aneby, Gnosjö and Mullsjö by key A gives
          .members = std::vector<std::string>{"0604", "0617", "0642"},
          .rule = {},
          .csv = {}},
-        cli_names);
+        command_line_names);
     REQUIRE(result.allocation.parts.size() == 3);
     CHECK(result.allocation.parts[0].amount == money::kr(28'846));
     CHECK(result.allocation.parts[1].amount == money::kr(39'247));
@@ -75,7 +75,7 @@ TEST_CASE("allocating 100 000 kr over Aneby, Gnosjö and Mullsjö by key A gives
 
 TEST_CASE("allocating over a kommun the key table lacks is refused, naming the member list and the table")
 {
-    const ku::csv_table keys = csv_of("code,pop\n0604,6842\n0617,9309\n", "two_kommuner.csv");
+    const ku::csv_table keys = csv_text_of("code,pop\n0604,6842\n0617,9309\n", "two_kommuner.csv");
     CHECK_THROWS_MATCHES(
         ku::app::allocate({.total = money::kr(100),
                            .weights = keys,
@@ -83,23 +83,23 @@ TEST_CASE("allocating over a kommun the key table lacks is refused, naming the m
                            .members = std::vector<std::string>{"0604", "0683"},
                            .rule = {},
                            .csv = {}},
-                          cli_names),
+                          command_line_names),
         ku::lookup_error, what(Equals("--members: kommun 0683 is not in two_kommuner.csv")));
 }
 
 TEST_CASE("allocating over an empty or repeated member list is refused")
 {
-    const ku::csv_table keys = csv_of("code,pop\n0604,6842\n0617,9309\n", "two_kommuner.csv");
+    const ku::csv_table keys = csv_text_of("code,pop\n0604,6842\n0617,9309\n", "two_kommuner.csv");
     ku::app::allocate_request request{.total = money::kr(100),
                                       .weights = keys,
                                       .column = "pop",
                                       .members = std::vector<std::string>{},
                                       .rule = {},
                                       .csv = {}};
-    CHECK_THROWS_MATCHES(ku::app::allocate(request, cli_names), ku::domain_error,
+    CHECK_THROWS_MATCHES(ku::app::allocate(request, command_line_names), ku::domain_error,
                          what(Equals("--members: the member set is empty")));
     request.members = std::vector<std::string>{"0604", "0604"};
-    CHECK_THROWS_MATCHES(ku::app::allocate(request, cli_names), ku::domain_error,
+    CHECK_THROWS_MATCHES(ku::app::allocate(request, command_line_names), ku::domain_error,
                          what(Equals("--members: kommun 0604 appears twice")));
 }
 
@@ -111,7 +111,7 @@ TEST_CASE("a reorganisation mapping without last period's table is refused in th
         .mapping = test_data / "ledger" / "reorganisation_2024_split_shares.csv",
         .in = ku::unit::tkr,
         .csv = {}};
-    CHECK_THROWS_MATCHES(ku::app::audit_balance(request, cli_names), ku::domain_error,
+    CHECK_THROWS_MATCHES(ku::app::audit_balance(request, command_line_names), ku::domain_error,
                          what(Equals("--map needs --previous: a mapping carries last period's balances into this one")));
     CHECK_THROWS_MATCHES(ku::app::audit_balance(request, {.separator = "separator",
                                                           .encoding = "encoding",
@@ -130,7 +130,7 @@ TEST_CASE("Social välfärd split into three by shares carries its 58 088 tkr in
          .mapping = test_data / "ledger" / "reorganisation_2024_split_shares.csv",
          .in = ku::unit::tkr,
          .csv = {}},
-        cli_names);
+        command_line_names);
     CHECK(audit.findings.empty());
     CHECK(audit.status() == ku::app::status_clean);
 }
@@ -143,7 +143,7 @@ TEST_CASE("a Summa row 45 tkr short of the areas' kvarvarande medel is one findi
                                 .mapping = std::nullopt,
                                 .in = ku::unit::tkr,
                                 .csv = {}},
-                               cli_names);
+                               command_line_names);
     REQUIRE(audit.findings.size() == 2); // the mismatch, and the Summa cell named as the wrong one
     CHECK(audit.findings.front().difference == -money::in(ku::unit::tkr, 45));
     CHECK(audit.findings.back().kind == ku::finding_kind::wrong_cell);
@@ -153,9 +153,9 @@ TEST_CASE("a Summa row 45 tkr short of the areas' kvarvarande medel is one findi
 TEST_CASE("the shares of a funding table read from a file equal those of the same table in memory")
 {
     const std::filesystem::path file = test_data / "shares" / "funding_2023.csv";
-    const ku::percent_table from_file = ku::app::shares({.funding = file, .in = ku::unit::kr, .decimals = 1, .csv = {}}, cli_names);
+    const ku::percent_table from_file = ku::app::shares({.funding = file, .in = ku::unit::kr, .decimals = 1, .csv = {}}, command_line_names);
     const ku::percent_table from_memory = ku::app::shares(
-        {.funding = ku::read_csv_file(file), .in = ku::unit::kr, .decimals = 1, .csv = {}}, cli_names);
+        {.funding = ku::read_csv_file(file), .in = ku::unit::kr, .decimals = 1, .csv = {}}, command_line_names);
     REQUIRE(from_file.percents.size() == from_memory.percents.size());
     CHECK(from_file.percents == from_memory.percents);
     CHECK(from_file.rows.back().area.name() == "Summa");
@@ -165,18 +165,18 @@ TEST_CASE("the shares of a funding table read from a file equal those of the sam
 TEST_CASE("an unknown CSV separator is refused naming the caller's option")
 {
     CHECK_THROWS_MATCHES(ku::app::audit_shares(test_data / "shares" / "published_clean.csv",
-                                               {.separator = "tab", .encoding = std::nullopt}, cli_names),
+                                               {.separator = "tab", .encoding = std::nullopt}, command_line_names),
                          ku::lookup_error, what(Catch::Contains("--separator")));
 }
 
 TEST_CASE("auditing the clean published share table finds nothing, the 110 % row one fault")
 {
     const ku::app::share_audit clean =
-        ku::app::audit_shares(test_data / "shares" / "published_clean.csv", {}, cli_names);
+        ku::app::audit_shares(test_data / "shares" / "published_clean.csv", {}, command_line_names);
     CHECK(clean.findings.empty());
     CHECK(clean.status() == ku::app::status_clean);
     const ku::app::share_audit faulty =
-        ku::app::audit_shares(test_data / "shares" / "published_row_110.csv", {}, cli_names);
+        ku::app::audit_shares(test_data / "shares" / "published_row_110.csv", {}, command_line_names);
     CHECK_FALSE(faulty.findings.empty());
     CHECK(faulty.status() == ku::app::status_findings);
 }
@@ -192,7 +192,7 @@ TEST_CASE("the overhead task invoices what 15 % and 20 % of 10 000 000 kr in gra
                            .column = "key_a",
                            .rule = {},
                            .csv = {}},
-                          cli_names);
+                          command_line_names);
     CHECK(result.at_rate.invoiced == money::parse("2 000 000"));
     REQUIRE(result.at_new_rate);
     CHECK(result.at_new_rate->invoiced == money::parse("1 500 000"));
@@ -226,7 +226,7 @@ TEST_CASE("the overhead task refuses a key column the file does not have, naming
                                             .column = "key_z",
                                             .rule = {},
                                             .csv = {}},
-                                           cli_names),
+                                           command_line_names),
                          ku::lookup_error, what(Catch::Contains("population_keys.csv") && Catch::Contains("key_z")));
 }
 
@@ -288,7 +288,7 @@ TEST_CASE("prices converts one amount from a file's index, and a table read from
                                                       .in = ku::unit::kr,
                                                       .rounding = ku::rounding_mode::half_up,
                                                       .csv = {}},
-                                                     cli_names);
+                                                     command_line_names);
     // 1 000 000 × 400 / 310,25 = 1 289 282,84 kr.
     CHECK(one.at(0, 0, 0) == ku::money::kr(1'289'283));
 
@@ -300,7 +300,7 @@ TEST_CASE("prices converts one amount from a file's index, and a table read from
                                                        .in = ku::unit::kr,
                                                        .rounding = ku::rounding_mode::half_up,
                                                        .csv = {}},
-                                                      cli_names);
+                                                      command_line_names);
     REQUIRE(plan.years.size() == 3);
     CHECK(plan.amounts.labels.front() == "Social välfärd");
     // 1 583 550 × 408 / 310,25 = 2 082 476,52 kr.
@@ -314,6 +314,6 @@ TEST_CASE("prices converts one amount from a file's index, and a table read from
                                           .in = ku::unit::kr,
                                           .rounding = ku::rounding_mode::half_up,
                                           .csv = {}},
-                                         cli_names),
+                                         command_line_names),
                          ku::lookup_error, ku::test::what(Catch::Contains("price index \"KPI\": the index has no value for 2015")));
 }

@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include "ku/core/decimal_text.hpp"
+#include "../support/random.hpp"
 
 namespace {
 
@@ -18,8 +19,8 @@ using ku::decimal_style;
 using ku::decimal_text;
 using ku::int128;
 
-constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
-constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
+using ku::test::int64_max;
+using ku::test::int64_min;
 __extension__ using uint128 = unsigned __int128;
 
 constexpr int128 int128_max = static_cast<int128>((uint128{1} << 127U) - 1U);

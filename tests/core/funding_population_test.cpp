@@ -15,6 +15,7 @@
 #include "ku/core/funding.hpp"
 #include "ku/core/kommun.hpp"
 #include "ku/core/population.hpp"
+#include "../support/random.hpp"
 
 namespace {
 
@@ -23,7 +24,7 @@ using ku::kommun_code;
 using ku::population;
 using ku::population_table;
 
-constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+using ku::test::int64_max;
 
 /// Key A of the 2025 financing proposal: inhabitants per kommun.
 std::vector<population_table::entry> key_a_counts()

@@ -18,6 +18,7 @@
 #include "ku/core/money.hpp"
 #include "ku/core/ratio.hpp"
 #include "ku/core/rounding.hpp"
+#include "../support/random.hpp"
 
 using boost::multiprecision::cpp_int;
 using ku::money;
@@ -26,12 +27,8 @@ namespace {
 
 constexpr std::int64_t max_ore = std::numeric_limits<std::int64_t>::max();
 
-using rng_t = std::mt19937_64;
-
-std::int64_t uniform(rng_t& rng, std::int64_t low, std::int64_t high)
-{
-    return std::uniform_int_distribution<std::int64_t>{low, high}(rng);
-}
+using ku::test::rng_t;
+using ku::test::uniform;
 
 /// An amount in öre from one of several shapes: small, fees, near the limits, anywhere.
 std::int64_t edge_ore(rng_t& rng)

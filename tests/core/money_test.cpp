@@ -16,14 +16,15 @@
 
 #include "ku/core/error.hpp"
 #include "ku/core/money.hpp"
+#include "../support/random.hpp"
 
 namespace {
 
 using ku::money;
 using ku::unit;
 
-constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
-constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
+using ku::test::int64_max;
+using ku::test::int64_min;
 
 /// The parse_error money::parse throws for `text`, or none if it throws nothing or another type.
 std::optional<ku::parse_error> parse_failure(std::string_view text, unit default_unit = unit::kr,

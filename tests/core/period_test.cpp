@@ -23,7 +23,7 @@ using std::chrono::year_month_day;
 using namespace std::chrono_literals;
 
 /// A date from its numbers: day(2025, 5, 1) is 2025-05-01.
-year_month_day ymd(int y, unsigned m, unsigned d)
+year_month_day date_of(int y, unsigned m, unsigned d)
 {
     return year_month_day{year{y}, std::chrono::month{m}, std::chrono::day{d}};
 }
@@ -55,8 +55,8 @@ TEST_CASE("a verksamhetsår runs from 1 January to 31 December", "[period]")
 {
     const period p = period::year(2025y);
     REQUIRE(p.kind() == period_kind::year);
-    REQUIRE(p.first() == ymd(2025, 1, 1));
-    REQUIRE(p.last() == ymd(2025, 12, 31));
+    REQUIRE(p.first() == date_of(2025, 1, 1));
+    REQUIRE(p.last() == date_of(2025, 12, 31));
     REQUIRE(p.label() == "2025");
 }
 
@@ -66,12 +66,12 @@ TEST_CASE("the three tertials are January–April, May–August and September–
     const period t2 = period::tertial(2025y, 2);
     const period t3 = period::tertial(2025y, 3);
     REQUIRE(t1.kind() == period_kind::tertial);
-    REQUIRE(t1.first() == ymd(2025, 1, 1));
-    REQUIRE(t1.last() == ymd(2025, 4, 30));
-    REQUIRE(t2.first() == ymd(2025, 5, 1));
-    REQUIRE(t2.last() == ymd(2025, 8, 31));
-    REQUIRE(t3.first() == ymd(2025, 9, 1));
-    REQUIRE(t3.last() == ymd(2025, 12, 31));
+    REQUIRE(t1.first() == date_of(2025, 1, 1));
+    REQUIRE(t1.last() == date_of(2025, 4, 30));
+    REQUIRE(t2.first() == date_of(2025, 5, 1));
+    REQUIRE(t2.last() == date_of(2025, 8, 31));
+    REQUIRE(t3.first() == date_of(2025, 9, 1));
+    REQUIRE(t3.last() == date_of(2025, 12, 31));
     REQUIRE(t1.label() == "T1 2025");
     REQUIRE(t2.label() == "T2 2025");
     REQUIRE(t3.label() == "T3 2025");
@@ -82,32 +82,32 @@ TEST_CASE("the two halvår are January–June and July–December", "[period]")
     const period h1 = period::halvar(2024y, 1);
     const period h2 = period::halvar(2024y, 2);
     REQUIRE(h1.kind() == period_kind::halvar);
-    REQUIRE(h1.first() == ymd(2024, 1, 1));
-    REQUIRE(h1.last() == ymd(2024, 6, 30));
-    REQUIRE(h2.first() == ymd(2024, 7, 1));
-    REQUIRE(h2.last() == ymd(2024, 12, 31));
+    REQUIRE(h1.first() == date_of(2024, 1, 1));
+    REQUIRE(h1.last() == date_of(2024, 6, 30));
+    REQUIRE(h2.first() == date_of(2024, 7, 1));
+    REQUIRE(h2.last() == date_of(2024, 12, 31));
     REQUIRE(h1.label() == "H1 2024");
     REQUIRE(h2.label() == "H2 2024");
 }
 
 TEST_CASE("the delår at 2024-08-31 starts on 2024-01-01", "[period]")
 {
-    const period p = period::delar(ymd(2024, 8, 31));
+    const period p = period::delar(date_of(2024, 8, 31));
     REQUIRE(p.kind() == period_kind::delar);
-    REQUIRE(p.first() == ymd(2024, 1, 1));
-    REQUIRE(p.last() == ymd(2024, 8, 31));
+    REQUIRE(p.first() == date_of(2024, 1, 1));
+    REQUIRE(p.last() == date_of(2024, 8, 31));
     REQUIRE(p.label() == "delår 2024-08-31");
-    const period leap = period::delar(ymd(2024, 2, 29));
-    REQUIRE(leap.first() == ymd(2024, 1, 1));
-    REQUIRE(leap.last() == ymd(2024, 2, 29));
+    const period leap = period::delar(date_of(2024, 2, 29));
+    REQUIRE(leap.first() == date_of(2024, 1, 1));
+    REQUIRE(leap.last() == date_of(2024, 2, 29));
 }
 
 TEST_CASE("the bokslut 2023 covers the whole year and is reported at 31 December", "[period]")
 {
     const period p = period::bokslut(2023y);
     REQUIRE(p.kind() == period_kind::bokslut);
-    REQUIRE(p.first() == ymd(2023, 1, 1));
-    REQUIRE(p.last() == ymd(2023, 12, 31));
+    REQUIRE(p.first() == date_of(2023, 1, 1));
+    REQUIRE(p.last() == date_of(2023, 12, 31));
     REQUIRE(p.label() == "bokslut 2023-12-31");
     // The same days as the year, but not the same period.
     REQUIRE(p != period::year(2023y));
@@ -117,30 +117,30 @@ TEST_CASE("the bokslut 2023 covers the whole year and is reported at 31 December
 
 TEST_CASE("a date range includes both its first and its last day", "[period]")
 {
-    const period p = period::range(ymd(2024, 1, 1), ymd(2024, 6, 30));
+    const period p = period::range(date_of(2024, 1, 1), date_of(2024, 6, 30));
     REQUIRE(p.kind() == period_kind::range);
-    REQUIRE(p.first() == ymd(2024, 1, 1));
-    REQUIRE(p.last() == ymd(2024, 6, 30));
+    REQUIRE(p.first() == date_of(2024, 1, 1));
+    REQUIRE(p.last() == date_of(2024, 6, 30));
     REQUIRE(p.label() == "2024-01-01..2024-06-30");
-    REQUIRE(p.contains(ymd(2024, 1, 1)));
-    REQUIRE(p.contains(ymd(2024, 6, 30)));
-    REQUIRE_FALSE(p.contains(ymd(2024, 7, 1)));
-    REQUIRE_FALSE(p.contains(ymd(2023, 12, 31)));
-    const period one_day = period::range(ymd(2024, 2, 29), ymd(2024, 2, 29));
-    REQUIRE(one_day.contains(ymd(2024, 2, 29)));
+    REQUIRE(p.contains(date_of(2024, 1, 1)));
+    REQUIRE(p.contains(date_of(2024, 6, 30)));
+    REQUIRE_FALSE(p.contains(date_of(2024, 7, 1)));
+    REQUIRE_FALSE(p.contains(date_of(2023, 12, 31)));
+    const period one_day = period::range(date_of(2024, 2, 29), date_of(2024, 2, 29));
+    REQUIRE(one_day.contains(date_of(2024, 2, 29)));
     REQUIRE(one_day.label() == "2024-02-29..2024-02-29");
 }
 
 TEST_CASE("a period contains exactly its own days", "[period]")
 {
     const period t2 = period::tertial(2025y, 2);
-    REQUIRE_FALSE(t2.contains(ymd(2025, 4, 30)));
-    REQUIRE(t2.contains(ymd(2025, 5, 1)));
-    REQUIRE(t2.contains(ymd(2025, 8, 31)));
-    REQUIRE_FALSE(t2.contains(ymd(2025, 9, 1)));
-    const period delar = period::delar(ymd(2024, 8, 31));
-    REQUIRE(delar.contains(ymd(2024, 8, 31)));
-    REQUIRE_FALSE(delar.contains(ymd(2024, 9, 1)));
+    REQUIRE_FALSE(t2.contains(date_of(2025, 4, 30)));
+    REQUIRE(t2.contains(date_of(2025, 5, 1)));
+    REQUIRE(t2.contains(date_of(2025, 8, 31)));
+    REQUIRE_FALSE(t2.contains(date_of(2025, 9, 1)));
+    const period delar = period::delar(date_of(2024, 8, 31));
+    REQUIRE(delar.contains(date_of(2024, 8, 31)));
+    REQUIRE_FALSE(delar.contains(date_of(2024, 9, 1)));
 }
 
 TEST_CASE("a tertial, halvår or date that does not exist is a domain error", "[period][error]")
@@ -151,15 +151,15 @@ TEST_CASE("a tertial, halvår or date that does not exist is a domain error", "[
     REQUIRE_THROWS_AS(period::halvar(2025y, 0), ku::domain_error);
     REQUIRE_THROWS_AS(period::halvar(2025y, 3), ku::domain_error);
     REQUIRE_THROWS_WITH(period::halvar(2025y, 3), Catch::Contains("halvår 3"));
-    REQUIRE_THROWS_AS(period::delar(ymd(2025, 2, 29)), ku::domain_error);
-    REQUIRE_THROWS_AS(period::delar(ymd(2025, 4, 31)), ku::domain_error);
-    REQUIRE_THROWS_AS(period::range(ymd(2025, 1, 1), ymd(2025, 2, 30)), ku::domain_error);
+    REQUIRE_THROWS_AS(period::delar(date_of(2025, 2, 29)), ku::domain_error);
+    REQUIRE_THROWS_AS(period::delar(date_of(2025, 4, 31)), ku::domain_error);
+    REQUIRE_THROWS_AS(period::range(date_of(2025, 1, 1), date_of(2025, 2, 30)), ku::domain_error);
 }
 
 TEST_CASE("a date range that ends before it starts is a domain error", "[period][error]")
 {
-    REQUIRE_THROWS_AS(period::range(ymd(2024, 6, 30), ymd(2024, 1, 1)), ku::domain_error);
-    REQUIRE_THROWS_WITH(period::range(ymd(2024, 6, 30), ymd(2024, 1, 1)),
+    REQUIRE_THROWS_AS(period::range(date_of(2024, 6, 30), date_of(2024, 1, 1)), ku::domain_error);
+    REQUIRE_THROWS_WITH(period::range(date_of(2024, 6, 30), date_of(2024, 1, 1)),
                         Catch::Contains("2024-06-30") && Catch::Contains("2024-01-01"));
 }
 
@@ -177,7 +177,7 @@ TEST_CASE("tertial 3 of 2025 is followed by tertial 1 of 2026", "[period][next]"
     REQUIRE(period::tertial(2025y, 1).next() == period::tertial(2025y, 2));
     REQUIRE(period::tertial(2025y, 2).next() == period::tertial(2025y, 3));
     REQUIRE(period::tertial(2025y, 3).next() == period::tertial(2026y, 1));
-    REQUIRE(period::tertial(2025y, 3).next().first() == ymd(2026, 1, 1));
+    REQUIRE(period::tertial(2025y, 3).next().first() == date_of(2026, 1, 1));
 }
 
 TEST_CASE("halvår 2 is followed by halvår 1 of the next year", "[period][next]")
@@ -188,34 +188,34 @@ TEST_CASE("halvår 2 is followed by halvår 1 of the next year", "[period][next]
 
 TEST_CASE("the next delår is at the same date a year later", "[period][next]")
 {
-    REQUIRE(period::delar(ymd(2024, 8, 31)).next() == period::delar(ymd(2025, 8, 31)));
-    REQUIRE(period::delar(ymd(2024, 4, 30)).next().last() == ymd(2025, 4, 30));
-    REQUIRE(period::delar(ymd(2025, 8, 31)).next().first() == ymd(2026, 1, 1));
+    REQUIRE(period::delar(date_of(2024, 8, 31)).next() == period::delar(date_of(2025, 8, 31)));
+    REQUIRE(period::delar(date_of(2024, 4, 30)).next().last() == date_of(2025, 4, 30));
+    REQUIRE(period::delar(date_of(2025, 8, 31)).next().first() == date_of(2026, 1, 1));
 }
 
 TEST_CASE("the delår after 2024-02-29 is at 2025-02-28", "[period][next]")
 {
-    const period next = period::delar(ymd(2024, 2, 29)).next();
+    const period next = period::delar(date_of(2024, 2, 29)).next();
     REQUIRE(next.kind() == period_kind::delar);
-    REQUIRE(next.last() == ymd(2025, 2, 28));
+    REQUIRE(next.last() == date_of(2025, 2, 28));
     REQUIRE(next.label() == "delår 2025-02-28");
 }
 
 TEST_CASE("a date range has no natural next period", "[period][next][error]")
 {
-    const period p = period::range(ymd(2024, 1, 1), ymd(2024, 6, 30));
+    const period p = period::range(date_of(2024, 1, 1), date_of(2024, 6, 30));
     REQUIRE_THROWS_AS(p.next(), ku::domain_error);
     REQUIRE_THROWS_WITH(p.next(), Catch::Contains("2024-01-01..2024-06-30"));
 }
 
 TEST_CASE("consecutive tertials and halvår leave no day out", "[period][next]")
 {
-    for (period p = period::tertial(2023y, 1); p.first() < ymd(2030, 1, 1); p = p.next()) {
+    for (period p = period::tertial(2023y, 1); p.first() < date_of(2030, 1, 1); p = p.next()) {
         CAPTURE(p.label());
         const period following = p.next();
         REQUIRE(std::chrono::sys_days{following.first()} == std::chrono::sys_days{p.last()} + std::chrono::days{1});
     }
-    for (period p = period::halvar(2023y, 1); p.first() < ymd(2030, 1, 1); p = p.next()) {
+    for (period p = period::halvar(2023y, 1); p.first() < date_of(2030, 1, 1); p = p.next()) {
         CAPTURE(p.label());
         REQUIRE(std::chrono::sys_days{p.next().first()} == std::chrono::sys_days{p.last()} + std::chrono::days{1});
     }
@@ -226,7 +226,7 @@ TEST_CASE("periods are ordered by their first day, then their last", "[period]")
     REQUIRE(period::tertial(2025y, 1) < period::tertial(2025y, 2));
     REQUIRE(period::tertial(2025y, 1) < period::year(2025y)); // same start, ends earlier
     REQUIRE(period::year(2024y) < period::tertial(2025y, 1));
-    REQUIRE(period::delar(ymd(2025, 8, 31)) < period::year(2025y));
+    REQUIRE(period::delar(date_of(2025, 8, 31)) < period::year(2025y));
     REQUIRE(period::year(2025y) != period::bokslut(2025y));
 }
 
@@ -239,9 +239,9 @@ TEST_CASE("every kind of period reads from its label", "[period][parse]")
     REQUIRE(period::parse("T2 2025") == period::tertial(2025y, 2));
     REQUIRE(period::parse("H1 2025") == period::halvar(2025y, 1));
     REQUIRE(period::parse("H2 2025") == period::halvar(2025y, 2));
-    REQUIRE(period::parse("delår 2024-08-31") == period::delar(ymd(2024, 8, 31)));
+    REQUIRE(period::parse("delår 2024-08-31") == period::delar(date_of(2024, 8, 31)));
     REQUIRE(period::parse("bokslut 2023-12-31") == period::bokslut(2023y));
-    REQUIRE(period::parse("2024-01-01..2024-06-30") == period::range(ymd(2024, 1, 1), ymd(2024, 6, 30)));
+    REQUIRE(period::parse("2024-01-01..2024-06-30") == period::range(date_of(2024, 1, 1), date_of(2024, 6, 30)));
     REQUIRE(period::parse("  T3 2025\u00A0") == period::tertial(2025y, 3));
 }
 
@@ -250,10 +250,10 @@ TEST_CASE("a label read back gives the same period", "[period][parse]")
     std::vector<period> periods{
         period::year(2025y),
         period::bokslut(2023y),
-        period::delar(ymd(2024, 8, 31)),
-        period::delar(ymd(2024, 2, 29)),
-        period::range(ymd(2024, 1, 1), ymd(2024, 6, 30)),
-        period::range(ymd(2023, 12, 31), ymd(2028, 1, 1)),
+        period::delar(date_of(2024, 8, 31)),
+        period::delar(date_of(2024, 2, 29)),
+        period::range(date_of(2024, 1, 1), date_of(2024, 6, 30)),
+        period::range(date_of(2023, 12, 31), date_of(2028, 1, 1)),
     };
     for (period p = period::tertial(2024y, 1); p.first().year() < 2027y; p = p.next()) {
         periods.push_back(p);
@@ -261,7 +261,7 @@ TEST_CASE("a label read back gives the same period", "[period][parse]")
     for (period p = period::halvar(2024y, 1); p.first().year() < 2027y; p = p.next()) {
         periods.push_back(p);
     }
-    for (period p = period::delar(ymd(2024, 4, 30)); p.first().year() < 2027y; p = p.next()) {
+    for (period p = period::delar(date_of(2024, 4, 30)); p.first().year() < 2027y; p = p.next()) {
         periods.push_back(p);
     }
     REQUIRE(periods.size() == 24U);
@@ -330,11 +330,11 @@ TEST_CASE("the position of a fault counts the spaces in front of a label", "[per
 
 TEST_CASE("dates are read and written the ISO way", "[period][parse]")
 {
-    REQUIRE(ku::parse_date("2024-08-31") == ymd(2024, 8, 31));
-    REQUIRE(ku::parse_date(" 2024-02-29 ") == ymd(2024, 2, 29));
-    REQUIRE(ku::to_string(ymd(2024, 8, 31)) == "2024-08-31");
-    REQUIRE(ku::to_string(ymd(2025, 1, 5)) == "2025-01-05");
-    REQUIRE(ku::to_string(ymd(999, 1, 1)) == "0999-01-01");
+    REQUIRE(ku::parse_date("2024-08-31") == date_of(2024, 8, 31));
+    REQUIRE(ku::parse_date(" 2024-02-29 ") == date_of(2024, 2, 29));
+    REQUIRE(ku::to_string(date_of(2024, 8, 31)) == "2024-08-31");
+    REQUIRE(ku::to_string(date_of(2025, 1, 5)) == "2025-01-05");
+    REQUIRE(ku::to_string(date_of(999, 1, 1)) == "0999-01-01");
 
     REQUIRE_THROWS_AS(ku::parse_date("2024-8-31"), ku::parse_error);
     REQUIRE_THROWS_AS(ku::parse_date("2025-02-29"), ku::parse_error);

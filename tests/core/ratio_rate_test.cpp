@@ -15,14 +15,15 @@
 #include "ku/core/error.hpp"
 #include "ku/core/rate.hpp"
 #include "ku/core/ratio.hpp"
+#include "../support/random.hpp"
 
 namespace {
 
 using ku::rate;
 using ku::ratio;
 
-constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
-constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
+using ku::test::int64_max;
+using ku::test::int64_min;
 
 } // namespace
 

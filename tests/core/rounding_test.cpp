@@ -18,6 +18,7 @@
 #include "ku/core/rate.hpp"
 #include "ku/core/ratio.hpp"
 #include "ku/core/rounding.hpp"
+#include "../support/random.hpp"
 
 namespace {
 
@@ -28,7 +29,7 @@ using ku::money;
 using ku::rounding_mode;
 using ku::unit;
 
-constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+using ku::test::int64_max;
 
 /// An int128 as an unbounded integer, built from its two 64-bit halves.
 cpp_int to_cpp_int(int128 value)

@@ -13,6 +13,7 @@
 #include "ku/indicators/indicator_audit.hpp"
 #include "ku/io/csv.hpp"
 #include "ku/io/indicator_io.hpp"
+#include "../support/fixtures.hpp"
 
 using Catch::Matchers::Contains;
 using ku::exact_share;
@@ -21,7 +22,7 @@ using ku::indicator_finding_kind;
 
 namespace {
 
-const std::filesystem::path test_data{KU_TEST_DATA_DIR};
+using ku::test::test_data;
 
 ku::published_indicator_table table_of(const std::string& text)
 {

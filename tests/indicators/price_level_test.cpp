@@ -17,6 +17,7 @@
 #include "ku/core/ratio.hpp"
 #include "ku/core/rounding.hpp"
 #include "ku/indicators/price_level.hpp"
+#include "../support/random.hpp"
 
 namespace {
 
@@ -39,10 +40,7 @@ price_index index_2016_2025()
     return price_index{"KPI", {{year{2016}, ratio::whole(100)}, {year{2025}, ratio::parse("115,3")}}};
 }
 
-std::int64_t uniform(std::mt19937_64& rng, std::int64_t low, std::int64_t high)
-{
-    return std::uniform_int_distribution<std::int64_t>{low, high}(rng);
-}
+using ku::test::uniform;
 
 cpp_rational exact(money m) { return cpp_rational{m.in_ore()}; }
 

@@ -17,6 +17,7 @@
 #include "ku/core/rounding.hpp"
 #include "ku/indicators/rates.hpp"
 #include "ku/indicators/staffing.hpp"
+#include "../support/random.hpp"
 
 namespace {
 
@@ -28,16 +29,13 @@ using ku::ratio;
 using ku::rounded_percent;
 using ku::rounding_mode;
 
-constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+using ku::test::int64_max;
 
-constexpr std::array<rounding_mode, 7> all_modes{
+constexpr std::array<rounding_mode, 7> every_mode{
     rounding_mode::half_up, rounding_mode::half_even, rounding_mode::half_down, rounding_mode::up,
     rounding_mode::down,    rounding_mode::floor,     rounding_mode::ceiling};
 
-std::int64_t uniform(std::mt19937_64& rng, std::int64_t low, std::int64_t high)
-{
-    return std::uniform_int_distribution<std::int64_t>{low, high}(rng);
-}
+using ku::test::uniform;
 
 /// One unit of a percent with `decimals` decimals, as a fraction of one: 1/100 × 10^-decimals.
 cpp_rational unit_of(int decimals)
@@ -85,7 +83,7 @@ TEST_CASE("3 of 8 granted is 37 % truncated and 38 % half-up, and the percent sa
 
 TEST_CASE("3 of 8 granted with one decimal is exactly 37,5 % whatever the mode", "[rates]")
 {
-    for (const rounding_mode mode : all_modes) {
+    for (const rounding_mode mode : every_mode) {
         const rounded_percent p = as_percent(ku::success_rate(3, 8), 1, mode);
         REQUIRE(p.units() == 375);
         REQUIRE(ku::to_string(p) == "37,5 %");
@@ -336,7 +334,7 @@ TEST_CASE("a percent written out reads back as the value it shows", "[rates][pro
     for (int trial = 0; trial < 5'000; ++trial) {
         const ratio value{uniform(rng, -1'000'000, 1'000'000), uniform(rng, 1, 1'000'000)};
         const int decimals = static_cast<int>(uniform(rng, 0, 9));
-        const rounding_mode mode = all_modes[static_cast<std::size_t>(uniform(rng, 0, 6))];
+        const rounding_mode mode = every_mode[static_cast<std::size_t>(uniform(rng, 0, 6))];
         const rounded_percent p = as_percent(value, decimals, mode);
         REQUIRE(ratio::parse(ku::to_string(p)).to_rational() == value_of(p));
     }

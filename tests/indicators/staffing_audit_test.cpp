@@ -14,7 +14,7 @@
 
 namespace {
 
-ku::published_staffing_table staffing_table(const std::string& name)
+ku::published_staffing_table published_staffing(const std::string& name)
 {
     return ku::read_published_staffing(ku::read_csv_file(KU_TEST_DATA_DIR "/staffing/" + name));
 }
@@ -25,7 +25,7 @@ ku::arsarbetare aa(const char* text) { return ku::arsarbetare::parse(text); }
 
 TEST_CASE("a staffing table whose sums hold to the hundredth has no findings", "[staffing-audit]")
 {
-    const ku::published_staffing_table table = staffing_table("tertialer.csv");
+    const ku::published_staffing_table table = published_staffing("tertialer.csv");
     CHECK(table.periods == std::vector<std::string>{"2019 - tertial 1", "2019 - tertial 2", "2019 - tertial 3"});
     CHECK(table.grand_total == aa("94,95"));
     CHECK(ku::audit_staffing(table).empty());
@@ -33,7 +33,7 @@ TEST_CASE("a staffing table whose sums hold to the hundredth has no findings", "
 
 TEST_CASE("two swapped digits in a staffing table are named from the row and the column they break", "[staffing-audit]")
 {
-    const std::vector<ku::staffing_finding> findings = ku::audit_staffing(staffing_table("tertialer_fel.csv"));
+    const std::vector<ku::staffing_finding> findings = ku::audit_staffing(published_staffing("tertialer_fel.csv"));
     REQUIRE(findings.size() == 3);
     CHECK(findings[0].kind == ku::difference_kind::row_sum);
     CHECK(findings[0].period == "2019 - tertial 2");

@@ -11,6 +11,7 @@
 #include "ku/core/error.hpp"
 #include "ku/core/ratio.hpp"
 #include "ku/indicators/staffing.hpp"
+#include "../support/random.hpp"
 
 namespace {
 
@@ -19,12 +20,8 @@ using ku::employment_form;
 using ku::staff_financing;
 using ku::staffing_table;
 
-constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
-
-std::int64_t uniform(std::mt19937_64& rng, std::int64_t low, std::int64_t high)
-{
-    return std::uniform_int_distribution<std::int64_t>{low, high}(rng);
-}
+using ku::test::int64_max;
+using ku::test::uniform;
 
 } // namespace
 

@@ -23,6 +23,7 @@
 #include "ku/ledger/audit.hpp"
 #include "ku/ledger/balance.hpp"
 #include "ku/ledger/reorganisation.hpp"
+#include "../support/fixtures.hpp"
 
 namespace {
 
@@ -33,18 +34,17 @@ using ku::money;
 using ku::unit;
 using Catch::Contains;
 
-money tkr(std::int64_t n) { return money::in(unit::tkr, n); }
-
-const std::string social = "Social välfärd och hälso- och sjukvård";
-const ku::partnerskap social_area = ku::partnerskap::named(social);
-const std::string header = "omrade,ingaende_balans,erhallna_medel,disponibla_medel,budget_forbrukning,"
+using ku::test::tkr;
+using ku::test::social;
+using ku::test::social_area;
+const std::string balance_header = "omrade,ingaende_balans,erhallna_medel,disponibla_medel,budget_forbrukning,"
                            "utfall_forbrukning,utbetalt_till_kommuner,kvarvarande_medel,varav_statliga_medel\n";
 // Three rows of bokslut_2023.csv (lines 2-4 under the header).
 const std::string three_rows = "Social välfärd och hälso- och sjukvård,60896,34269,95165,38152,30826,6251,58088,57415\n"
                                "Fritid,565,2596,3161,2100,2301,,860,\n"
                                "Kurs och konferens,,1931,1931,1500,2326,,-395,\n";
 
-ku::csv_table csv(const std::string& text, const std::string& name = "name.csv")
+ku::csv_table balance_csv(const std::string& text, const std::string& name = "name.csv")
 {
     std::istringstream in{text};
     return ku::read_csv(in, name);
@@ -52,7 +52,7 @@ ku::csv_table csv(const std::string& text, const std::string& name = "name.csv")
 
 ku::balance_table table_of(const std::string& text, unit in = unit::tkr)
 {
-    return ku::read_balance_table(csv(text), in);
+    return ku::read_balance_table(balance_csv(text), in);
 }
 
 ku::balance_table bokslut_2023()
@@ -103,11 +103,11 @@ TEST_CASE("bokslut_2023.csv reads as 8 areas in tkr, blanks left blank and lines
 TEST_CASE("amounts written the Swedish way, 58 088 and −395 with a minus sign, read as the plain ones", "[balance_io]")
 {
     const ku::balance_table swedish = table_of(
-        header + "Social välfärd och hälso- och sjukvård,60 896,34 269,95 165,38 152,30 826,6 251,58 088,57 415\n"
+        balance_header + "Social välfärd och hälso- och sjukvård,60 896,34 269,95 165,38 152,30 826,6 251,58 088,57 415\n"
                  "Fritid,565,2 596,3 161,2 100,2 301,,860,\n"
                  "Kurs och konferens,,1 931,1 931,1 500,2 326,,−395,\n"
                  "Miljösamverkan,10,\"1 178\",1\u00A0188,1\u202F206,835,,353,\n");
-    const ku::balance_table plain = table_of(header + three_rows + "Miljösamverkan,10,1178,1188,1206,835,,353,\n");
+    const ku::balance_table plain = table_of(balance_header + three_rows + "Miljösamverkan,10,1178,1188,1206,835,,353,\n");
     REQUIRE(swedish.rows.size() == plain.rows.size());
     for (std::size_t i = 0; i < plain.rows.size(); ++i) {
         INFO(plain.rows[i].area.name());
@@ -121,7 +121,7 @@ TEST_CASE("amounts written the Swedish way, 58 088 and −395 with a minus sign,
 TEST_CASE("a table in kr reads 58 088 000 as 58 088 tkr, and decimals as exact öre", "[balance_io]")
 {
     const ku::balance_table table = table_of(
-        header + "Social välfärd och hälso- och sjukvård,60 896 000,34 269 000,95 165 000,38 152 000,30 826 000,"
+        balance_header + "Social välfärd och hälso- och sjukvård,60 896 000,34 269 000,95 165 000,38 152 000,30 826 000,"
                  "6 251 000,58 088 000,57 415 000\n"
                  "Fritid,565.25,2596,3161.25,2100,2301,,860.25,\n",
         unit::kr);
@@ -134,7 +134,7 @@ TEST_CASE("a table in kr reads 58 088 000 as 58 088 tkr, and decimals as exact �
 TEST_CASE("a row named Summa is the total and a row starting Härav or härav is internal", "[balance_io]")
 {
     const ku::balance_table table =
-        table_of(header + three_rows +
+        table_of(balance_header + three_rows +
                  "Ledning och stab,0,3500,3500,3500,3500,,0,\n"
                  "Härav ledning/stab finansierat från områdena ovan,,-1730,-1730,,-1730,,0,\n"
                  "härav projektledning,,-100,-100,,-100,,0,\n"
@@ -215,7 +215,7 @@ TEST_CASE("a malformed amount is a parse error naming file, line and column", "[
     const std::string text = GENERATE(as<std::string>{}, "33 O88", "33088x", "--33088", "3 3088", "1.000001", "tkr");
     const std::string bad_row = "Nära vård,65287,38709,103996,1900,1658,69250," + text + ",33088\n";
     try {
-        (void)table_of(header + "Fritid,565,2596,3161,2100,2301,,860,\n" + bad_row);
+        (void)table_of(balance_header + "Fritid,565,2596,3161,2100,2301,,860,\n" + bad_row);
         FAIL("no exception for " << text);
     } catch (const ku::parse_error& e) {
         CHECK(e.where() == "name.csv:3:kvarvarande_medel");
@@ -235,7 +235,7 @@ TEST_CASE("an unknown column is a lookup error naming the file, line 1 and the c
 TEST_CASE("a column named twice is a parse error naming the file, line 1 and the column", "[balance_io][bad_input]")
 {
     try {
-        (void)table_of(header.substr(0, header.size() - 1) + ",erhallna_medel\n");
+        (void)table_of(balance_header.substr(0, balance_header.size() - 1) + ",erhallna_medel\n");
         FAIL("no exception");
     } catch (const ku::parse_error& e) {
         CHECK(e.where() == "name.csv:1");
@@ -256,25 +256,25 @@ TEST_CASE("a missing required column is a lookup error naming the file and the c
 TEST_CASE("an area twice is a domain error naming the file, the line of the second and the area",
           "[balance_io][bad_input]")
 {
-    check_error<ku::domain_error>([] { (void)table_of(header + three_rows + "Fritid,0,1,1,,1,,0,\n"); },
+    check_error<ku::domain_error>([] { (void)table_of(balance_header + three_rows + "Fritid,0,1,1,,1,,0,\n"); },
                                   {"name.csv:5:omrade", "area \"Fritid\" appears twice (first on line 3)"});
     // The same area spelt another way: the id decides.
-    check_error<ku::domain_error>([] { (void)table_of(header + three_rows + "FRITID,0,1,1,,1,,0,\n"); },
+    check_error<ku::domain_error>([] { (void)table_of(balance_header + three_rows + "FRITID,0,1,1,,1,,0,\n"); },
                                   {"name.csv:5:omrade", "area \"FRITID\" appears twice (first on line 3)"});
 }
 
 TEST_CASE("an area name with spaces around it or without a letter is a parse error naming file, line and column",
           "[balance_io][bad_input]")
 {
-    check_error<ku::parse_error>([] { (void)table_of(header + "\"Fritid \",565,2596,3161,2100,2301,,860,\n"); },
+    check_error<ku::parse_error>([] { (void)table_of(balance_header + "\"Fritid \",565,2596,3161,2100,2301,,860,\n"); },
                                  {"name.csv:2:omrade", "\"Fritid \"", "no spaces before or after it"});
-    check_error<ku::parse_error>([] { (void)table_of(header + "--,565,2596,3161,2100,2301,,860,\n"); },
+    check_error<ku::parse_error>([] { (void)table_of(balance_header + "--,565,2596,3161,2100,2301,,860,\n"); },
                                  {"name.csv:2:omrade", "\"--\"", "has a letter or a digit"});
 }
 
 TEST_CASE("a table's rows are found by area, whatever the spelling", "[balance_io]")
 {
-    const ku::balance_table table = table_of(header + three_rows);
+    const ku::balance_table table = table_of(balance_header + three_rows);
     REQUIRE(table.find("FRITID"_area) != nullptr);
     CHECK(table.find("FRITID"_area)->area.name() == "Fritid");
     CHECK(table.find("Kurs och Konferens"_area)->line == 4);
@@ -284,7 +284,7 @@ TEST_CASE("a second Summa row is a domain error naming the file and its line", "
 {
     check_error<ku::domain_error>(
         [] {
-            (void)table_of(header + three_rows + "Summa,61461,38796,100257,41752,35453,6251,58553,57415\n" +
+            (void)table_of(balance_header + three_rows + "Summa,61461,38796,100257,41752,35453,6251,58553,57415\n" +
                            "Summa,61461,38796,100257,41752,35453,6251,58553,57415\n");
         },
         {"name.csv:6:omrade", "a second total row"});
@@ -307,7 +307,7 @@ TEST_CASE("a row type other than omrade, intern or summa is a parse error naming
 TEST_CASE("a row without an area name is a parse error naming the cell", "[balance_io][bad_input]")
 {
     try {
-        (void)table_of(header + three_rows + ",0,1,1,,1,,0,\n");
+        (void)table_of(balance_header + three_rows + ",0,1,1,,1,,0,\n");
         FAIL("no exception");
     } catch (const ku::parse_error& e) {
         CHECK(e.where() == "name.csv:5:omrade");
@@ -342,7 +342,7 @@ TEST_CASE("a mapping by amounts reads Swedish amounts in the table's unit", "[ba
     CHECK(std::get<money>(in_tkr.rules()[2].part) == tkr(11'618));
 
     const ku::reorganisation in_kr =
-        ku::read_reorganisation(csv("from,to,amount\nFritid,Fritid och idrott,860 412\nKurs och konferens,,0\n"), unit::kr);
+        ku::read_reorganisation(balance_csv("from,to,amount\nFritid,Fritid och idrott,860 412\nKurs och konferens,,0\n"), unit::kr);
     CHECK(std::get<money>(in_kr.rules()[0].part) == money::kr(860'412));
     CHECK_FALSE(in_kr.rules()[1].to.has_value()); // closed
 }
@@ -351,14 +351,14 @@ TEST_CASE("shares that do not sum to one are a domain error naming file, line an
 {
     check_error<ku::domain_error>(
         [] {
-            (void)ku::read_reorganisation(csv("from,to,share\n"
+            (void)ku::read_reorganisation(balance_csv("from,to,share\n"
                                               "Fritid,Fritid och idrott,1\n"
                                               "Utbildning,Skola,1/2\n"
                                               "Utbildning,Vuxenutbildning,2/5\n"));
         },
         {"name.csv:4:share", "the shares of \"Utbildning\" sum to 9/10, not to 1"});
     check_error<ku::domain_error>(
-        [] { (void)ku::read_reorganisation(csv("from,to,share\nFritid,A,2/3\nFritid,B,2/3\n")); },
+        [] { (void)ku::read_reorganisation(balance_csv("from,to,share\nFritid,A,2/3\nFritid,B,2/3\n")); },
         {"name.csv:3:share", "sum to 4/3"});
 }
 
@@ -369,24 +369,24 @@ TEST_CASE("a mapping naming an area the previous table does not have is a lookup
     check_error<ku::lookup_error>(
         [&] {
             (void)ku::read_reorganisation(
-                csv("from,to,share\nFritid,Fritid och idrott,1\nSocial välfärd,Socialtjänst,1\n"), unit::tkr, &previous);
+                balance_csv("from,to,share\nFritid,Fritid och idrott,1\nSocial välfärd,Socialtjänst,1\n"), unit::tkr, &previous);
         },
         {"name.csv:3:from", "unknown area \"Social välfärd\""});
     // Without a previous table the name is not checked until the mapping is applied.
-    CHECK_NOTHROW(ku::read_reorganisation(csv("from,to,share\nSocial välfärd,Socialtjänst,1\n")));
+    CHECK_NOTHROW(ku::read_reorganisation(balance_csv("from,to,share\nSocial välfärd,Socialtjänst,1\n")));
 }
 
 TEST_CASE("a malformed share or amount is a parse error naming the cell", "[balance_io][bad_input]")
 {
     const std::string share = GENERATE(as<std::string>{}, "", "half", "1/0", "1/2/3");
     try {
-        (void)ku::read_reorganisation(csv("from,to,share\nFritid,A,1/2\nFritid,B," + share + "\n"));
+        (void)ku::read_reorganisation(balance_csv("from,to,share\nFritid,A,1/2\nFritid,B," + share + "\n"));
         FAIL("no exception for \"" << share << "\"");
     } catch (const ku::parse_error& e) {
         CHECK(e.where() == "name.csv:3:share");
     }
     try {
-        (void)ku::read_reorganisation(csv("from,to,amount\nFritid,A,86O\n"));
+        (void)ku::read_reorganisation(balance_csv("from,to,amount\nFritid,A,86O\n"));
         FAIL("no exception");
     } catch (const ku::parse_error& e) {
         CHECK(e.where() == "name.csv:2:amount");
@@ -395,30 +395,30 @@ TEST_CASE("a malformed share or amount is a parse error naming the cell", "[bala
 
 TEST_CASE("a mapping needs from, to and exactly one of share and amount", "[balance_io][bad_input]")
 {
-    check_error<ku::lookup_error>([] { (void)ku::read_reorganisation(csv("from,to,share,amount\nA,B,1,5\n")); },
+    check_error<ku::lookup_error>([] { (void)ku::read_reorganisation(balance_csv("from,to,share,amount\nA,B,1,5\n")); },
                                   {"name.csv:1", "from,to,share or from,to,amount"});
-    check_error<ku::lookup_error>([] { (void)ku::read_reorganisation(csv("from,to\nA,B\n")); },
+    check_error<ku::lookup_error>([] { (void)ku::read_reorganisation(balance_csv("from,to\nA,B\n")); },
                                   {"name.csv:1", "from,to,share or from,to,amount"});
-    check_error<ku::lookup_error>([] { (void)ku::read_reorganisation(csv("fran,to,share\nA,B,1\n")); },
+    check_error<ku::lookup_error>([] { (void)ku::read_reorganisation(balance_csv("fran,to,share\nA,B,1\n")); },
                                   {"name.csv", "no column \"from\""});
-    check_error<ku::parse_error>([] { (void)ku::read_reorganisation(csv("from,to,share\n,B,1\n")); },
+    check_error<ku::parse_error>([] { (void)ku::read_reorganisation(balance_csv("from,to,share\n,B,1\n")); },
                                  {"name.csv:2:from"});
 }
 
 TEST_CASE("a rule given twice is a domain error naming file and line", "[balance_io][bad_input]")
 {
     check_error<ku::domain_error>(
-        [] { (void)ku::read_reorganisation(csv("from,to,share\nFritid,A,1/2\nFritid,A,1/2\n")); },
+        [] { (void)ku::read_reorganisation(balance_csv("from,to,share\nFritid,A,1/2\nFritid,A,1/2\n")); },
         {"name.csv:3", "\"Fritid\" → \"A\" appears twice"});
     check_error<ku::domain_error>(
-        [] { (void)ku::read_reorganisation(csv("from,to,amount\nFritid,A,500\nFritid,B,60\nFritid,A,300\n")); },
+        [] { (void)ku::read_reorganisation(balance_csv("from,to,amount\nFritid,A,500\nFritid,B,60\nFritid,A,300\n")); },
         {"name.csv:4", "\"Fritid\" → \"A\" appears twice"});
 }
 
 TEST_CASE("a negative share is a domain error naming the file", "[balance_io][bad_input]")
 {
     check_error<ku::domain_error>(
-        [] { (void)ku::read_reorganisation(csv("from,to,share\nFritid,A,3/2\nFritid,B,-1/2\n")); },
+        [] { (void)ku::read_reorganisation(balance_csv("from,to,share\nFritid,A,3/2\nFritid,B,-1/2\n")); },
         {"name.csv", "negative"});
 }
 

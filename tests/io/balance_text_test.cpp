@@ -23,7 +23,7 @@ using ku::unit;
 using Catch::Contains;
 using Catch::StartsWith;
 
-ku::balance_table bokslut_2023()
+ku::balance_table bokslut_2023_table()
 {
     return ku::read_balance_table(ku::read_csv_file(KU_DATA_DIR "/bokslut_2023.csv"), unit::tkr);
 }
@@ -33,7 +33,7 @@ ku::balance_table ledger_table(const std::string& name)
     return ku::read_balance_table(ku::read_csv_file(std::string{KU_TEST_DATA_DIR} + "/ledger/" + name), unit::tkr);
 }
 
-ku::balance_table table_of(const std::string& text, unit in)
+ku::balance_table balance_table_of(const std::string& text, unit in)
 {
     std::istringstream input{text};
     return ku::read_balance_table(ku::read_csv(input, "name.csv"), in);
@@ -123,7 +123,7 @@ std::string audit_text(const ku::balance_table& table)
 TEST_CASE("the 2023 bokslut as text is titled with its file and its unit, and its headings carry the unit",
           "[balance_io][text]")
 {
-    const ku::balance_table table = bokslut_2023();
+    const ku::balance_table table = bokslut_2023_table();
     const std::string text = audit_text(table);
     CHECK_THAT(text, StartsWith("Balanstabell: " + table.source + " (tkr)\n\n"));
     const std::vector<std::string> heading = table_lines(text);
@@ -140,7 +140,7 @@ TEST_CASE("the 2023 bokslut as text is titled with its file and its unit, and it
 TEST_CASE("the 2023 bokslut as text shows Social välfärd's amounts in tkr exactly as the file writes them",
           "[balance_io][text]")
 {
-    const std::string text = audit_text(bokslut_2023());
+    const std::string text = audit_text(bokslut_2023_table());
     // bokslut_2023.csv: 60896,34269,95165,38152,30826,6251,58088,57415
     CHECK(cells_of(line_starting(text, "Social välfärd")) ==
           std::vector<std::string>{"Social välfärd och hälso- och sjukvård", "område", "60 896", "34 269", "95 165",
@@ -153,7 +153,7 @@ TEST_CASE("the 2023 bokslut as text shows Social välfärd's amounts in tkr exac
 TEST_CASE("the 2023 bokslut as text leaves blank cells blank and shows Kurs och konferens' -395 tkr",
           "[balance_io][text]")
 {
-    const std::string text = audit_text(bokslut_2023());
+    const std::string text = audit_text(bokslut_2023_table());
     // bokslut_2023.csv: Kurs och konferens,,1931,1931,1500,2326,,-395,
     const std::string line = line_starting(text, "Kurs och konferens");
     CHECK(cells_of(line) ==
@@ -164,7 +164,7 @@ TEST_CASE("the 2023 bokslut as text leaves blank cells blank and shows Kurs och 
 
 TEST_CASE("the balance table as text has every line of the table as wide as its rule", "[balance_io][text]")
 {
-    for (const ku::balance_table& table : {bokslut_2023(), ledger_table("bokslut_2023_ledning_gross_summa.csv")}) {
+    for (const ku::balance_table& table : {bokslut_2023_table(), ledger_table("bokslut_2023_ledning_gross_summa.csv")}) {
         const std::vector<std::string> lines = table_lines(audit_text(table));
         REQUIRE(lines.size() == table.rows.size() + 5); // two heading lines, two rules, the sums
         const std::size_t rule = width(lines[2]);
@@ -218,13 +218,13 @@ TEST_CASE("the balance table as text shows överförda medel only when the table
                                "utfall_forbrukning,utbetalt_till_kommuner,overforda_medel,kvarvarande_medel,"
                                "varav_statliga_medel\n";
     const std::string with_transfer =
-        audit_text(table_of(header + "Fritid,565,\"2 596,5\",\"3 161,5\",2100,2301,,300,\"560,5\",\"0,001\"\n", unit::tkr));
+        audit_text(balance_table_of(header + "Fritid,565,\"2 596,5\",\"3 161,5\",2100,2301,,300,\"560,5\",\"0,001\"\n", unit::tkr));
     CHECK_THAT(table_lines(with_transfer)[0], Contains("Överförda"));
     CHECK(cells_of(line_starting(with_transfer, "Fritid")) ==
           std::vector<std::string>{"Fritid", "område", "565", "2 596,5", "3 161,5", "2 100", "2 301", "300", "560,5",
                                    "0,001"});
 
-    const std::string without = audit_text(table_of(header + "Fritid,565,2596,3161,2100,2301,,,860,\n", unit::tkr));
+    const std::string without = audit_text(balance_table_of(header + "Fritid,565,2596,3161,2100,2301,,,860,\n", unit::tkr));
     CHECK_THAT(without, !Contains("Överförda"));
     CHECK_THAT(without, !Contains("Utbetalt"));
     CHECK_THAT(without, !Contains("Varav"));
@@ -236,7 +236,7 @@ TEST_CASE("a balance table in kr as text says kr and keeps the öre, written as 
           "[balance_io][text]")
 {
     const ku::balance_table table =
-        table_of("omrade,ingaende_balans,erhallna_medel,disponibla_medel,budget_forbrukning,utfall_forbrukning,"
+        balance_table_of("omrade,ingaende_balans,erhallna_medel,disponibla_medel,budget_forbrukning,utfall_forbrukning,"
                  "utbetalt_till_kommuner,kvarvarande_medel,varav_statliga_medel\n"
                  "Fritid,\"1 234,50\",100,\"1 334,50\",,0,,\"1 334,50\",\n",
                  unit::kr);
@@ -250,7 +250,7 @@ TEST_CASE("a balance table in kr as text says kr and keeps the öre, written as 
 
 TEST_CASE("a balance table without rows as text has only the sums of its rows, and no findings", "[balance_io][text]")
 {
-    const std::string text = audit_text(table_of(
+    const std::string text = audit_text(balance_table_of(
         "omrade,ingaende_balans,erhallna_medel,disponibla_medel,budget_forbrukning,utfall_forbrukning,"
         "utbetalt_till_kommuner,kvarvarande_medel,varav_statliga_medel\n",
         unit::tkr));

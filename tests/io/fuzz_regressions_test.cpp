@@ -13,17 +13,17 @@
 namespace {
 
 /// An empty scratch folder, removed at the end of the test.
-class scratch_folder {
+class scratch_dir {
 public:
-    explicit scratch_folder(const std::string& name)
+    explicit scratch_dir(const std::string& name)
         : path_{std::filesystem::temp_directory_path() / ("ku-fuzz-regression-" + name)}
     {
         std::filesystem::remove_all(path_);
         std::filesystem::create_directories(path_);
     }
-    ~scratch_folder() { std::filesystem::remove_all(path_); }
-    scratch_folder(const scratch_folder&) = delete;
-    scratch_folder& operator=(const scratch_folder&) = delete;
+    ~scratch_dir() { std::filesystem::remove_all(path_); }
+    scratch_dir(const scratch_dir&) = delete;
+    scratch_dir& operator=(const scratch_dir&) = delete;
 
     [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
 
@@ -53,7 +53,7 @@ TEST_CASE("fuzz regression: a ratio whose last decimal digit passes the 64-bit l
 TEST_CASE("fuzz regression: a key file that is a folder is a ku::error, not an escaping std::ios_base::failure",
           "[fuzz][csv][spec]")
 {
-    const scratch_folder folder{"key-file-is-a-folder"};
+    const scratch_dir folder{"key-file-is-a-folder"};
     const std::filesystem::path spec = folder.path() / "spec.toml";
     std::ofstream{spec} << "[keys]\nB = { file = \"../\", column = \"key_b\" }\n"
                            "[[fees]]\nname = \"Avgift\"\ntotal = \"1 000\"\nkey = \"B\"\n";

@@ -11,19 +11,20 @@
 #include "ku/ku.hpp"
 #include "../support/percent_value.hpp"
 #include "../support/parse_failure.hpp"
+#include "../support/fixtures.hpp"
 
 namespace {
 
 using namespace ku::literals;
 
-const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
+using ku::test::catalogue;
 
-ku::proposal_table proposal_from(const std::string& spec)
+ku::proposal_table proposal_of_spec(const std::string& spec)
 {
     return ku::build_proposal(ku::read_proposal_spec(std::string{KU_DATA_DIR} + "/" + spec, catalogue), catalogue);
 }
 
-ku::csv_table csv(const std::string& text, const std::string& source = "written.csv")
+ku::csv_table written_csv(const std::string& text, const std::string& source = "written.csv")
 {
     std::istringstream in{text};
     return ku::read_csv(in, source);
@@ -48,7 +49,7 @@ using ku::test::share_of;
 
 TEST_CASE("every allocation of the 2025 proposal reads back from JSON equal, exact quotas included", "[json][allocation]")
 {
-    const ku::proposal_table table = proposal_from("proposal_2025.toml");
+    const ku::proposal_table table = proposal_of_spec("proposal_2025.toml");
     REQUIRE(table.allocations.size() == 16);
     for (const ku::allocation& a : table.allocations) {
         CAPTURE(a.basis);
@@ -87,11 +88,11 @@ TEST_CASE("a refund in öre by round-each, with its residual, reads back from JS
 
 TEST_CASE("the 2025 proposal as JSON reads back as the table its CSV gives, and compares clean", "[json][proposal]")
 {
-    const ku::proposal_table table = proposal_from("proposal_2025.toml");
+    const ku::proposal_table table = proposal_of_spec("proposal_2025.toml");
     const ku::published_proposal from_json =
         ku::read_proposal_json(ku::proposal_as_json(table), "forslag_2025.json", catalogue);
     for (const auto convention : {ku::csv_convention::plain, ku::csv_convention::swedish}) {
-        CHECK(from_json == ku::read_published_proposal(csv(ku::render_csv(ku::to_report(table), convention)), catalogue));
+        CHECK(from_json == ku::read_published_proposal(written_csv(ku::render_csv(ku::to_report(table), convention)), catalogue));
     }
     CHECK(ku::compare(table, from_json).empty());
     REQUIRE(from_json.kommuner.size() == 13);
@@ -102,7 +103,7 @@ TEST_CASE("the 2025 proposal as JSON reads back as the table its CSV gives, and 
 
 TEST_CASE("the 25 differences from the published 2025 table read back from JSON equal", "[json][proposal]")
 {
-    const ku::proposal_table table = proposal_from("proposal_2025.toml");
+    const ku::proposal_table table = proposal_of_spec("proposal_2025.toml");
     const auto differences = ku::compare(
         table, ku::read_published_proposal(ku::read_csv_file(std::string{KU_DATA_DIR} + "/financing_proposal_2025.csv"),
                                            catalogue));
@@ -115,7 +116,7 @@ TEST_CASE("the 25 differences from the published 2025 table read back from JSON 
 TEST_CASE("a scenario of 1 730 against 3 500 tkr for ledning reads back from JSON equal", "[json][scenario]")
 {
     const ku::scenario_comparison c =
-        ku::compare_scenarios(proposal_from("scenarios/ledning_1730.toml"), proposal_from("scenarios/ledning_3500.toml"));
+        ku::compare_scenarios(proposal_of_spec("scenarios/ledning_1730.toml"), proposal_of_spec("scenarios/ledning_3500.toml"));
     const ku::scenario_comparison back = ku::read_scenario_json(ku::scenario_as_json(c), "scenario.json", catalogue);
     CHECK(back == c);
     CHECK(back.total_delta() == ku::money::kr(1'770'000));
@@ -123,8 +124,8 @@ TEST_CASE("a scenario of 1 730 against 3 500 tkr for ledning reads back from JSO
 
 TEST_CASE("a scenario whose fee counts in one proposal only keeps both flags through JSON", "[json][scenario]")
 {
-    ku::proposal_table base = proposal_from("scenarios/ledning_1730.toml");
-    ku::proposal_table alternative = proposal_from("scenarios/ledning_3500.toml");
+    ku::proposal_table base = proposal_of_spec("scenarios/ledning_1730.toml");
+    ku::proposal_table alternative = proposal_of_spec("scenarios/ledning_3500.toml");
     base.fees.back().in_row_sum = false;
     const ku::scenario_comparison c = ku::compare_scenarios(base, alternative);
     REQUIRE(c.base_in_row_sum.back() != c.alternative_in_row_sum.back());
@@ -139,7 +140,7 @@ TEST_CASE("a percent table as JSON reads back as its CSV does and audits clean",
         const ku::percent_table table = ku::to_percent_table(ku::financing_shares(areas), decimals);
         const ku::published_share_table from_json =
             ku::read_percent_table_json(ku::percent_table_as_json(table), "andelar.json");
-        const ku::published_share_table from_csv = ku::read_published_shares(csv(ku::render_csv(ku::to_report(table), ku::csv_convention::plain)));
+        const ku::published_share_table from_csv = ku::read_published_shares(written_csv(ku::render_csv(ku::to_report(table), ku::csv_convention::plain)));
         CHECK(from_json.source == "andelar.json");
         REQUIRE(from_json.rows.size() == table.rows.size());
         REQUIRE(from_csv.rows.size() == table.rows.size());
@@ -188,7 +189,7 @@ TEST_CASE("balance findings, carry-over classifications included, read back from
 TEST_CASE("share findings read back from JSON exactly, a third of a percent as the fraction 1/3", "[json][shares]")
 {
     const ku::published_share_table table =
-        ku::read_published_shares(csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
+        ku::read_published_shares(written_csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
                                       "Social välfärd,60,50,40,10\n"
                                       "Familjehemsresurs,2,54,56,\n"
                                       "Utbildning,38,80,0,20\n"
@@ -222,7 +223,7 @@ TEST_CASE("JSON that is not JSON is refused naming file, line and column", "[jso
 
 TEST_CASE("a JSON amount written as a number is refused: it may already have been rounded", "[json][errors]")
 {
-    const ku::proposal_table table = proposal_from("proposal_2025.toml");
+    const ku::proposal_table table = proposal_of_spec("proposal_2025.toml");
     const std::string json = edited(ku::proposal_as_json(table), "\"grand_total\": \"27902191.00\"",
                                     "\"grand_total\": 27902191.0");
     const auto e = ku::test::parse_failure_of([&] { static_cast<void>(ku::read_proposal_json(json, "p.json", catalogue)); });
@@ -261,7 +262,7 @@ TEST_CASE("an allocation whose sum was edited by hand is refused naming /sum", "
 
 TEST_CASE("a proposal row whose name is not its code's kommun is refused naming the row", "[json][errors]")
 {
-    const ku::proposal_table table = proposal_from("proposal_2025.toml");
+    const ku::proposal_table table = proposal_of_spec("proposal_2025.toml");
     const std::string json =
         edited(ku::proposal_as_json(table), "\"code\": \"0683\",\n      \"name\": \"Värnamo\"",
                "\"code\": \"0683\",\n      \"name\": \"Vetlanda\"");

@@ -20,6 +20,7 @@
 #include "ku/io/tables.hpp"
 #include "ku/shares/financing.hpp"
 #include "ku/shares/share_audit.hpp"
+#include "../support/fixtures.hpp"
 
 using Catch::Contains;
 using Catch::Equals;
@@ -34,13 +35,13 @@ using namespace ku::literals;
 
 using ku::test::what;
 
-ku::csv_table csv(const std::string& text, const std::string& source = "finansiering.csv")
+ku::csv_table financing_csv(const std::string& text, const std::string& source = "finansiering.csv")
 {
     std::istringstream input{text};
     return ku::read_csv(input, source);
 }
 
-money kr(std::int64_t n) { return money::kr(n); }
+using ku::test::kr;
 
 } // namespace
 
@@ -48,7 +49,7 @@ TEST_CASE("funding amounts are read the Swedish or the plain way, blank as zero,
           "[shares][io]")
 {
     const std::vector<ku::area_funding> areas =
-        ku::read_area_funding(csv("omrade,grupp,utfall,kommunerna,staten,ovriga\n"
+        ku::read_area_funding(financing_csv("omrade,grupp,utfall,kommunerna,staten,ovriga\n"
                                   "Ledning och stab,,4 200 000,4 200 000,,\n"
                                   "Nära vård,projektverksamhet,\"1 700 000,50\",,35000000.25,\n"
                                   "ESF Digitalisering,projektverksamhet,2 500 tkr,500 000 kr,−0,\"2 000 000\"\n"));
@@ -70,7 +71,7 @@ TEST_CASE("funding amounts are read the Swedish or the plain way, blank as zero,
 TEST_CASE("funding amounts in tkr give the same shares as the same amounts in kr", "[shares][io]")
 {
     const std::vector<ku::area_funding> in_tkr =
-        ku::read_area_funding(csv("omrade,utfall,staten,kommunerna\n"
+        ku::read_area_funding(financing_csv("omrade,utfall,staten,kommunerna\n"
                                   "Barnahus,\"1 700,5\",35,\"1,5\"\n"),
                               unit::tkr);
     REQUIRE(in_tkr.size() == 1);
@@ -84,7 +85,7 @@ TEST_CASE("funding amounts in tkr give the same shares as the same amounts in kr
 TEST_CASE("an unknown source column in the funding CSV is a lookup error naming the file and the column",
           "[shares][io][errors]")
 {
-    CHECK_THROWS_MATCHES(ku::read_area_funding(csv("omrade,utfall,kommunerna,regionen\n"
+    CHECK_THROWS_MATCHES(ku::read_area_funding(financing_csv("omrade,utfall,kommunerna,regionen\n"
                                                    "Barnahus,100,50,50\n",
                                                    "finansiering_2023.csv")),
                          ku::lookup_error,
@@ -94,18 +95,18 @@ TEST_CASE("an unknown source column in the funding CSV is a lookup error naming 
 TEST_CASE("a funding CSV without area, outcome or any source column is a lookup error naming the file",
           "[shares][io][errors]")
 {
-    CHECK_THROWS_MATCHES(ku::read_area_funding(csv("omrade,kommunerna\nBarnahus,100\n")), ku::lookup_error,
+    CHECK_THROWS_MATCHES(ku::read_area_funding(financing_csv("omrade,kommunerna\nBarnahus,100\n")), ku::lookup_error,
                          what(Contains("finansiering.csv") && Contains("no column \"utfall\"")));
-    CHECK_THROWS_MATCHES(ku::read_area_funding(csv("utfall,kommunerna\n100,100\n")), ku::lookup_error,
+    CHECK_THROWS_MATCHES(ku::read_area_funding(financing_csv("utfall,kommunerna\n100,100\n")), ku::lookup_error,
                          what(Contains("no column \"omrade\"")));
-    CHECK_THROWS_MATCHES(ku::read_area_funding(csv("omrade,utfall\nBarnahus,100\n")), ku::lookup_error,
+    CHECK_THROWS_MATCHES(ku::read_area_funding(financing_csv("omrade,utfall\nBarnahus,100\n")), ku::lookup_error,
                          what(Contains("finansiering.csv:1: no source column")));
 }
 
 TEST_CASE("a malformed amount is a parse error naming file:line:column and the text", "[shares][io][errors]")
 {
     try {
-        (void)ku::read_area_funding(csv("omrade,utfall,kommunerna,staten\n"
+        (void)ku::read_area_funding(financing_csv("omrade,utfall,kommunerna,staten\n"
                                         "Barnahus,100,50,50\n"
                                         "Nära vård,1 700 000,,35 OOO\n",
                                         "finansiering_2023.csv"));
@@ -120,7 +121,7 @@ TEST_CASE("a malformed amount is a parse error naming file:line:column and the t
 
 TEST_CASE("a row without an area name is a parse error naming file, line and column", "[shares][io][errors]")
 {
-    CHECK_THROWS_MATCHES(ku::read_area_funding(csv("omrade,utfall,kommunerna\n"
+    CHECK_THROWS_MATCHES(ku::read_area_funding(financing_csv("omrade,utfall,kommunerna\n"
                                                    "Barnahus,100,100\n"
                                                    ",100,100\n")),
                          ku::parse_error, what(Contains("finansiering.csv:3:omrade") && Contains("no area name")));
@@ -129,7 +130,7 @@ TEST_CASE("a row without an area name is a parse error naming file, line and col
 TEST_CASE("a duplicate area in a funding CSV is refused by the reader, naming the file and both lines",
           "[shares][io][errors]")
 {
-    CHECK_THROWS_MATCHES(ku::read_area_funding(csv("omrade,utfall,kommunerna\n"
+    CHECK_THROWS_MATCHES(ku::read_area_funding(financing_csv("omrade,utfall,kommunerna\n"
                                                    "Barnahus,100,100\n"
                                                    "Barnahus,200,200\n")),
                          ku::domain_error,
@@ -140,7 +141,7 @@ TEST_CASE("reading a published percent table: its total, its group, its decimals
           "[shares][io]")
 {
     const ku::published_share_table table =
-        ku::read_published_shares(csv("omrade,grupp,andel_av_utfall,kommunerna,staten,ovriga\n"
+        ku::read_published_shares(financing_csv("omrade,grupp,andel_av_utfall,kommunerna,staten,ovriga\n"
                                       "Nära vård,projektverksamhet,\"34,8\",\"0,25\",\"99,75\",0\n"
                                       "Fritid,,\"65,2\",100,,0\n"
                                       "projektverksamhet,,\"34,8\",\"0,25\",\"99,75\",0\n"
@@ -161,23 +162,23 @@ TEST_CASE("reading a published percent table: its total, its group, its decimals
 TEST_CASE("a published percent table with a bad cell, an unknown column or a row twice is refused",
           "[shares][io][errors]")
 {
-    CHECK_THROWS_MATCHES(ku::read_published_shares(csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
+    CHECK_THROWS_MATCHES(ku::read_published_shares(financing_csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
                                                        "Fritid,100,\"5x\",50,50\n",
                                                        "andelar.csv")),
                          ku::parse_error, what(Contains("andelar.csv:2:kommunerna")));
-    CHECK_THROWS_MATCHES(ku::read_published_shares(csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
+    CHECK_THROWS_MATCHES(ku::read_published_shares(financing_csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
                                                        "Fritid,100,110,0,0\n",
                                                        "andelar.csv")),
                          ku::parse_error, what(Contains("andelar.csv:2:kommunerna") && Contains("between 0 and 100")));
-    CHECK_THROWS_MATCHES(ku::read_published_shares(csv("omrade,andel_av_utfall,kommunerna,staten,ovriga,regionen\n"
+    CHECK_THROWS_MATCHES(ku::read_published_shares(financing_csv("omrade,andel_av_utfall,kommunerna,staten,ovriga,regionen\n"
                                                        "Fritid,100,50,50,0,0\n",
                                                        "andelar.csv")),
                          ku::lookup_error, what(Contains("andelar.csv:1: unknown column \"regionen\"")));
-    CHECK_THROWS_MATCHES(ku::read_published_shares(csv("omrade,andel_av_utfall,kommunerna,staten\n"
+    CHECK_THROWS_MATCHES(ku::read_published_shares(financing_csv("omrade,andel_av_utfall,kommunerna,staten\n"
                                                        "Fritid,100,50,50\n",
                                                        "andelar.csv")),
                          ku::lookup_error, what(Contains("no column \"ovriga\"")));
-    CHECK_THROWS_MATCHES(ku::read_published_shares(csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
+    CHECK_THROWS_MATCHES(ku::read_published_shares(financing_csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
                                                        "Fritid,50,50,50,0\n"
                                                        "Fritid,50,50,50,0\n",
                                                        "andelar.csv")),
@@ -188,7 +189,7 @@ TEST_CASE("the percent table as Swedish text: the group row after its areas, the
           "[shares][io][text]")
 {
     const std::vector<ku::area_funding> areas =
-        ku::read_area_funding(csv("omrade,grupp,utfall,kommunerna,staten,ovriga\n"
+        ku::read_area_funding(financing_csv("omrade,grupp,utfall,kommunerna,staten,ovriga\n"
                                   "Barnahus,,900,900,,\n"
                                   "Nära vård,projektverksamhet,100,,100,\n"));
     const std::string text = ku::render_text(ku::to_report(ku::to_percent_table(ku::financing_shares(areas))));
@@ -210,7 +211,7 @@ TEST_CASE("the percent table as JSON: every row with exact decimal strings, the 
           "[shares][io][json]")
 {
     const std::vector<ku::area_funding> areas =
-        ku::read_area_funding(csv("omrade,grupp,utfall,kommunerna,staten,ovriga\n"
+        ku::read_area_funding(financing_csv("omrade,grupp,utfall,kommunerna,staten,ovriga\n"
                                   "Barnahus,,200,100,100,100\n"
                                   "Nära vård,projektverksamhet,100,,100,\n"));
     const std::string json = ku::percent_table_as_json(ku::to_percent_table(ku::financing_shares(areas), 1));
@@ -261,7 +262,7 @@ TEST_CASE("share findings as Swedish text name the row, the sum and the toleranc
           "[shares][io][text]")
 {
     const ku::published_share_table table =
-        ku::read_published_shares(csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
+        ku::read_published_shares(financing_csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
                                       "Social välfärd,60,50,40,10\n"
                                       "Familjehemsresurs,2,54,56,\n"
                                       "Utbildning,38,80,0,20\n"
@@ -284,7 +285,7 @@ TEST_CASE("a published share table as text shows each cell as written, a blank a
           "[shares][io][text]")
 {
     const ku::published_share_table table =
-        ku::read_published_shares(csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
+        ku::read_published_shares(financing_csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
                                       "Social välfärd,60,50,40,10\n"
                                       "Familjehemsresurs,\"2,5\",54,56,\n"
                                       "Utbildning,38,80,0,20\n"
@@ -313,7 +314,7 @@ TEST_CASE("a published share table as text shows each cell as written, a blank a
 TEST_CASE("share findings as JSON: kind, area, column and exact decimal strings", "[shares][io][json]")
 {
     const ku::published_share_table table =
-        ku::read_published_shares(csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
+        ku::read_published_shares(financing_csv("omrade,andel_av_utfall,kommunerna,staten,ovriga\n"
                                       "Barnahus,90,100,0,0\n"
                                       "Nära vård,10,0,100,0\n"
                                       "Summa,100,\"50,5\",\"49,5\",0\n"));

@@ -14,33 +14,33 @@
 #include "ku/io/balance_io.hpp"
 #include "ku/io/csv.hpp"
 #include "ku/io/shares_io.hpp"
+#include "../support/fixtures.hpp"
 
 namespace {
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::Equals;
 using ku::test::what;
+using ku::test::catalogue;
 
-const ku::kommun_catalogue catalogue = ku::jonkopings_lan();
-
-ku::csv_table csv(const std::string& text, const std::string& name = "export.csv")
+ku::csv_table export_csv(const std::string& text, const std::string& name = "export.csv")
 {
     std::istringstream in{text};
     return ku::read_csv(in, name);
 }
 
 /// A scratch folder named after the test, removed at the end of it.
-class scratch_folder {
+class export_folder {
 public:
-    explicit scratch_folder(const std::string& name)
+    explicit export_folder(const std::string& name)
         : path_{std::filesystem::absolute(std::filesystem::temp_directory_path() / ("ku-swedish-input-" + name))}
     {
         std::filesystem::remove_all(path_);
         std::filesystem::create_directories(path_);
     }
-    ~scratch_folder() { std::filesystem::remove_all(path_); }
-    scratch_folder(const scratch_folder&) = delete;
-    scratch_folder& operator=(const scratch_folder&) = delete;
+    ~export_folder() { std::filesystem::remove_all(path_); }
+    export_folder(const export_folder&) = delete;
+    export_folder& operator=(const export_folder&) = delete;
 
     [[nodiscard]] std::filesystem::path write(const std::string& name, const std::string& text) const
     {
@@ -113,7 +113,7 @@ TEST_CASE("a kommun given by code or name is identified, and an unknown one is n
 TEST_CASE("a Swedish Excel export of kommun names and Invånare gives the weights of population_keys.csv",
           "[weights][swedish]")
 {
-    const ku::csv_table table = csv(excel_export);
+    const ku::csv_table table = export_csv(excel_export);
     const std::vector<ku::member_weight> exported = ku::read_weights(table, "Invånare", catalogue);
     std::ifstream file{std::filesystem::path{KU_DATA_DIR} / "population_keys.csv"};
     const std::vector<ku::member_weight> original =
@@ -130,7 +130,7 @@ TEST_CASE("a Swedish Excel export of kommun names and Invånare gives the weight
 TEST_CASE("a population column asked for as befolkning or invånare is found under either heading",
           "[weights][swedish]")
 {
-    const ku::csv_table table = csv("Kommunkod;Kommun;Befolkning\n0604;Aneby;6842\n0686;Eksjö kommun;17794\n");
+    const ku::csv_table table = export_csv("Kommunkod;Kommun;Befolkning\n0604;Aneby;6842\n0686;Eksjö kommun;17794\n");
     const std::vector<ku::member_weight> weights = ku::read_weights(table, "invånare", catalogue);
     REQUIRE(weights.size() == 2);
     CHECK(weights[1].member == ku::kommun_code{"0686"});
@@ -139,14 +139,14 @@ TEST_CASE("a population column asked for as befolkning or invånare is found und
 
 TEST_CASE("a kommun name that is not the name of the code beside it is refused", "[weights][swedish][errors]")
 {
-    const ku::csv_table table = csv("Kommunkod;Kommun;Invånare\n0604;Eksjö;6842\n");
+    const ku::csv_table table = export_csv("Kommunkod;Kommun;Invånare\n0604;Eksjö;6842\n");
     CHECK_THROWS_MATCHES(ku::read_weights(table, "Invånare", catalogue), ku::parse_error,
                          what(Equals("cannot read \"Eksjö\" (export.csv:2:Kommun): the kommun with code 0604 is Aneby")));
 }
 
 TEST_CASE("an unknown kommun name in a key file names the file, line, column and name", "[weights][swedish][errors]")
 {
-    const ku::csv_table table = csv("Kommun;Invånare\nAneby;6842\nLinköping;164616\n");
+    const ku::csv_table table = export_csv("Kommun;Invånare\nAneby;6842\nLinköping;164616\n");
     CHECK_THROWS_MATCHES(ku::read_weights(table, "Invånare", catalogue), ku::lookup_error,
                          what(Equals("export.csv:3:Kommun: unknown kommun \"Linköping\" (a name or an SCB code, "
                                      "e.g. Aneby or 0604)")));
@@ -154,7 +154,7 @@ TEST_CASE("an unknown kommun name in a key file names the file, line, column and
 
 TEST_CASE("a key file without a column of kommuner lists the headings accepted", "[weights][swedish][errors]")
 {
-    const ku::csv_table table = csv("Ort;Invånare\nAneby;6842\n");
+    const ku::csv_table table = export_csv("Ort;Invånare\nAneby;6842\n");
     CHECK_THROWS_MATCHES(ku::read_weights(table, "Invånare", catalogue), ku::lookup_error,
                          what(Equals("export.csv: no column of kommuner (the columns are Ort, Invånare; accepted "
                                      "headings: code, Kod, Kommunkod, SCB-kod or kommun_code for codes, kommun, "
@@ -163,7 +163,7 @@ TEST_CASE("a key file without a column of kommuner lists the headings accepted",
 
 TEST_CASE("two columns of kommun names are ambiguous and named", "[weights][swedish][errors]")
 {
-    const ku::csv_table table = csv("Kommun;Kommunnamn;Invånare\nAneby;Aneby;6842\n");
+    const ku::csv_table table = export_csv("Kommun;Kommunnamn;Invånare\nAneby;Aneby;6842\n");
     CHECK_THROWS_MATCHES(ku::read_weights(table, "Invånare", catalogue), ku::parse_error,
                          what(Equals("export.csv:1: the columns \"Kommun\" and \"Kommunnamn\" are both read as "
                                      "kommun (kommun, name, Namn or Kommunnamn); keep one")));
@@ -172,7 +172,7 @@ TEST_CASE("two columns of kommun names are ambiguous and named", "[weights][swed
 TEST_CASE("a published proposal with Kod and kommun names written the long way is read", "[compare][swedish]")
 {
     const ku::csv_table table =
-        csv("Kod;Kommun;Avgift;Summa\n0604;Aneby kommun;100;100\n0680;Jönköpings kommun;200;200\n;Summa;300;300\n");
+        export_csv("Kod;Kommun;Avgift;Summa\n0604;Aneby kommun;100;100\n0680;Jönköpings kommun;200;200\n;Summa;300;300\n");
     const ku::published_proposal published = ku::read_published_proposal(table, catalogue);
     REQUIRE(published.kommuner.size() == 2);
     CHECK(published.kommuner[1] == ku::kommun_code{"0680"});
@@ -184,9 +184,9 @@ TEST_CASE("a published proposal with Kod and kommun names written the long way i
 TEST_CASE("a balance table with the headings ku prints reads as the same table as with its CSV names",
           "[balance][swedish]")
 {
-    const ku::balance_table plain = ku::read_balance_table(csv(balance_header + balance_rows, "plain.csv"));
+    const ku::balance_table plain = ku::read_balance_table(export_csv(balance_header + balance_rows, "plain.csv"));
     const ku::balance_table printed = ku::read_balance_table(
-        csv("Område;Radtyp;Ingående balans (tkr);Erhållna medel (tkr);Disponibla medel (tkr);Budget förbrukning "
+        export_csv("Område;Radtyp;Ingående balans (tkr);Erhållna medel (tkr);Disponibla medel (tkr);Budget förbrukning "
             "(tkr);Utfall förbrukning (tkr);Utbetalt till länets kommuner (tkr);Kvarvarande medel (tkr);Varav "
             "kvarvarande statliga medel (tkr)\n"
             "Nära vård;område;65287;38709;103996;1900;1658;69250;33088;33088\n"
@@ -206,7 +206,7 @@ TEST_CASE("a balance column headed in kr is refused when the table is read in tk
 {
     std::string header = balance_header;
     header.replace(header.find("ingaende_balans"), std::string{"ingaende_balans"}.size(), "Ingående balans (kr)");
-    CHECK_THROWS_MATCHES(ku::read_balance_table(csv(header + balance_rows, "bokslut.csv")), ku::parse_error,
+    CHECK_THROWS_MATCHES(ku::read_balance_table(export_csv(header + balance_rows, "bokslut.csv")), ku::parse_error,
                          what(Equals("bokslut.csv:1: the column \"Ingående balans (kr)\" is in kr but the table is "
                                      "read in tkr (give the unit: --unit kr)")));
 }
@@ -214,7 +214,7 @@ TEST_CASE("a balance column headed in kr is refused when the table is read in tk
 TEST_CASE("an unknown balance heading is named with every heading accepted", "[balance][swedish][errors]")
 {
     CHECK_THROWS_MATCHES(
-        ku::read_balance_table(csv("omrade,ingaende_balans,regionen\nFritid,1,2\n", "bokslut.csv")), ku::lookup_error,
+        ku::read_balance_table(export_csv("omrade,ingaende_balans,regionen\nFritid,1,2\n", "bokslut.csv")), ku::lookup_error,
         what(Equals("bokslut.csv:1: unknown column \"regionen\" (a balance table's columns after the area's name are "
                     "ingaende_balans or Ingående balans; erhallna_medel or Erhållna medel; disponibla_medel or "
                     "Disponibla medel; budget_forbrukning or Budget förbrukning; utfall_forbrukning or Utfall "
@@ -227,7 +227,7 @@ TEST_CASE("an unknown balance heading is named with every heading accepted", "[b
 TEST_CASE("a balance column written twice under two headings is refused", "[balance][swedish][errors]")
 {
     CHECK_THROWS_MATCHES(
-        ku::read_balance_table(csv("omrade,ingaende_balans,Ingående balans\nFritid,1,2\n", "bokslut.csv")),
+        ku::read_balance_table(export_csv("omrade,ingaende_balans,Ingående balans\nFritid,1,2\n", "bokslut.csv")),
         ku::parse_error,
         what(Equals("bokslut.csv:1: the columns \"ingaende_balans\" and \"Ingående balans\" are the same column; keep one")));
 }
@@ -236,7 +236,7 @@ TEST_CASE("a percent table with the headings ku prints is read, Radtyp and Summa
           "[shares][swedish]")
 {
     const ku::published_share_table table = ku::read_published_shares(
-        csv("Område;Grupp;Radtyp;Andel av utfall;Kommunerna;Staten;Övriga;Summa källor\n"
+        export_csv("Område;Grupp;Radtyp;Andel av utfall;Kommunerna;Staten;Övriga;Summa källor\n"
             "Fritid;;område;40;100;0;0;100\nUtbildning;;område;60;80;0;20;100\nSumma;;summa;100;88;0;12;100\n",
             "andelar.csv"));
     REQUIRE(table.rows.size() == 3);
@@ -247,7 +247,7 @@ TEST_CASE("a percent table with the headings ku prints is read, Radtyp and Summa
 TEST_CASE("a funding table with the same area twice names the file and both lines", "[shares][errors]")
 {
     const ku::csv_table table =
-        csv("omrade,utfall,kommunerna\nBarnahus,100,100\nFritid,50,50\nBarnahus,20,20\n", "finansiering.csv");
+        export_csv("omrade,utfall,kommunerna\nBarnahus,100,100\nFritid,50,50\nBarnahus,20,20\n", "finansiering.csv");
     CHECK_THROWS_MATCHES(ku::read_area_funding(table), ku::domain_error,
                          what(Equals("finansiering.csv:4:omrade: area \"Barnahus\" appears twice (first on line 2)")));
 }
@@ -257,7 +257,7 @@ TEST_CASE("a funding table with the same area twice names the file and both line
 TEST_CASE("a key file that lacks a kommun is refused for a fee without a member list, naming fee, file and kommun",
           "[spec][keys][errors]")
 {
-    const scratch_folder folder{"key-lacks-habo"};
+    const export_folder folder{"key-lacks-habo"};
     const auto keys = folder.write("keys.csv", keys_without_habo);
     const auto spec = folder.write("spec.toml", "title = \"T\"\n[keys]\nA = { file = \"keys.csv\", column = \"pop\" }\n"
                                                 "[[fees]]\nname = \"Barnahus\"\ntotal = \"3 168 492\"\nkey = \"A\"\n");
@@ -272,7 +272,7 @@ TEST_CASE("a key file that lacks a kommun is refused for a fee without a member 
 TEST_CASE("a fee over the key's kommuner says so with members_except and splits among the other twelve",
           "[spec][keys]")
 {
-    const scratch_folder folder{"members-except-habo"};
+    const export_folder folder{"members-except-habo"};
     (void)folder.write("keys.csv", keys_without_habo);
     const auto spec = folder.write("spec.toml", "title = \"T\"\n[keys]\nA = { file = \"keys.csv\", column = \"pop\" }\n"
                                                 "[[fees]]\nname = \"Barnahus\"\ntotal = \"3 168 492\"\nkey = \"A\"\n"
@@ -284,7 +284,7 @@ TEST_CASE("a fee over the key's kommuner says so with members_except and splits 
 
 TEST_CASE("a member the key lacks is refused naming the member", "[spec][keys][errors]")
 {
-    const scratch_folder folder{"member-not-in-key"};
+    const export_folder folder{"member-not-in-key"};
     const auto keys = folder.write("keys.csv", "code,pop\n0604,6842\n0617,9309\n");
     const auto spec = folder.write("spec.toml", "[keys]\nA = { file = \"keys.csv\", column = \"pop\" }\n"
                                                 "[[fees]]\nname = \"Skola\"\ntotal = \"100\"\nkey = \"A\"\n"
@@ -300,7 +300,7 @@ TEST_CASE("a member the key lacks is refused naming the member", "[spec][keys][e
 
 TEST_CASE("a fraction beside a total is refused, not ignored", "[spec][errors]")
 {
-    const scratch_folder folder{"fraction-beside-total"};
+    const export_folder folder{"fraction-beside-total"};
     (void)folder.write("keys.csv", "code,pop\n0604,6842\n");
     const auto spec = folder.write("spec.toml", "[keys]\nA = { file = \"keys.csv\", column = \"pop\" }\n"
                                                 "[[fees]]\nname = \"Avgift\"\ntotal = \"100\"\nfraction = \"10 %\"\n"
@@ -314,7 +314,7 @@ TEST_CASE("a fraction beside a total is refused, not ignored", "[spec][errors]")
 
 TEST_CASE("a whole-kronor total beyond the money range names the spec and the field", "[spec][errors]")
 {
-    const scratch_folder folder{"total-overflow"};
+    const export_folder folder{"total-overflow"};
     (void)folder.write("keys.csv", "code,pop\n0604,6842\n");
     const auto spec = folder.write("spec.toml", "[keys]\nA = { file = \"keys.csv\", column = \"pop\" }\n"
                                                 "[[fees]]\nname = \"Avgift\"\ntotal = 9000000000000000000\n"
@@ -327,7 +327,7 @@ TEST_CASE("a whole-kronor total beyond the money range names the spec and the fi
 TEST_CASE("a key file that cannot be opened is named by its full path with the system's reason",
           "[spec][errors]")
 {
-    const scratch_folder folder{"missing-key-file"};
+    const export_folder folder{"missing-key-file"};
     const auto spec = folder.write("spec.toml", "[keys]\nA = { file = \"population_keys.csv\", column = \"key_a\" }\n"
                                                 "[[fees]]\nname = \"Avgift\"\ntotal = \"100\"\nkey = \"A\"\n");
     CHECK_THROWS_MATCHES(ku::read_proposal_spec(spec, catalogue), ku::error,
@@ -340,7 +340,7 @@ TEST_CASE("a CSV file given by a relative path is named by its full path when it
     const std::string full = (std::filesystem::current_path() / "no_such_keys.csv").string();
     CHECK_THROWS_MATCHES(ku::read_csv_file("no_such_keys.csv"), ku::error,
                          what(Equals("cannot open " + full + ": No such file or directory")));
-    const scratch_folder folder{"folder-as-file"};
+    const export_folder folder{"folder-as-file"};
     CHECK_THROWS_MATCHES(ku::read_csv_file(folder.path()), ku::error,
                          what(Equals("cannot open " + folder.path().string() + ": it is a folder, not a file")));
 }
@@ -350,7 +350,7 @@ TEST_CASE("a CSV file given by a relative path is named by its full path when it
 TEST_CASE("a 100 kB field is shown as its first 40 characters and its length", "[csv][errors]")
 {
     const std::string huge(100'000, '9');
-    const ku::csv_table table = csv("code,pop\n0604,1" + huge + "x\n", "keys.csv");
+    const ku::csv_table table = export_csv("code,pop\n0604,1" + huge + "x\n", "keys.csv");
     CHECK_THROWS_MATCHES(ku::read_weights(table, "pop", catalogue), ku::parse_error,
                          what(Contains("cannot read \"1999999999999999999999999999999999999999…\" (100002 characters) "
                                        "(keys.csv:2:pop)")));
@@ -365,7 +365,7 @@ TEST_CASE("a 100 kB field is shown as its first 40 characters and its length", "
 
 TEST_CASE("an unclosed quote is reported at the line and column where its field begins", "[csv][errors]")
 {
-    CHECK_THROWS_MATCHES(csv("code,name,pop\n0604,Aneby,6842\n0617,\"Gnosjö,9309\n0642,Mullsjö,7568\n", "keys.csv"),
+    CHECK_THROWS_MATCHES(export_csv("code,name,pop\n0604,Aneby,6842\n0617,\"Gnosjö,9309\n0642,Mullsjö,7568\n", "keys.csv"),
                          ku::parse_error,
                          what(Equals("keys.csv:3:6: malformed CSV: the quote that opens field 2 at column 6 is never "
                                      "closed")));
@@ -375,9 +375,9 @@ TEST_CASE("a UTF-16 file is named as UTF-16 with how to save it as UTF-8", "[csv
 {
     const std::string message = "export.csv: the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)";
     const std::string with_bom{"\xFF\xFE" "c\0o\0d\0e\0\n\0", 12};
-    CHECK_THROWS_MATCHES(csv(with_bom), ku::parse_error, what(Equals(message)));
+    CHECK_THROWS_MATCHES(export_csv(with_bom), ku::parse_error, what(Equals(message)));
     const std::string without_bom{"c\0o\0d\0e\0;\0p\0o\0p\0\n\0", 18};
-    CHECK_THROWS_MATCHES(csv(without_bom), ku::parse_error, what(Equals(message)));
+    CHECK_THROWS_MATCHES(export_csv(without_bom), ku::parse_error, what(Equals(message)));
     const std::string big_endian{"\0c\0o\0d\0e\0\n", 10};
-    CHECK_THROWS_MATCHES(csv(big_endian), ku::parse_error, what(Equals(message)));
+    CHECK_THROWS_MATCHES(export_csv(big_endian), ku::parse_error, what(Equals(message)));
 }

@@ -22,6 +22,7 @@
 #include "ku/ledger/audit.hpp"
 #include "ku/ledger/balance.hpp"
 #include "ku/ledger/reorganisation.hpp"
+#include "../support/fixtures.hpp"
 
 namespace {
 
@@ -33,10 +34,9 @@ using ku::finding_kind;
 using ku::money;
 using ku::unit;
 
-money tkr(std::int64_t n) { return money::in(unit::tkr, n); }
-
-const std::string social = "Social välfärd och hälso- och sjukvård";
-const ku::partnerskap social_area = ku::partnerskap::named(social);
+using ku::test::tkr;
+using ku::test::social;
+using ku::test::social_area;
 
 ku::balance_table bokslut_2023()
 {

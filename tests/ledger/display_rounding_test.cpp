@@ -12,6 +12,7 @@
 
 #include "ku/ledger/audit.hpp"
 #include "ku/ledger/display_rounding.hpp"
+#include "../support/random.hpp"
 
 using ku::balance_column;
 using ku::money;
@@ -19,10 +20,7 @@ using ku::unit;
 
 namespace {
 
-std::int64_t uniform(std::mt19937_64& random, std::int64_t low, std::int64_t high)
-{
-    return std::uniform_int_distribution<std::int64_t>{low, high}(random);
-}
+using ku::test::uniform;
 
 /// Whether `shown` öre is the floor or the ceiling of `exact` öre in whole units of `step` öre.
 bool within_a_unit(std::int64_t shown, std::int64_t exact, std::int64_t step)

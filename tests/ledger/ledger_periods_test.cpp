@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "ku/ku.hpp"
+#include "../support/fixtures.hpp"
 
 namespace {
 
@@ -13,7 +14,7 @@ using namespace ku::literals;
 
 using namespace std::chrono_literals;
 
-ku::money tkr(std::int64_t n) { return ku::money::in(ku::unit::tkr, n); }
+using ku::test::tkr;
 
 /// Two areas of the 2023 year-end: Social välfärd (58 088 tkr remain) and Digitalisering
 /// (3 925 tkr remain).

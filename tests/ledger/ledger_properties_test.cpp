@@ -23,6 +23,7 @@
 #include "ku/core/ratio.hpp"
 #include "ku/ledger/balance.hpp"
 #include "ku/ledger/reorganisation.hpp"
+#include "../support/random.hpp"
 
 namespace {
 
@@ -33,19 +34,12 @@ using ku::ratio;
 using ku::reorganisation_rule;
 using ku::unit;
 
-using rng_t = std::mt19937_64;
+using ku::test::rng_t;
 
 constexpr int cases = 3000;
 
-std::int64_t uniform(rng_t& rng, std::int64_t low, std::int64_t high)
-{
-    return std::uniform_int_distribution<std::int64_t>{low, high}(rng);
-}
-
-std::size_t uniform_size(rng_t& rng, std::size_t low, std::size_t high)
-{
-    return std::uniform_int_distribution<std::size_t>{low, high}(rng);
-}
+using ku::test::uniform;
+using ku::test::uniform_size;
 
 bool chance(rng_t& rng, std::int64_t one_in) { return uniform(rng, 1, one_in) == 1; }
 

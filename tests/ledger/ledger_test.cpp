@@ -19,6 +19,7 @@
 #include "ku/ledger/audit.hpp"
 #include "ku/ledger/balance.hpp"
 #include "ku/ledger/reorganisation.hpp"
+#include "../support/fixtures.hpp"
 
 namespace {
 
@@ -29,10 +30,9 @@ using ku::money;
 using ku::unit;
 using Catch::Contains;
 
-money tkr(std::int64_t n) { return money::in(unit::tkr, n); }
-
-const std::string social = "Social välfärd och hälso- och sjukvård";
-const ku::partnerskap social_area = ku::partnerskap::named(social);
+using ku::test::tkr;
+using ku::test::social;
+using ku::test::social_area;
 const ku::period year_2023 = ku::period::bokslut(std::chrono::year{2023});
 const ku::period year_2024 = ku::period::bokslut(std::chrono::year{2024});
 

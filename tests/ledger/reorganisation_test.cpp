@@ -15,6 +15,7 @@
 #include "ku/core/partnerskap.hpp"
 #include "ku/core/ratio.hpp"
 #include "ku/ledger/reorganisation.hpp"
+#include "../support/fixtures.hpp"
 
 namespace {
 
@@ -26,10 +27,9 @@ using ku::reorganisation;
 using ku::unit;
 using Catch::Contains;
 
-money tkr(std::int64_t n) { return money::in(unit::tkr, n); }
-
-const std::string social = "Social välfärd och hälso- och sjukvård";
-const ku::partnerskap social_area = ku::partnerskap::named(social);
+using ku::test::tkr;
+using ku::test::social;
+using ku::test::social_area;
 
 /// The 2023 closing balances of bokslut_2023.csv, in tkr.
 const std::vector<area_amount> closing_2023{
@@ -38,7 +38,7 @@ const std::vector<area_amount> closing_2023{
     {"Fritid"_area, tkr(860)},        {"Kurs och konferens"_area, tkr(-395)},
 };
 
-money total_of(const std::vector<area_amount>& balances)
+money balances_total(const std::vector<area_amount>& balances)
 {
     money total;
     for (const auto& [area, amount] : balances) {
@@ -85,7 +85,7 @@ TEST_CASE("Social välfärd's 58 088 tkr split 1/2, 3/10, 1/5 gives 29 044, 17 4
     CHECK(result[1] == area_amount{"Hälso- och sjukvård"_area, tkr(17'426)}); // 17 426,4
     CHECK(result[2] == area_amount{"Barn och unga"_area, tkr(11'618)});       // 11 617,6: the spare tkr
     CHECK(result[3] == area_amount{"Nära vård"_area, tkr(33'088)});
-    CHECK(total_of(result) == total_of(closing_2023));
+    CHECK(balances_total(result) == balances_total(closing_2023));
     CHECK(names(split.targets_of(social_area)) == std::vector<std::string>{"Socialtjänst", "Hälso- och sjukvård", "Barn och unga"});
     CHECK(names(split.sources_of("Barn och unga"_area)) == std::vector<std::string>{social, "Barn och unga"});
     CHECK(split.sources_of(social_area).empty());
@@ -123,7 +123,7 @@ TEST_CASE("a split by amounts carries the named amounts and must use up the bala
     const auto result = amounts.apply(closing_2023, unit::tkr);
     CHECK(amount_of(result, "Socialtjänst") == tkr(30'000));
     CHECK(amount_of(result, "Barn och unga") == tkr(10'088));
-    CHECK(total_of(result) == total_of(closing_2023));
+    CHECK(balances_total(result) == balances_total(closing_2023));
 
     const reorganisation short_by_one{{{social_area, "Socialtjänst"_area, tkr(30'000)}, {social_area, "Barn och unga"_area, tkr(28'087)}}};
     CHECK_THROWS_AS(short_by_one.apply(closing_2023, unit::tkr), ku::domain_error);
@@ -148,7 +148,7 @@ TEST_CASE("Utbildning and Fritid merged carry 4 732 tkr, also into an area that 
     CHECK(result.size() == 7);
     CHECK(amount_of(result, "Utbildning") == tkr(4'732));
     CHECK(names(into_existing.sources_of("Utbildning"_area)) == std::vector<std::string>{"Fritid", "Utbildning"});
-    CHECK(total_of(result) == total_of(closing_2023));
+    CHECK(balances_total(result) == balances_total(closing_2023));
 }
 
 TEST_CASE("an area closed at zero disappears; closed with a balance it is refused", "[reorganisation]")
@@ -180,7 +180,7 @@ TEST_CASE("part of a balance sent to no area is refused: money may not vanish", 
     const auto result = zero_closed.apply(closing_2023, unit::tkr);
     CHECK(amount_of(result, "Fritid och idrott") == tkr(860));
     CHECK(result.size() == closing_2023.size());
-    CHECK(total_of(result) == total_of(closing_2023));
+    CHECK(balances_total(result) == balances_total(closing_2023));
     const reorganisation zero_share{{{"Kurs och konferens"_area, "Kurser"_area, ratio{1, 2}}, {"Kurs och konferens"_area, std::nullopt, ratio{1, 2}}}};
     CHECK(zero_share.apply({{"Kurs och konferens"_area, money{}}}, unit::tkr) ==
           std::vector<area_amount>{{"Kurser"_area, money{}}});

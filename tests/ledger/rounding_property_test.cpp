@@ -12,6 +12,7 @@
 
 #include "ku/core/money.hpp"
 #include "ku/ledger/audit.hpp"
+#include "../support/random.hpp"
 
 using ku::balance_column;
 using ku::finding_class;
@@ -19,10 +20,7 @@ using ku::money;
 
 namespace {
 
-std::int64_t uniform(std::mt19937_64& random, std::int64_t low, std::int64_t high)
-{
-    return std::uniform_int_distribution<std::int64_t>{low, high}(random);
-}
+using ku::test::uniform;
 
 /// Exact kronor figures of one area: opening, received, budget, outcome, paid on, transferred,
 /// and a state part no larger than what remains.

@@ -23,6 +23,7 @@
 #include "ku/ledger/audit.hpp"
 #include "ku/report/period_report.hpp"
 #include "ku/shares/share_audit.hpp"
+#include "../support/fixtures.hpp"
 
 namespace {
 
@@ -32,10 +33,9 @@ using ku::balance_column;
 using ku::money;
 using ku::unit;
 
-const std::filesystem::path data{KU_DATA_DIR};
-const std::filesystem::path test_data{KU_TEST_DATA_DIR};
-
-money tkr(std::int64_t n) { return money::in(unit::tkr, n); }
+using ku::test::data;
+using ku::test::test_data;
+using ku::test::tkr;
 
 const ku::balance_row& row_named(const ku::balance_table& table, const std::string& name)
 {

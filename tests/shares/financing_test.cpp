@@ -15,6 +15,7 @@
 #include "ku/core/money.hpp"
 #include "ku/shares/financing.hpp"
 #include "ku/shares/percent.hpp"
+#include "../support/fixtures.hpp"
 
 using Catch::Contains;
 using ku::area_funding;
@@ -28,8 +29,7 @@ namespace {
 using namespace ku::literals;
 
 using ku::test::what;
-
-money kr(std::int64_t n) { return money::kr(n); }
+using ku::test::kr;
 
 area_funding area(std::string name, std::optional<std::string> group, std::int64_t utfall, std::int64_t kommunerna,
                   std::int64_t staten, std::int64_t ovriga)
@@ -75,7 +75,7 @@ std::int64_t sources_units(const ku::percent_row& cells)
     return sum;
 }
 
-using units = std::vector<std::int64_t>;
+using unit_counts = std::vector<std::int64_t>;
 
 } // namespace
 
@@ -156,8 +156,8 @@ TEST_CASE("a group is weighted by its areas' outcome: 9/10, where averaging the 
 
     // Whole percents: the group is 90 / 10 / 0, not the averaged 50 / 50 / 0.
     const ku::percent_table table = ku::to_percent_table(rows);
-    CHECK(percent_units(table.percents[3]) == units{50, 90, 10, 0});
-    CHECK(percent_units(table.percents[4]) == units{100, 65, 5, 30});
+    CHECK(percent_units(table.percents[3]) == unit_counts{50, 90, 10, 0});
+    CHECK(percent_units(table.percents[4]) == unit_counts{100, 65, 5, 30});
 }
 
 TEST_CASE("the 2023 breakdown: rows in input order, then the group, then Summa, weighted by outcome",
@@ -194,17 +194,17 @@ TEST_CASE("the 2023 percent table: every row and the area column sum to exactly 
     const ku::percent_table table = ku::to_percent_table(ku::financing_shares(areas));
     REQUIRE(table.percents.size() == 8);
     // Område, andel av utfall, kommunerna, staten, övriga.
-    CHECK(percent_units(table.percents[0]) == units{8, 100, 0, 0});
-    CHECK(percent_units(table.percents[1]) == units{55, 40, 53, 7});
-    CHECK(percent_units(table.percents[2]) == units{12, 81, 0, 19});
-    CHECK(percent_units(table.percents[3]) == units{3, 0, 100, 0});
-    CHECK(percent_units(table.percents[4]) == units{18, 10, 60, 30});
+    CHECK(percent_units(table.percents[0]) == unit_counts{8, 100, 0, 0});
+    CHECK(percent_units(table.percents[1]) == unit_counts{55, 40, 53, 7});
+    CHECK(percent_units(table.percents[2]) == unit_counts{12, 81, 0, 19});
+    CHECK(percent_units(table.percents[3]) == unit_counts{3, 0, 100, 0});
+    CHECK(percent_units(table.percents[4]) == unit_counts{18, 10, 60, 30});
     // 4 34/54 % ties with Social välfärd's 54 34/54 %: the larger share gets the spare percent.
-    CHECK(percent_units(table.percents[5]) == units{4, 20, 0, 80});
+    CHECK(percent_units(table.percents[5]) == unit_counts{4, 20, 0, 80});
     // The group's share is the sum of its areas' shown shares (3 + 18 + 4 = 25), though its own
     // 25,93 % would round to 26: the column reads true.
-    CHECK(percent_units(table.percents[6]) == units{25, 11, 54, 35});
-    CHECK(percent_units(table.percents[7]) == units{100, 42, 43, 15});
+    CHECK(percent_units(table.percents[6]) == unit_counts{25, 11, 54, 35});
+    CHECK(percent_units(table.percents[7]) == unit_counts{100, 42, 43, 15});
 
     std::int64_t column = 0;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
@@ -222,10 +222,10 @@ TEST_CASE("the 2023 percent table with one decimal sums to 100,0 in every row an
 {
     const std::vector<area_funding> areas = areas_2023();
     const ku::percent_table table = ku::to_percent_table(ku::financing_shares(areas), 1);
-    CHECK(percent_units(table.percents[0]) == units{78, 1000, 0, 0});
-    CHECK(percent_units(table.percents[1]) == units{546, 400, 533, 67});
-    CHECK(percent_units(table.percents[6]) == units{259, 106, 541, 353});
-    CHECK(percent_units(table.percents[7]) == units{1000, 418, 432, 150});
+    CHECK(percent_units(table.percents[0]) == unit_counts{78, 1000, 0, 0});
+    CHECK(percent_units(table.percents[1]) == unit_counts{546, 400, 533, 67});
+    CHECK(percent_units(table.percents[6]) == unit_counts{259, 106, 541, 353});
+    CHECK(percent_units(table.percents[7]) == unit_counts{1000, 418, 432, 150});
     CHECK(table.percents[7].by_kind[funding_kind::kommunerna].to_swedish() == "41,8 %");
     std::int64_t column = 0;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
@@ -250,12 +250,12 @@ TEST_CASE("rounded cell by cell the same breakdown can sum to 99 or 101, which i
     };
     const ku::percent_table each =
         ku::to_percent_table(ku::financing_shares(areas), 0, ku::percent_rounding::each_cell);
-    CHECK(percent_units(each.percents[0]) == units{33, 33, 33, 33});
+    CHECK(percent_units(each.percents[0]) == unit_counts{33, 33, 33, 33});
     const ku::percent_table largest = ku::to_percent_table(ku::financing_shares(areas));
-    CHECK(percent_units(largest.percents[0]) == units{34, 34, 33, 33});
-    CHECK(percent_units(largest.percents[1]) == units{33, 34, 33, 33});
-    CHECK(percent_units(largest.percents[2]) == units{33, 34, 33, 33});
-    CHECK(percent_units(largest.percents[3]) == units{100, 34, 33, 33});
+    CHECK(percent_units(largest.percents[0]) == unit_counts{34, 34, 33, 33});
+    CHECK(percent_units(largest.percents[1]) == unit_counts{33, 34, 33, 33});
+    CHECK(percent_units(largest.percents[2]) == unit_counts{33, 34, 33, 33});
+    CHECK(percent_units(largest.percents[3]) == unit_counts{100, 34, 33, 33});
 }
 
 TEST_CASE("an area without outcome or funding is a row of zeros and counts for nothing in the total",
@@ -272,8 +272,8 @@ TEST_CASE("an area without outcome or funding is a row of zeros and counts for n
     CHECK(rows[2].of_total_outcome == 0);
     CHECK(rows[3].by_kind == shares3{exact_share{1, 2}, exact_share{0}, exact_share{1, 2}});
     const ku::percent_table table = ku::to_percent_table(rows);
-    CHECK(percent_units(table.percents[0]) == units{0, 0, 0, 0});
-    CHECK(percent_units(table.percents[3]) == units{100, 50, 0, 50});
+    CHECK(percent_units(table.percents[0]) == unit_counts{0, 0, 0, 0});
+    CHECK(percent_units(table.percents[3]) == unit_counts{100, 50, 0, 50});
 }
 
 TEST_CASE("two groups are listed in the order first seen, each weighted over its own areas",

@@ -17,6 +17,7 @@
 
 #include "ku/core/error.hpp"
 #include "ku/shares/percent.hpp"
+#include "../support/random.hpp"
 
 using Catch::Contains;
 using ku::exact_share;
@@ -45,7 +46,7 @@ std::vector<std::int64_t> units_of(const std::vector<percent>& row)
     return units;
 }
 
-using units = std::vector<std::int64_t>;
+using unit_counts = std::vector<std::int64_t>;
 
 using boost::multiprecision::cpp_int;
 using boost::multiprecision::cpp_rational;
@@ -63,10 +64,10 @@ std::int64_t hundred(int decimals)
 /// that sums to 1: each cell's share × 100 × 10^decimals floored; by largest remainder the spare
 /// units one at a time to the best claim not yet served (the larger remainder, then the larger
 /// share, then the earlier cell); cell by cell each rounded half-up instead.
-units reference_units(const std::vector<exact_share>& shares, int decimals, percent_rounding rounding)
+unit_counts reference_units(const std::vector<exact_share>& shares, int decimals, percent_rounding rounding)
 {
     const std::int64_t whole = hundred(decimals);
-    units result(shares.size());
+    unit_counts result(shares.size());
     std::vector<cpp_rational> remainders(shares.size());
     std::int64_t given = 0;
     for (std::size_t i = 0; i < shares.size(); ++i) {
@@ -99,10 +100,7 @@ units reference_units(const std::vector<exact_share>& shares, int decimals, perc
     return result;
 }
 
-std::int64_t uniform(std::mt19937_64& random, std::int64_t low, std::int64_t high)
-{
-    return std::uniform_int_distribution<std::int64_t>{low, high}(random);
-}
+using ku::test::uniform;
 
 /// A positive integer of 32 to 128 random bits.
 cpp_int random_large(std::mt19937_64& random)
@@ -210,7 +208,7 @@ struct deciding_ties {
 };
 deciding_ties ties_at_the_cut(const std::vector<exact_share>& row, int decimals)
 {
-    const units rounded = reference_units(row, decimals, percent_rounding::largest_remainder);
+    const unit_counts rounded = reference_units(row, decimals, percent_rounding::largest_remainder);
     std::vector<cpp_rational> remainders;
     std::vector<bool> served;
     for (std::size_t i = 0; i < row.size(); ++i) {
@@ -246,7 +244,7 @@ TEST_CASE("three equal thirds are 34 + 33 + 33 = 100 by largest remainder, the s
 {
     const std::vector<exact_share> thirds{exact_share{1, 3}, exact_share{1, 3}, exact_share{1, 3}};
     const std::vector<percent> row = ku::to_percents(thirds);
-    CHECK(units_of(row) == units{34, 33, 33});
+    CHECK(units_of(row) == unit_counts{34, 33, 33});
     CHECK(units_sum(row) == 100);
     for (const percent& p : row) {
         CHECK(p.decimals() == 0);
@@ -258,7 +256,7 @@ TEST_CASE("three equal thirds rounded cell by cell, as published tables do, are 
 {
     const std::vector<exact_share> thirds{exact_share{1, 3}, exact_share{1, 3}, exact_share{1, 3}};
     const std::vector<percent> row = ku::to_percents(thirds, 0, percent_rounding::each_cell);
-    CHECK(units_of(row) == units{33, 33, 33});
+    CHECK(units_of(row) == unit_counts{33, 33, 33});
     CHECK(units_sum(row) == 99);
 }
 
@@ -267,12 +265,12 @@ TEST_CASE("16,5 % + 16,5 % + 67 % rounded cell by cell half-up sum to 101, by la
 {
     const std::vector<exact_share> shares{exact_share{165, 1000}, exact_share{165, 1000}, exact_share{67, 100}};
     const std::vector<percent> each = ku::to_percents(shares, 0, percent_rounding::each_cell);
-    CHECK(units_of(each) == units{17, 17, 67});
+    CHECK(units_of(each) == unit_counts{17, 17, 67});
     CHECK(units_sum(each) == 101);
 
     // Equal remainders and equal shares: the earlier cell gets the spare percent.
     const std::vector<percent> largest = ku::to_percents(shares);
-    CHECK(units_of(largest) == units{17, 16, 67});
+    CHECK(units_of(largest) == unit_counts{17, 16, 67});
     CHECK(units_sum(largest) == 100);
 }
 
@@ -284,13 +282,13 @@ TEST_CASE("of equal remainders the larger share gets the spare percent, wherever
     // the other, though it stands second.
     const std::vector<exact_share> shares{exact_share{250, 5400}, exact_share{2950, 5400},
                                           exact_share{2200, 5400}};
-    CHECK(units_of(ku::to_percents(shares)) == units{4, 55, 41});
+    CHECK(units_of(ku::to_percents(shares)) == unit_counts{4, 55, 41});
 
     // 4 34/54 %, 54 34/54 %, 29 34/54 %, 11 6/54 %: floors 98, two spare among three equal
     // remainders: the two larger shares get them, the first cell does not.
     const std::vector<exact_share> three_ties{exact_share{250, 5400}, exact_share{2950, 5400},
                                               exact_share{1600, 5400}, exact_share{600, 5400}};
-    CHECK(units_of(ku::to_percents(three_ties)) == units{4, 55, 30, 11});
+    CHECK(units_of(ku::to_percents(three_ties)) == unit_counts{4, 55, 30, 11});
 }
 
 TEST_CASE("a row of percents with one or two decimals sums to exactly 100,0 or 100,00", "[shares][percent]")
@@ -298,21 +296,21 @@ TEST_CASE("a row of percents with one or two decimals sums to exactly 100,0 or 1
     const std::vector<exact_share> sevenths{exact_share{1, 7}, exact_share{2, 7}, exact_share{4, 7}};
     // 14,2857 % + 28,5714 % + 57,1429 %
     const std::vector<percent> one = ku::to_percents(sevenths, 1);
-    CHECK(units_of(one) == units{143, 286, 571});
+    CHECK(units_of(one) == unit_counts{143, 286, 571});
     CHECK(units_sum(one) == 1000);
     CHECK(one[0].to_plain() == "14.3");
     CHECK(one[2].to_swedish() == "57,1 %");
 
     const std::vector<percent> two = ku::to_percents(sevenths, 2);
-    CHECK(units_of(two) == units{1429, 2857, 5714});
+    CHECK(units_of(two) == unit_counts{1429, 2857, 5714});
     CHECK(units_sum(two) == 10000);
     CHECK(two[1].to_swedish() == "28,57 %");
 
     // Rounded per cell the sevenths happen to sum to 100,00; the thirds sum to 99,99.
-    CHECK(units_of(ku::to_percents(sevenths, 2, percent_rounding::each_cell)) == units{1429, 2857, 5714});
+    CHECK(units_of(ku::to_percents(sevenths, 2, percent_rounding::each_cell)) == unit_counts{1429, 2857, 5714});
     const std::vector<exact_share> thirds{exact_share{1, 3}, exact_share{1, 3}, exact_share{1, 3}};
     CHECK(units_sum(ku::to_percents(thirds, 2, percent_rounding::each_cell)) == 9999);
-    CHECK(units_of(ku::to_percents(thirds, 2)) == units{3334, 3333, 3333});
+    CHECK(units_of(ku::to_percents(thirds, 2)) == unit_counts{3334, 3333, 3333});
 }
 
 TEST_CASE("0,5 % and 99,5 % round half-up cell by cell to 1 + 100 = 101, by largest remainder to 0 + 100",
@@ -320,21 +318,21 @@ TEST_CASE("0,5 % and 99,5 % round half-up cell by cell to 1 + 100 = 101, by larg
 {
     const std::vector<exact_share> shares{exact_share{5, 1000}, exact_share{995, 1000}};
     const std::vector<percent> each = ku::to_percents(shares, 0, percent_rounding::each_cell);
-    CHECK(units_of(each) == units{1, 100});
+    CHECK(units_of(each) == unit_counts{1, 100});
     CHECK(units_sum(each) == 101);
     // Equal remainders of one half: the larger share takes the spare percent.
-    CHECK(units_of(ku::to_percents(shares)) == units{0, 100});
+    CHECK(units_of(ku::to_percents(shares)) == unit_counts{0, 100});
 }
 
 TEST_CASE("a row that is one whole source is 100 % and 0 %, and an empty row is all zero",
           "[shares][percent]")
 {
     const std::vector<exact_share> whole{exact_share{0}, exact_share{1}, exact_share{0}};
-    CHECK(units_of(ku::to_percents(whole)) == units{0, 100, 0});
-    CHECK(units_of(ku::to_percents(whole, 2)) == units{0, 10000, 0});
+    CHECK(units_of(ku::to_percents(whole)) == unit_counts{0, 100, 0});
+    CHECK(units_of(ku::to_percents(whole, 2)) == unit_counts{0, 10000, 0});
 
     const std::vector<exact_share> empty_row{exact_share{0}, exact_share{0}, exact_share{0}};
-    CHECK(units_of(ku::to_percents(empty_row)) == units{0, 0, 0});
+    CHECK(units_of(ku::to_percents(empty_row)) == unit_counts{0, 0, 0});
     CHECK(ku::to_percents(std::span<const exact_share>{}).empty());
 }
 
@@ -361,7 +359,7 @@ TEST_CASE("shares that do not sum to one, a negative share or decimals outside 0
     const std::vector<exact_share> whole{exact_share{1}};
     CHECK_THROWS_MATCHES(ku::to_percents(whole, 7), ku::domain_error, what(Contains("7 decimals")));
     CHECK_THROWS_AS(ku::to_percents(whole, -1), ku::domain_error);
-    CHECK(units_of(ku::to_percents(whole, 6)) == units{100000000});
+    CHECK(units_of(ku::to_percents(whole, 6)) == unit_counts{100000000});
 }
 
 TEST_CASE("thousands of generated rows, with ties and with common denominators beyond 64 bits, get the percents "
@@ -418,9 +416,9 @@ TEST_CASE("shares over a common denominator beyond 64 bits get exact percents: a
     // largest by 100e, so it (not the first, as for three plain thirds) gets the spare percent.
     const std::vector<exact_share> near_thirds{exact_share{1, 3} - e, exact_share{1, 3}, exact_share{1, 3} + e};
     REQUIRE(common_denominator(near_thirds) > int64_max);
-    CHECK(units_of(ku::to_percents(near_thirds)) == units{33, 33, 34});
-    CHECK(units_of(ku::to_percents(near_thirds, 2)) == units{3333, 3333, 3334});
-    CHECK(units_of(ku::to_percents(near_thirds, 0, percent_rounding::each_cell)) == units{33, 33, 33});
+    CHECK(units_of(ku::to_percents(near_thirds)) == unit_counts{33, 33, 34});
+    CHECK(units_of(ku::to_percents(near_thirds, 2)) == unit_counts{3333, 3333, 3334});
+    CHECK(units_of(ku::to_percents(near_thirds, 0, percent_rounding::each_cell)) == unit_counts{33, 33, 33});
 
     // With one decimal, f = 1/3 + e: (100 + f) + (300 + f) + (600 - 2f) tenths of a percent.
     // The floors 100 + 300 + 599 leave one spare tenth; the first two cells tie at remainder f,
@@ -429,14 +427,14 @@ TEST_CASE("shares over a common denominator beyond 64 bits get exact percents: a
     const std::vector<exact_share> tied{(100 + f) / 1000, (300 + f) / 1000, (600 - 2 * f) / 1000};
     REQUIRE(common_denominator(tied) > int64_max);
     const std::vector<percent> tenths = ku::to_percents(tied, 1);
-    CHECK(units_of(tenths) == units{100, 301, 599});
+    CHECK(units_of(tenths) == unit_counts{100, 301, 599});
     CHECK(tenths[1].to_swedish() == "30,1 %");
-    CHECK(units_of(ku::to_percents(tied, 1, percent_rounding::each_cell)) == units{100, 300, 599});
+    CHECK(units_of(ku::to_percents(tied, 1, percent_rounding::each_cell)) == unit_counts{100, 300, 599});
 
     // Cell by cell, 1/2 % - 100e rounds down and 1/2 % + 100e rounds up.
     const std::vector<exact_share> near_halves{exact_share{1, 200} - e, exact_share{1, 200} + e,
                                                exact_share{99, 100}};
     REQUIRE(common_denominator(near_halves) > int64_max);
-    CHECK(units_of(ku::to_percents(near_halves, 0, percent_rounding::each_cell)) == units{0, 1, 99});
-    CHECK(units_of(ku::to_percents(near_halves)) == units{0, 1, 99});
+    CHECK(units_of(ku::to_percents(near_halves, 0, percent_rounding::each_cell)) == unit_counts{0, 1, 99});
+    CHECK(units_of(ku::to_percents(near_halves)) == unit_counts{0, 1, 99});
 }

@@ -13,6 +13,7 @@
 #include "ku/io/csv.hpp"
 #include "ku/io/shares_io.hpp"
 #include "ku/shares/share_balance_audit.hpp"
+#include "../support/fixtures.hpp"
 
 using Catch::Matchers::Contains;
 using ku::exact_share;
@@ -21,7 +22,7 @@ using ku::share_finding_kind;
 
 namespace {
 
-const std::filesystem::path test_data{KU_TEST_DATA_DIR};
+using ku::test::test_data;
 
 /// The published 2023 balance table, with ledning och stab and its internal row.
 ku::balance_table balance_2023()

@@ -23,16 +23,14 @@
 #include "ku/shares/financing.hpp"
 #include "ku/shares/percent.hpp"
 #include "ku/shares/share_audit.hpp"
+#include "../support/random.hpp"
 
 using ku::exact_share;
 using ku::share_interval;
 
 namespace {
 
-std::int64_t uniform(std::mt19937_64& random, std::int64_t low, std::int64_t high)
-{
-    return std::uniform_int_distribution<std::int64_t>{low, high}(random);
-}
+using ku::test::uniform;
 
 exact_share clamped(const exact_share& value)
 {

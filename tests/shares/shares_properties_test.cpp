@@ -15,6 +15,7 @@
 #include "ku/core/money.hpp"
 #include "ku/shares/financing.hpp"
 #include "ku/shares/percent.hpp"
+#include "../support/random.hpp"
 
 using ku::area_funding;
 using ku::exact_share;
@@ -26,10 +27,7 @@ namespace {
 
 using namespace ku::literals;
 
-std::int64_t uniform(std::mt19937_64& random, std::int64_t low, std::int64_t high)
-{
-    return std::uniform_int_distribution<std::int64_t>{low, high}(random);
-}
+using ku::test::uniform;
 
 /// An amount in öre: often zero, often round, sometimes large.
 money random_amount(std::mt19937_64& random)
@@ -66,7 +64,7 @@ std::vector<area_funding> random_areas(std::mt19937_64& random)
     return areas;
 }
 
-std::int64_t hundred(int decimals)
+std::int64_t one_hundred_percent(int decimals)
 {
     std::int64_t whole = 100;
     for (int i = 0; i < decimals; ++i) {
@@ -104,13 +102,13 @@ TEST_CASE("every row of random shares sums to exactly 100 by largest remainder, 
         for (std::size_t i = 0; i < row.size(); ++i) {
             CHECK(row[i].decimals() == decimals);
             // Each cell is its exact value rounded down or up: never more than one unit away.
-            const exact_share exact = shares[i] * hundred(decimals);
+            const exact_share exact = shares[i] * one_hundred_percent(decimals);
             CHECK(exact_share{row[i].units()} > exact - 1);
             CHECK(exact_share{row[i].units()} < exact + 1);
             sum += row[i].units();
         }
         INFO("trial " << trial << ", " << cells << " cells, " << decimals << " decimals");
-        REQUIRE(sum == hundred(decimals));
+        REQUIRE(sum == one_hundred_percent(decimals));
     }
 }
 
@@ -137,14 +135,14 @@ TEST_CASE("every row and the area column of a random breakdown sum to exactly 10
                 CHECK(table.rows[r].utfall == money{});
                 CHECK(row == 0);
             } else {
-                CHECK(row == hundred(decimals));
+                CHECK(row == one_hundred_percent(decimals));
             }
             if (table.rows[r].row_kind == share_row::kind::area) {
                 column += cells.of_outcome.units();
             }
         }
-        CHECK(column == hundred(decimals));
-        CHECK(table.percents.back().of_outcome.units() == hundred(decimals));
+        CHECK(column == one_hundred_percent(decimals));
+        CHECK(table.percents.back().of_outcome.units() == one_hundred_percent(decimals));
     }
 }
 
