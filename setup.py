@@ -26,7 +26,9 @@ class CMakeBuild(build_ext):
         subprocess.run(
             ["cmake", "-S", str(SOURCE), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
              "-DKU_BUILD_PYTHON=ON", "-DKU_BUILD_TESTS=OFF", "-DKU_BUILD_BENCHMARKS=OFF",
-             "-DKU_BUILD_CLI=OFF", f"-DPython_EXECUTABLE={sys.executable}"],
+             "-DKU_BUILD_CLI=OFF", f"-DPython_EXECUTABLE={sys.executable}",
+             # A one-off build: ku's sources compiled in batches take about half the time.
+             "-DCMAKE_UNITY_BUILD=ON"],
             check=True)
         subprocess.run(["cmake", "--build", str(build), "--target", "_ku", "-j", str(os.cpu_count() or 2)],
                        check=True)

@@ -20,7 +20,7 @@ targets=(fuzz_money fuzz_csv fuzz_spec fuzz_json)
 started=$SECONDS
 cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DKU_BUILD_FUZZERS=ON -DKU_BUILD_TESTS=OFF -DKU_BUILD_BENCHMARKS=OFF -DKU_BUILD_CLI=OFF \
-  -DKU_BUILD_PYTHON=OFF -DKU_BUILD_DOCS=OFF -DKU_WARNINGS_AS_ERRORS=OFF >/dev/null
+  -DKU_BUILD_PYTHON=OFF -DKU_BUILD_DOCS=OFF -DKU_WARNINGS_AS_ERRORS=OFF -DCMAKE_UNITY_BUILD=ON >/dev/null
 cmake --build "$build" -j"$(nproc)" --target "${targets[@]}"
 built=$SECONDS
 

@@ -75,7 +75,7 @@ struct exact_text {
 
 /// The value of a string of decimal digits. (cpp_int's string constructor reads "010" as
 /// octal, and throws a std::runtime_error for "09": digits are summed here instead.)
-boost::multiprecision::cpp_int decimal_value(std::string_view digits)
+boost::multiprecision::cpp_int digits_value(std::string_view digits)
 {
     boost::multiprecision::cpp_int value = 0;
     for (const char c : digits) {
@@ -102,11 +102,11 @@ exact_text exact_of(const json_node& node)
         if (!digits(numerator) || !digits(denominator)) {
             malformed();
         }
-        const boost::multiprecision::cpp_int den = decimal_value(denominator);
+        const boost::multiprecision::cpp_int den = digits_value(denominator);
         if (den == 0) {
             node.fail("\"" + text + "\" has a zero denominator");
         }
-        out.value = exact_share{decimal_value(numerator), den};
+        out.value = exact_share{digits_value(numerator), den};
     } else {
         const auto point = body.find('.');
         const std::string_view whole = body.substr(0, point);
@@ -115,7 +115,7 @@ exact_text exact_of(const json_node& node)
             malformed();
         }
         out.decimals = gsl::narrow<int>(fraction.size());
-        out.value = exact_share{decimal_value(std::string{whole} + std::string{fraction}),
+        out.value = exact_share{digits_value(std::string{whole} + std::string{fraction}),
                                 boost::multiprecision::pow(boost::multiprecision::cpp_int{10},
                                                            gsl::narrow<unsigned>(fraction.size()))};
     }
